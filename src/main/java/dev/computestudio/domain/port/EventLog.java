@@ -1,0 +1,22 @@
+package dev.computestudio.domain.port;
+
+import dev.computestudio.domain.LogEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The append-only history of node, job and cluster events. */
+public interface EventLog {
+
+    /** Appends in order, in one transaction; the store assigns increasing sequence numbers. */
+    void append(List<LogEvent> events);
+
+    /** A cluster's events with {@code from <= at < to}, in order; never the whole log. */
+    List<LogEvent> window(String workspace, String cluster, Instant from, Instant to);
+
+    /** A job's events, in order. */
+    List<LogEvent> forJob(String workspace, String jobName);
+
+    /** Up to {@code limit} events with a sequence above {@code sequence}, in order: the live tail. */
+    List<LogEvent> after(long sequence, int limit);
+}

@@ -1,0 +1,25 @@
+package dev.computestudio.domain.port;
+
+import dev.computestudio.domain.Node;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored nodes. Removed nodes stay as GONE so the timeline can still draw them. */
+public interface NodeRepository {
+
+    void insert(Node node);
+
+    void update(Node node);
+
+    Optional<Node> find(String nodeId);
+
+    /** The nodes of a cluster that have not gone, oldest first. */
+    List<Node> listPresent(String workspace, String cluster);
+
+    /** Every node of a cluster, gone ones included, oldest first. */
+    List<Node> listAll(String workspace, String cluster);
+
+    /** Forgets every node of a cluster (the cluster is deleted). */
+    void deleteCluster(String workspace, String cluster);
+}

@@ -1,0 +1,19 @@
+package dev.computestudio.app;
+
+import dev.computestudio.cli.Cli;
+
+/**
+ * The one entry point: without a command it opens the studio, with one it runs the command line.
+ * The studio is started through {@link StudioMain} so that this class loads no JavaFX code for a
+ * command-line call.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = Cli.create(Version.current(), StudioMain::launch, System.getenv()).execute(args);
+        System.exit(exitCode);
+    }
+}

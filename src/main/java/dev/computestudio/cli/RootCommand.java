@@ -1,0 +1,37 @@
+package dev.computestudio.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/** {@code compute-studio}: with no command it opens the studio; with one it runs it. */
+@Command(name = "compute-studio",
+        mixinStandardHelpOptions = true,
+        description = {"Azure Machine Learning compute clusters on this machine: workspaces, clusters that "
+                + "scale from zero, jobs in containers or processes, quota, locks and managed identity.",
+                "", "Without a command, opens the studio window."},
+        footer = {"", "State lives in --data-dir, else $COMPUTE_STUDIO_HOME, else ~/.compute-studio.",
+                "Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 conflict."})
+public final class RootCommand implements Runnable {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder holding the database, logs and job folders.")
+    private Path dataDir;
+
+    private final GlobalContext context;
+
+    RootCommand(GlobalContext context) {
+        this.context = context;
+    }
+
+    Path dataDirOption() {
+        return dataDir;
+    }
+
+    @Override
+    public void run() {
+        context.launchStudio();
+    }
+}

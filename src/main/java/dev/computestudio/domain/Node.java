@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A node of a cluster. {@code runnerHandle} is what the node runner needs to find the node again
- * after a restart (a process id, a container id); {@code currentJob} is the job it runs, if any.
+ * A node of a cluster. {@code runnerHandle} finds the node itself again after a restart (a
+ * container id; null when a node is only a slot); {@code currentJob} is the job it runs, if any,
+ * and {@code jobHandle} finds that job's process or container.
  */
 public record Node(String id, String workspace, String cluster, NodeState state, String privateIpAddress,
-                   int sshPort, String currentJob, Instant createdAt, Instant stateSince, String runnerHandle) {
+                   int sshPort, String currentJob, Instant createdAt, Instant stateSince, String runnerHandle,
+                   String jobHandle) {
 
     public Node {
         Objects.requireNonNull(id, "id");
@@ -21,16 +23,17 @@ public record Node(String id, String workspace, String cluster, NodeState state,
 
     public Node withState(NodeState newState, Instant at) {
         return new Node(id, workspace, cluster, newState, privateIpAddress, sshPort, currentJob, createdAt, at,
-                runnerHandle);
+                runnerHandle, jobHandle);
     }
 
-    public Node withJob(String job) {
+    /** Runs {@code job} (null: runs nothing) through what {@code handle} names. */
+    public Node withJob(String job, String handle) {
         return new Node(id, workspace, cluster, state, privateIpAddress, sshPort, job, createdAt, stateSince,
-                runnerHandle);
+                runnerHandle, handle);
     }
 
     public Node withRunnerHandle(String handle) {
         return new Node(id, workspace, cluster, state, privateIpAddress, sshPort, currentJob, createdAt, stateSince,
-                handle);
+                handle, jobHandle);
     }
 }

@@ -1,0 +1,109 @@
+package dev.computestudio.engine;
+
+import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.port.NodeRunner;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything that ends or interrupts a job attempt: rank exits, cancel requests, timeouts,
+ * preemption and failures to start. Each stops the attempt's other ranks and frees its nodes.
+ */
+final class JobSupervisor {
+
+    static final String PREEMPTION_ERROR = "PreemptionError: Nodes of this job got pre-empted.";
+
+    private final NodeRunner runner;
+    private final Recorder recorder;
+
+    JobSupervisor(NodeRunner runner, Recorder recorder) {
+        this.runner = runner;
+        this.recorder = recorder;
+    }
+
+    /** A rank ended: free its node; the job ends failed at the first non-zero exit, completed after the last rank. */
+    void rankExited(ClusterPass pass, RankExit exit) {
+        Job job = pass.jobs.stream().filter(j -> j.name().equals(exit.jobName())).findFirst().orElse(null);
+        Node node = pass.node(exit.nodeId());
+        if (job == null || job.attempt() != exit.attempt() || !job.status().holdsNodes()
+                || node == null || !job.name().equals(node.currentJob())) {
+            return; // an attempt we already ended (canceled, preempted, timed out): nothing left to do
+        }
+        free(pass, node, "rank exited with code " + exit.exitCode());
+        if (exit.exitCode() != 0) {
+            end(pass, job, JobStatus.FAILED, exit.exitCode(),
+                    "the command exited with code " + exit.exitCode() + " on node " + exit.nodeId());
+        } else if (pass.nodes.stream().noneMatch(n -> job.name().equals(n.currentJob()))) {
+            end(pass, job, JobStatus.COMPLETED, 0, null);
+        }
+    }
+
+    /** Cancel requests become canceled jobs; attempts past their time limit fail. */
+    void cancelAndTimeOut(ClusterPass pass) {
+        for (Job job : List.copyOf(pass.jobs)) {
+            if (job.status() == JobStatus.CANCEL_REQUESTED) {
+                end(pass, job, JobStatus.CANCELED, null, "canceled by request");
+            } else if (job.status().holdsNodes() && timedOut(job, pass)) {
+                end(pass, job, JobStatus.FAILED, null,
+                        "the job exceeded its time limit of " + job.spec().timeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    /** A job on a preempted node goes back to the queue to restart from the start, with its attempt counted. */
+    void requeueFromPreemptedNodes(ClusterPass pass) {
+        for (Node node : pass.nodesIn(NodeState.PREEMPTED)) {
+            if (node.currentJob() == null) {
+                continue;
+            }
+            Job job = pass.jobs.stream().filter(j -> j.name().equals(node.currentJob())).findFirst().orElse(null);
+            Node cleared = recorder.node(node, node.withJob(null, null), pass.now, "preempted");
+            pass.replace(node, cleared);
+            if (node.jobHandle() != null) {
+                runner.stopJob(node.jobHandle());
+            }
+            if (job != null && job.status().holdsNodes()) {
+                stopRanks(pass, job, "job preempted on " + node.id());
+                Job requeued = recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now, PREEMPTION_ERROR);
+                if (requeued != null) {
+                    pass.replace(job, requeued);
+                }
+            }
+        }
+    }
+
+    /** Ends an attempt: stops what still runs, frees its nodes, records the final status. */
+    void end(ClusterPass pass, Job job, JobStatus status, Integer exitCode, String message) {
+        stopRanks(pass, job, message == null ? "job " + status.restName() : message);
+        Job ended = recorder.job(job, job.finished(status, exitCode, message, pass.now), pass.now, message);
+        if (ended != null) {
+            pass.replace(job, ended);
+        }
+    }
+
+    private void stopRanks(ClusterPass pass, Job job, String reason) {
+        for (Node node : List.copyOf(pass.nodes)) {
+            if (job.name().equals(node.currentJob())) {
+                if (node.jobHandle() != null) {
+                    runner.stopJob(node.jobHandle());
+                }
+                free(pass, node, reason);
+            }
+        }
+    }
+
+    private void free(ClusterPass pass, Node node, String reason) {
+        NodeState next = node.state() == NodeState.RUNNING ? NodeState.IDLE : node.state();
+        Node freed = recorder.node(node, node.withJob(null, null).withState(next, pass.now), pass.now, reason);
+        pass.replace(node, freed);
+    }
+
+    private static boolean timedOut(Job job, ClusterPass pass) {
+        Duration limit = job.spec().timeout();
+        return limit != null && job.startedAt() != null && !pass.now.isBefore(job.startedAt().plus(limit));
+    }
+}

@@ -1,0 +1,195 @@
+package dev.computestudio.engine;
+
+import dev.computestudio.domain.ClusterStatus;
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobFiles;
+import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.VmCatalog;
+import dev.computestudio.domain.VmSize;
+import dev.computestudio.domain.Workspace;
+import dev.computestudio.domain.port.NodeRunner;
+import dev.computestudio.domain.port.Repositories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * One pass of the engine: compares what is wanted (queued jobs, cluster settings) with what is
+ * (nodes, running ranks, quota, locks) and acts, cluster by cluster. Only the lease holder runs
+ * it, always on one thread.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Repositories stores;
+    private final VmCatalog catalog;
+    private final NodeRunner runner;
+    private final Clock clock;
+    private final Recorder recorder;
+    private final JobSupervisor supervisor;
+    private final Placer placer;
+    private final Autoscaler autoscaler;
+    private final Recovery recovery;
+    private final Queue<RankExit> exits = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onRankExit = () -> { };
+
+    public Reconciler(Repositories stores, VmCatalog catalog, NodeRunner runner, JobFiles files, Clock clock,
+                      EngineSettings settings, RandomGenerator random) {
+        this.stores = stores;
+        this.catalog = catalog;
+        this.runner = runner;
+        this.clock = clock;
+        this.recorder = new Recorder(stores.nodes(), stores.jobs(), stores.events());
+        this.supervisor = new JobSupervisor(runner, recorder);
+        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited), supervisor, recorder);
+        this.autoscaler = new Autoscaler(runner, stores.nodes(), recorder, settings, random);
+        this.recovery = new Recovery(stores, runner, recorder);
+    }
+
+    /** Cleans up after a previous lease holder; run once when this engine takes the lease. */
+    public void recover() {
+        exits.clear();
+        recovery.recover(clock.instant());
+    }
+
+    /** Called on a runner's thread when a rank ends: queued for the next pass, which it asks for. */
+    private void rankExited(RankExit exit) {
+        exits.add(exit);
+        onRankExit.run();
+    }
+
+    void onRankExit(Runnable wake) {
+        this.onRankExit = wake;
+    }
+
+    /** The runner in use, e.g. "process". */
+    public String runnerName() {
+        return runner.name();
+    }
+
+    /** One pass over every cluster. */
+    public void reconcile() {
+        Instant now = clock.instant();
+        Map<String, List<Job>> jobsByCluster = stores.jobs().listUnfinished().stream()
+                .collect(Collectors.groupingBy(job -> job.workspace() + "/" + job.spec().compute()));
+        Map<String, List<RankExit>> exitsByWorkspace = drainExits();
+        Map<String, Workspace> workspaces = new HashMap<>();
+        Map<String, List<ComputeCluster>> clustersByWorkspace = stores.clusters().listAll().stream()
+                .collect(Collectors.groupingBy(ComputeCluster::workspace));
+        for (Map.Entry<String, List<ComputeCluster>> entry : clustersByWorkspace.entrySet()) {
+            Optional<Workspace> workspace = stores.workspaces().find(entry.getKey());
+            if (workspace.isEmpty()) {
+                continue;
+            }
+            workspaces.put(entry.getKey(), workspace.get());
+            reconcileWorkspace(workspace.get(), entry.getValue(), jobsByCluster,
+                    exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), now);
+        }
+        failJobsWithoutCompute(jobsByCluster, clustersByWorkspace, now);
+        recorder.flush();
+    }
+
+    private void reconcileWorkspace(Workspace workspace, List<ComputeCluster> clusters,
+                                    Map<String, List<Job>> jobsByCluster, List<RankExit> rankExits, Instant now) {
+        Map<String, List<Node>> nodesByCluster = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (ComputeCluster cluster : clusters) {
+            List<Node> nodes = stores.nodes().listPresent(workspace.name(), cluster.name());
+            nodesByCluster.put(cluster.name(), nodes);
+            counts.put(cluster.name(), (int) nodes.stream().filter(n -> n.state() != NodeState.PREEMPTED).count());
+        }
+        QuotaLedger quota = new QuotaLedger(catalog, stores.quota().limits(workspace.name()), clusters, counts);
+        var locks = stores.locks().list(workspace.name());
+        for (ComputeCluster cluster : clusters) {
+            List<Job> jobs = jobsByCluster.getOrDefault(workspace.name() + "/" + cluster.name(), List.of());
+            Optional<VmSize> size = catalog.find(cluster.spec().size());
+            if (size.isEmpty()) {
+                continue;
+            }
+            ClusterPass pass = new ClusterPass(cluster, workspace, size.get(), nodesByCluster.get(cluster.name()),
+                    jobs, locks, quota, now);
+            try {
+                reconcileCluster(pass, rankExits);
+            } catch (RuntimeException e) {
+                LOG.error("reconciling {} failed; the next pass tries again", pass.key(), e);
+            }
+        }
+    }
+
+    private void reconcileCluster(ClusterPass pass, List<RankExit> rankExits) {
+        if (pass.cluster.status().provisioningState() == ProvisioningState.DELETING) {
+            tearDown(pass);
+            return;
+        }
+        rankExits.forEach(exit -> supervisor.rankExited(pass, exit));
+        supervisor.cancelAndTimeOut(pass);
+        autoscaler.preemptAtRandom(pass);
+        supervisor.requeueFromPreemptedNodes(pass);
+        autoscaler.reclaim(pass);
+        autoscaler.startPreparingNodes(pass);
+        placer.failImpossible(pass);
+        placer.placeQueuedJobs(pass);
+        Autoscaler.Decision decision = autoscaler.scale(pass);
+        placer.placeQueuedJobs(pass);
+        ClusterStatus status = autoscaler.status(pass, decision);
+        if (!status.equals(pass.cluster.status())) {
+            stores.clusters().update(pass.cluster.withStatus(status));
+        }
+    }
+
+    /** A cluster being deleted: its jobs fail, its nodes go, then the cluster itself. */
+    private void tearDown(ClusterPass pass) {
+        for (Job job : List.copyOf(pass.jobs)) {
+            JobStatus end = job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
+            supervisor.end(pass, job, end, null, "compute '" + pass.cluster.name() + "' was deleted");
+        }
+        for (Node node : List.copyOf(pass.nodes)) {
+            autoscaler.remove(pass, node, "cluster deleted");
+        }
+        recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), "DELETED", "cluster deleted");
+        recorder.flush();
+        stores.nodes().deleteCluster(pass.cluster.workspace(), pass.cluster.name());
+        stores.clusters().delete(pass.cluster.workspace(), pass.cluster.name());
+    }
+
+    /** Queued jobs whose compute no longer exists fail with the reason instead of waiting forever. */
+    private void failJobsWithoutCompute(Map<String, List<Job>> jobsByCluster,
+                                        Map<String, List<ComputeCluster>> clustersByWorkspace, Instant now) {
+        for (Map.Entry<String, List<Job>> entry : jobsByCluster.entrySet()) {
+            for (Job job : entry.getValue()) {
+                boolean exists = clustersByWorkspace.getOrDefault(job.workspace(), List.of()).stream()
+                        .anyMatch(cluster -> cluster.name().equals(job.spec().compute()));
+                if (!exists && !Recorder.holdsNodes(job)) {
+                    JobStatus end = job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
+                    recorder.job(job, job.finished(end, null, "compute '" + job.spec().compute()
+                            + "' does not exist in workspace '" + job.workspace() + "'", now), now, "no compute");
+                }
+            }
+        }
+    }
+
+    private Map<String, List<RankExit>> drainExits() {
+        List<RankExit> drained = new ArrayList<>();
+        for (RankExit exit = exits.poll(); exit != null; exit = exits.poll()) {
+            drained.add(exit);
+        }
+        return drained.stream().collect(Collectors.groupingBy(RankExit::workspace));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.computestudio.engine;
+
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.port.NodeRunner;
+import dev.computestudio.domain.port.Repositories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Runs when an engine takes the lease: the previous holder may have died mid-pass. Attempts it
+ * left running are stopped and their jobs requeued (a process it started cannot be waited for by
+ * another process, so the job runs again from the start, as after a preemption); anything of
+ * ours the database does not know is stopped. Nothing recorded is lost.
+ */
+final class Recovery {
+
+    static final String REQUEUE_REASON = "the engine restarted; the job runs again from the start";
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private final Repositories stores;
+    private final NodeRunner runner;
+    private final Recorder recorder;
+
+    Recovery(Repositories stores, NodeRunner runner, Recorder recorder) {
+        this.stores = stores;
+        this.runner = runner;
+        this.recorder = recorder;
+    }
+
+    void recover(Instant now) {
+        Set<String> kept = new HashSet<>();
+        int requeued = 0;
+        for (ComputeCluster cluster : stores.clusters().listAll()) {
+            for (Node node : stores.nodes().listPresent(cluster.workspace(), cluster.name())) {
+                Node current = node;
+                if (node.currentJob() != null) {
+                    if (node.jobHandle() != null) {
+                        runner.stopJob(node.jobHandle());
+                    }
+                    current = recorder.node(node, node.withJob(null, null)
+                            .withState(node.state() == NodeState.RUNNING ? NodeState.IDLE : node.state(), now),
+                            now, REQUEUE_REASON);
+                }
+                if (current.state() == NodeState.LEAVING) {
+                    runner.stopNode(current);
+                    current = recorder.node(current, current.withState(NodeState.GONE, now), now, "left during restart");
+                } else if (current.runnerHandle() != null) {
+                    kept.add(current.runnerHandle());
+                }
+            }
+        }
+        for (Job job : stores.jobs().listUnfinished()) {
+            if (job.status().holdsNodes()) {
+                Job back = job.status() == JobStatus.FINALIZING
+                        ? job.finished(JobStatus.FAILED, null, "the engine stopped while the job was finalizing", now)
+                        : job.requeued(REQUEUE_REASON, now);
+                if (recorder.job(job, back, now, REQUEUE_REASON) != null) {
+                    requeued++;
+                }
+            }
+        }
+        int orphans = 0;
+        for (String handle : runner.findRunning()) {
+            if (!kept.contains(handle)) {
+                runner.stopJob(handle);
+                orphans++;
+            }
+        }
+        recorder.flush();
+        if (requeued > 0 || orphans > 0) {
+            LOG.info("recovered after a restart: {} job(s) requeued, {} orphaned process(es) or container(s) stopped",
+                    requeued, orphans);
+        }
+    }
+}

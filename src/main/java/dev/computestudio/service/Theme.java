@@ -1,0 +1,7 @@
+package dev.computestudio.service;
+
+/** The studio's colour scheme. */
+public enum Theme {
+    LIGHT,
+    DARK
+}

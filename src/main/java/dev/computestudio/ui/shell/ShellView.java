@@ -1,0 +1,42 @@
+package dev.computestudio.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.computestudio.ui.common.Messages;
+import javafx.application.Application;
+import javafx.scene.layout.BorderPane;
+
+import java.util.Objects;
+
+/**
+ * The studio's frame: navigation on the left, the selected screen in the centre, the top bar and
+ * the status bar. It also owns the application-wide theme, which follows the view-model.
+ */
+public final class ShellView extends BorderPane {
+
+    private static final String STYLESHEET = "/dev/computestudio/ui/studio.css";
+
+    public ShellView(ShellViewModel viewModel, Messages messages) {
+        Objects.requireNonNull(viewModel, "viewModel");
+        Objects.requireNonNull(messages, "messages");
+        getStyleClass().add("shell");
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
+
+        // Added first, so the navigation is where keyboard focus starts.
+        setLeft(new NavigationPane(viewModel, messages));
+        setTop(new TopBar(viewModel, messages));
+        setCenter(new ScreenArea(viewModel, messages));
+        setBottom(new StatusBar(viewModel, messages));
+
+        applyTheme(viewModel.isDarkTheme());
+        viewModel.darkThemeProperty().addListener((observable, old, dark) -> applyTheme(dark));
+    }
+
+    /** Sets the stylesheet every control starts from: AtlantaFX Primer, light or dark. */
+    private static void applyTheme(boolean dark) {
+        // The precompiled form loads faster than parsing the CSS at start-up.
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
+    }
+}

@@ -10,12 +10,19 @@ public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine create(String version, StudioLauncher studioLauncher, Map<String, String> environment) {
-        GlobalContext context = new GlobalContext(studioLauncher, environment);
+    public static CommandLine create(String version, StudioLauncher studioLauncher, Backend.Opener opener,
+                                     Map<String, String> environment) {
+        GlobalContext context = new GlobalContext(studioLauncher, opener, environment);
         RootCommand root = new RootCommand(context);
         context.attach(root);
         ErrorReporter errors = new ErrorReporter();
         CommandLine commandLine = new CommandLine(root)
+                .addSubcommand(new WorkspaceCommands(context))
+                .addSubcommand(new ComputeCommands(context))
+                .addSubcommand(new JobCommands(context))
+                .addSubcommand(new LockCommands(context))
+                .addSubcommand(new QuotaCommands(context))
+                .addSubcommand(new ServeCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
@@ -26,7 +33,11 @@ public final class Cli {
                         return helpExitCode;
                     }
                     context.prepare(parseResult.hasSubcommand());
-                    return new CommandLine.RunLast().execute(parseResult);
+                    try {
+                        return new CommandLine.RunLast().execute(parseResult);
+                    } finally {
+                        context.closeBackend();
+                    }
                 });
         commandLine.getCommandSpec().versionProvider(new VersionProvider(version));
         return commandLine;

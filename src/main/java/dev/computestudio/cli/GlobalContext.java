@@ -1,20 +1,25 @@
 package dev.computestudio.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What every command needs from outside the command line: the data folder (from the root's
- * options) and the studio launcher. Commands reach the engine's services through it.
+ * What every command needs from outside the command line: the data folder and runner (from the
+ * root's options), the backend over them (opened on first use, closed after the command), and
+ * the studio launcher.
  */
 final class GlobalContext {
 
     private final StudioLauncher studioLauncher;
+    private final Backend.Opener opener;
     private final Map<String, String> environment;
     private RootCommand root;
+    private Backend backend;
 
-    GlobalContext(StudioLauncher studioLauncher, Map<String, String> environment) {
+    GlobalContext(StudioLauncher studioLauncher, Backend.Opener opener, Map<String, String> environment) {
         this.studioLauncher = studioLauncher;
+        this.opener = opener;
         this.environment = environment;
     }
 
@@ -38,7 +43,29 @@ final class GlobalContext {
         System.setProperty("compute-studio.console-level", commandGiven ? "WARN" : "INFO");
     }
 
+    Backend backend() {
+        if (backend == null) {
+            backend = opener.open(dataFolder(), root.runnerOption());
+        }
+        return backend;
+    }
+
+    void closeBackend() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    PrintWriter out() {
+        return root.spec().commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return root.spec().commandLine().getErr();
+    }
+
     void launchStudio() {
-        studioLauncher.launch(dataFolder());
+        studioLauncher.launch(dataFolder(), root.runnerOption());
     }
 }

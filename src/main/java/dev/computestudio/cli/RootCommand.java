@@ -1,8 +1,10 @@
 package dev.computestudio.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -20,6 +22,13 @@ public final class RootCommand implements Runnable {
             description = "Folder holding the database, logs and job folders.")
     private Path dataDir;
 
+    @Option(names = "--runner", paramLabel = "RUNNER", scope = ScopeType.INHERIT, defaultValue = "auto",
+            description = "Where nodes and jobs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private RunnerChoice runner;
+
+    @Spec
+    private CommandSpec spec;
+
     private final GlobalContext context;
 
     RootCommand(GlobalContext context) {
@@ -28,6 +37,14 @@ public final class RootCommand implements Runnable {
 
     Path dataDirOption() {
         return dataDir;
+    }
+
+    RunnerChoice runnerOption() {
+        return runner;
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override

@@ -7,5 +7,5 @@ import java.nio.file.Path;
 public interface StudioLauncher {
 
     /** Blocks until the window is closed. */
-    void launch(Path dataFolder);
+    void launch(Path dataFolder, RunnerChoice runner);
 }

@@ -1,0 +1,39 @@
+package dev.computestudio.cli;
+
+import dev.computestudio.engine.Engine;
+import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.JobService;
+import dev.computestudio.service.LockService;
+import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.WorkspaceService;
+
+/**
+ * The services a command works with, over one data folder. The composition root builds it; the
+ * engine is built but not started, so that only commands that must wait for work run it.
+ */
+public interface Backend extends AutoCloseable {
+
+    WorkspaceService workspaces();
+
+    ComputeService compute();
+
+    JobService jobs();
+
+    QuotaService quota();
+
+    LockService locks();
+
+    Engine engine();
+
+    /** The node runner in use, e.g. "process". */
+    String runnerName();
+
+    @Override
+    void close();
+
+    /** Opens the backend of a data folder. */
+    @FunctionalInterface
+    interface Opener {
+        Backend open(java.nio.file.Path dataFolder, RunnerChoice runner);
+    }
+}

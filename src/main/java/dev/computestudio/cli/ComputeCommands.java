@@ -1,0 +1,286 @@
+package dev.computestudio.cli;
+
+import dev.computestudio.domain.ClusterIdentity;
+import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.NetworkSettings;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.QuotaUsage;
+import dev.computestudio.domain.SshSettings;
+import dev.computestudio.domain.ValidationException;
+import dev.computestudio.domain.VmCatalog;
+import dev.computestudio.domain.VmSize;
+import dev.computestudio.domain.VmTier;
+import dev.computestudio.domain.Workspace;
+import dev.computestudio.service.ComputeService;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code compute ...}: clusters and attached compute, with the flags of {@code az ml compute}. */
+@Command(name = "compute", description = "Manage compute clusters.", mixinStandardHelpOptions = true)
+final class ComputeCommands {
+
+    private static final Duration DELETE_WAIT = Duration.ofMinutes(2);
+
+    private final GlobalContext context;
+
+    ComputeCommands(GlobalContext context) {
+        this.context = context;
+    }
+
+    /** The options that describe identity, shared by create and update. */
+    static final class IdentityOptions {
+        @Option(names = "--identity-type", description = "system_assigned, user_assigned or none.")
+        String type;
+
+        @Option(names = "--user-assigned-identities", split = ",", paramLabel = "RESOURCE_ID",
+                description = "User-assigned identity resource ids (comma separated or repeated).")
+        List<String> userAssigned;
+
+        ClusterIdentity toIdentity() {
+            if (type == null && (userAssigned == null || userAssigned.isEmpty())) {
+                return null;
+            }
+            IdentityType parsed = type == null ? IdentityType.USER_ASSIGNED : IdentityType.parse(type).orElseThrow(
+                    () -> ValidationException.of("identity_type", "identity-type",
+                            "'" + type + "' is not an identity type; use system_assigned, user_assigned or none"));
+            return new ClusterIdentity(parsed, userAssigned == null ? List.of() : userAssigned);
+        }
+    }
+
+    /** SSH options: given at creation only. */
+    static final class SshOptions {
+        @Option(names = "--admin-username", description = "Admin user of the nodes (SSH).")
+        String adminUsername;
+
+        @Option(names = "--admin-password", description = "Admin password (SSH); never shown again.")
+        String adminPassword;
+
+        @Option(names = "--ssh-key-value", description = "An OpenSSH public key line.")
+        String sshKeyValue;
+
+        @Option(names = "--ssh-public-access-enabled", description = "Open the SSH port to the public (default: off).")
+        boolean publicAccess;
+
+        boolean given() {
+            return adminUsername != null || adminPassword != null || sshKeyValue != null || publicAccess;
+        }
+
+        SshSettings toSettings() {
+            return given() ? new SshSettings(publicAccess, adminUsername, adminPassword, sshKeyValue) : SshSettings.DISABLED;
+        }
+    }
+
+    @Command(name = "create", description = "Create a compute cluster.", mixinStandardHelpOptions = true)
+    int create(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+               @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+               @Option(names = {"-s", "--size"}, defaultValue = VmCatalog.DEFAULT_SIZE,
+                       description = "VM size (default: ${DEFAULT-VALUE}).") String size,
+               @Option(names = "--tier", defaultValue = "dedicated",
+                       description = "dedicated or low_priority (default: ${DEFAULT-VALUE}).") String tier,
+               @Option(names = "--min-instances", defaultValue = "0", description = "Minimum nodes (default 0).") int min,
+               @Option(names = "--max-instances", defaultValue = "" + ClusterSpec.DEFAULT_MAX_NODES,
+                       description = "Maximum nodes (default ${DEFAULT-VALUE}, as the v1 docs; the v2 YAML says 1).")
+               int max,
+               @Option(names = "--idle-time-before-scale-down", defaultValue = "120", paramLabel = "SECONDS",
+                       description = "Idle seconds before a node is removed (default 120).") long idleSeconds,
+               @Option(names = "--location", description = "Region (default: the workspace's).") String location,
+               @Option(names = "--description", description = "Description.") String description,
+               @Option(names = "--tags", arity = "1..*", paramLabel = "KEY=VALUE", description = "Tags.") List<String> tags,
+               @Option(names = "--vnet-name", description = "Virtual network (recorded only).") String vnet,
+               @Option(names = "--subnet", description = "Subnet (recorded only).") String subnet,
+               @ArgGroup(exclusive = false) IdentityOptions identity,
+               @ArgGroup(exclusive = false) SshOptions ssh,
+               @Mixin OutputOption output) {
+        VmTier parsedTier = VmTier.parse(tier).orElseThrow(() -> ValidationException.of("tier", "tier",
+                "'" + tier + "' is not a tier; use dedicated or low_priority"));
+        ClusterIdentity clusterIdentity = identity == null ? null : identity.toIdentity();
+        ClusterSpec spec = new ClusterSpec(size, parsedTier, min, max, Duration.ofSeconds(idleSeconds),
+                ssh == null ? SshSettings.DISABLED : ssh.toSettings(), new NetworkSettings(vnet, subnet),
+                clusterIdentity == null ? ClusterIdentity.NONE : clusterIdentity,
+                KeyValues.parse("tags", tags), description, location);
+        ComputeService.Created created = context.backend().compute().create(workspace, name, spec);
+        created.warnings().forEach(warning -> context.err().println("warning: " + warning));
+        print(workspace, created.cluster(), output);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "update", description = "Change scale settings or identity (SSH cannot change).",
+            mixinStandardHelpOptions = true)
+    int update(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+               @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+               @Option(names = "--min-instances", description = "Minimum nodes.") Integer min,
+               @Option(names = "--max-instances", description = "Maximum nodes.") Integer max,
+               @Option(names = "--idle-time-before-scale-down", paramLabel = "SECONDS",
+                       description = "Idle seconds before a node is removed.") Long idleSeconds,
+               @ArgGroup(exclusive = false) IdentityOptions identity,
+               @ArgGroup(exclusive = false) SshOptions ssh,
+               @Mixin OutputOption output) {
+        ComputeCluster updated = context.backend().compute().update(workspace, name, new ComputeService.Update(
+                min, max, idleSeconds == null ? null : Duration.ofSeconds(idleSeconds),
+                identity == null ? null : identity.toIdentity(), ssh != null && ssh.given()));
+        print(workspace, updated, output);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "show", description = "Show a cluster.", mixinStandardHelpOptions = true)
+    int show(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+             @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+             @Mixin OutputOption output) {
+        print(workspace, context.backend().compute().show(workspace, name), output);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "list", description = "List the workspace's compute.", mixinStandardHelpOptions = true)
+    int list(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+             @Mixin OutputOption output) {
+        List<ComputeCluster> clusters = context.backend().compute().list(workspace);
+        if (output.json()) {
+            Workspace ws = context.backend().workspaces().show(workspace);
+            Output.json(context.out(), clusters.stream().map(cluster -> RestViews.compute(ws, cluster)).toList());
+        } else {
+            table(clusters).print(context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "list-nodes", description = "List a cluster's nodes.", mixinStandardHelpOptions = true)
+    int listNodes(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+                  @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+                  @Mixin OutputOption output) {
+        List<Node> nodes = context.backend().compute().listNodes(workspace, name);
+        if (output.json()) {
+            Output.json(context.out(), nodes.stream().map(RestViews::node).toList());
+        } else {
+            Table table = new Table("NodeId", "State", "PrivateIp", "Port", "RunId");
+            nodes.forEach(node -> table.row(node.id(), node.state().restName(), node.privateIpAddress(),
+                    node.sshPort() == 0 ? "" : node.sshPort(), node.currentJob()));
+            table.print(context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "list-sizes", description = "List the VM sizes (with available quota when -w is given).",
+            mixinStandardHelpOptions = true)
+    int listSizes(@Option(names = {"-w", "--workspace"}, description = "Workspace, to show its available quota.")
+                  String workspace,
+                  @Mixin OutputOption output) {
+        List<VmSize> sizes = context.backend().compute().listSizes();
+        QuotaLedger ledger = workspace == null ? null : context.backend().quota().ledger(workspace);
+        if (output.json()) {
+            Output.json(context.out(), sizes.stream().map(size -> RestViews.size(size,
+                    ledger == null ? -1 : ledger.limit(size.family()) - ledger.used(size.family()))).toList());
+        } else {
+            Table table = new Table("Name", "vCPUs", "MemoryGB", "GPUs", "Family", "Available", "USD/h", "USD/h low-pri");
+            sizes.forEach(size -> table.row(size.name(), size.vCpus(), size.memoryGiB(),
+                    size.gpus() == 0 ? "" : size.gpus() + " " + size.gpuModel(), size.family(),
+                    ledger == null ? "" : ledger.limit(size.family()) - ledger.used(size.family()),
+                    String.format(Locale.ROOT, "%.3f", size.dedicatedPricePerHour()),
+                    String.format(Locale.ROOT, "%.3f", size.lowPriorityPricePerHour())));
+            table.print(context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "list-usage", description = "Quota usage of the workspace's region.", mixinStandardHelpOptions = true)
+    int listUsage(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+                  @Mixin OutputOption output) {
+        List<QuotaUsage> usages = context.backend().quota().usage(workspace);
+        if (output.json()) {
+            Output.json(context.out(), usages.stream().map(RestViews::usage).toList());
+        } else {
+            Table table = new Table("Name", "CurrentValue", "Limit", "Unit", "Key");
+            usages.forEach(u -> table.row(u.name(), u.currentValue(), u.limit(), u.unit(), u.key()));
+            table.print(context.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "delete", description = "Delete a cluster; its nodes are removed first.",
+            mixinStandardHelpOptions = true)
+    int delete(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+               @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+               @Option(names = "--no-wait", description = "Return while the nodes are still being removed.")
+               boolean noWait) throws InterruptedException {
+        Backend backend = context.backend();
+        if (backend.compute().delete(workspace, name) || noWait) {
+            context.out().println(noWait ? "Deleting compute '" + name + "'." : "Deleted compute '" + name + "'.");
+            return ExitCodes.OK;
+        }
+        context.err().println("Removing the nodes of '" + name + "'...");
+        try (EngineSession session = new EngineSession(backend.engine())) {
+            boolean gone = session.awaitUntil(() -> backend.compute().list(workspace).stream()
+                    .noneMatch(cluster -> cluster.name().equals(name)), DELETE_WAIT);
+            if (!gone) {
+                context.err().println("error: compute '" + name + "' is still being deleted after "
+                        + DELETE_WAIT.toSeconds() + " s; is another engine stuck?");
+                return ExitCodes.FAILURE;
+            }
+        }
+        context.out().println("Deleted compute '" + name + "'.");
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "attach", description = "Attach existing compute by resource id.", mixinStandardHelpOptions = true)
+    int attach(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+               @Option(names = {"-n", "--name"}, required = true, description = "Name in this workspace.") String name,
+               @Option(names = "--resource-id", required = true, description = "The compute's resource id.")
+               String resourceId,
+               @Mixin OutputOption output) {
+        print(workspace, context.backend().compute().attach(workspace, name, resourceId), output);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "detach", description = "Detach attached compute.", mixinStandardHelpOptions = true)
+    int detach(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+               @Option(names = {"-n", "--name"}, required = true, description = "Compute name.") String name) {
+        context.backend().compute().detach(workspace, name);
+        context.out().println("Detached compute '" + name + "'.");
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "preempt", description = "Preempt a low-priority node, as the platform may at any time.",
+            mixinStandardHelpOptions = true)
+    int preempt(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+                @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+                @Option(names = "--node-id", description = "The node (default: a busy one).") String nodeId) {
+        Node node = context.backend().compute().preempt(workspace, name, nodeId);
+        context.out().println("Preempted node " + node.id() + (node.currentJob() == null ? "."
+                : "; job '" + node.currentJob() + "' goes back to the queue and restarts."));
+        return ExitCodes.OK;
+    }
+
+    private void print(String workspaceName, ComputeCluster cluster, OutputOption output) {
+        if (output.json()) {
+            Output.json(context.out(), RestViews.compute(context.backend().workspaces().show(workspaceName), cluster));
+            return;
+        }
+        table(List.of(cluster)).print(context.out());
+        cluster.status().errors().forEach(error ->
+                context.out().println("error " + error.code() + ": " + error.message()));
+    }
+
+    private static Table table(List<ComputeCluster> clusters) {
+        Table table = new Table("Name", "State", "Size", "Tier", "Nodes(cur/target)", "Min/Max", "Allocation", "Idle(s)");
+        for (ComputeCluster cluster : clusters) {
+            ClusterSpec spec = cluster.spec();
+            if (cluster.isAttached()) {
+                table.row(cluster.name(), cluster.status().provisioningState().restName(), "attached", "", "", "", "", "");
+                continue;
+            }
+            table.row(cluster.name(), cluster.status().provisioningState().restName(), spec.size(),
+                    spec.tier().yamlName(), cluster.status().currentNodeCount() + "/" + cluster.status().targetNodeCount(),
+                    spec.minNodes() + "/" + spec.maxNodes(), cluster.status().allocationState().restName(),
+                    spec.idleTimeBeforeScaleDown().toSeconds());
+        }
+        return table;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.computestudio.service;
+
+import dev.computestudio.domain.ClusterIdentity;
+import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.ClusterStatus;
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.NameRules;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.Problems;
+import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.domain.QuotaKeys;
+import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.SystemAssignedIdentity;
+import dev.computestudio.domain.ValidationException;
+import dev.computestudio.domain.VmCatalog;
+import dev.computestudio.domain.VmSize;
+import dev.computestudio.domain.VmTier;
+import dev.computestudio.domain.Workspace;
+import dev.computestudio.domain.port.ClusterRepository;
+import dev.computestudio.domain.port.EventLog;
+import dev.computestudio.domain.port.NodeRepository;
+import dev.computestudio.domain.port.WorkspaceRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Compute of a workspace: clusters created here, and existing compute attached by resource id.
+ * The service records what is wanted; the engine makes nodes follow.
+ */
+public final class ComputeService {
+
+    private static final Pattern ARM_ID = Pattern.compile(
+            "/subscriptions/[0-9a-fA-F-]{36}/resource[gG]roups/[-\\w._()]{1,90}/providers/[A-Za-z0-9.]+/[^\\s]+");
+
+    private final WorkspaceRepository workspaces;
+    private final ClusterRepository clusters;
+    private final NodeRepository nodes;
+    private final EventLog events;
+    private final LockService locks;
+    private final QuotaService quota;
+    private final Installation installation;
+    private final VmCatalog catalog;
+    private final Clock clock;
+
+    public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
+                          EventLog events, LockService locks, QuotaService quota, Installation installation,
+                          VmCatalog catalog, Clock clock) {
+        this.workspaces = workspaces;
+        this.clusters = clusters;
+        this.nodes = nodes;
+        this.events = events;
+        this.locks = locks;
+        this.quota = quota;
+        this.installation = installation;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** A created cluster and what the user should know about it (e.g. it can never reach its max). */
+    public record Created(ComputeCluster cluster, List<String> warnings) {
+    }
+
+    public Created create(String workspaceName, String name, ClusterSpec spec) {
+        Workspace workspace = workspace(workspaceName);
+        Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name)).addAll(spec.check(catalog));
+        QuotaLedger ledger = quota.ledger(workspaceName);
+        int perCluster = ledger.limit(QuotaKeys.NODES_PER_CLUSTER);
+        if (spec.maxNodes() > perCluster) {
+            problems.add("max_instances", "quota", "must be at most " + perCluster + ", the nodes-per-cluster quota");
+        }
+        problems.throwIfAny();
+        locks.checkWritable(workspaceName, "create compute '" + name + "'");
+        if (clusters.list(workspaceName).size() >= ledger.limit(QuotaKeys.CLUSTERS)) {
+            throw new ConflictException("QuotaExceeded: workspace '" + workspaceName + "' already has "
+                    + ledger.limit(QuotaKeys.CLUSTERS) + " compute resources, its 'Clusters' quota");
+        }
+        VmSize size = catalog.find(spec.size()).orElseThrow();
+        ClusterSpec stored = normalized(spec, size, workspace);
+        Instant now = clock.instant();
+        ComputeCluster cluster = new ComputeCluster(workspaceName, name, stored, ClusterStatus.created(now),
+                systemIdentityFor(stored.identity()), null, now);
+        clusters.insert(cluster);
+        events.append(List.of(LogEvent.cluster(now, workspaceName, name, "CREATED",
+                size.name() + ", " + stored.tier().yamlName() + ", " + stored.minNodes() + " to " + stored.maxNodes()
+                        + " nodes")));
+        return new Created(cluster, quotaWarnings(ledger, stored, size));
+    }
+
+    public ComputeCluster show(String workspace, String name) {
+        workspace(workspace);
+        return clusters.find(workspace, name).orElseThrow(() -> new NotFoundException(
+                "compute '" + name + "' was not found in workspace '" + workspace + "'"));
+    }
+
+    public List<ComputeCluster> list(String workspace) {
+        workspace(workspace);
+        return clusters.list(workspace);
+    }
+
+    /** What {@code compute update} may change; null leaves a setting as it is. SSH cannot change. */
+    public record Update(Integer minNodes, Integer maxNodes, Duration idleTimeBeforeScaleDown,
+                         ClusterIdentity identity, boolean sshGiven) {
+    }
+
+    public ComputeCluster update(String workspace, String name, Update update) {
+        ComputeCluster cluster = show(workspace, name);
+        requireManaged(cluster, "update");
+        if (update.sshGiven()) {
+            throw ValidationException.of("ssh_settings", "immutable", "SSH settings cannot change after a cluster "
+                    + "is created; delete the cluster and create it again with the new settings");
+        }
+        ClusterSpec spec = cluster.spec();
+        ClusterSpec changed = spec.withScale(
+                update.minNodes() == null ? spec.minNodes() : update.minNodes(),
+                update.maxNodes() == null ? spec.maxNodes() : update.maxNodes(),
+                update.idleTimeBeforeScaleDown() == null ? spec.idleTimeBeforeScaleDown()
+                        : update.idleTimeBeforeScaleDown());
+        if (update.identity() != null) {
+            changed = changed.withIdentity(update.identity());
+        }
+        Problems problems = new Problems().addAll(changed.check(catalog));
+        int perCluster = quota.ledger(workspace).limit(QuotaKeys.NODES_PER_CLUSTER);
+        if (changed.maxNodes() > perCluster) {
+            problems.add("max_instances", "quota", "must be at most " + perCluster + ", the nodes-per-cluster quota");
+        }
+        problems.throwIfAny();
+        locks.checkWritable(workspace, "update compute '" + name + "'");
+        ComputeCluster updated = cluster.withSpec(changed);
+        if (changed.identity().type() != cluster.spec().identity().type()) {
+            updated = updated.withSystemIdentity(systemIdentityFor(changed.identity()));
+        }
+        clusters.update(updated);
+        Instant now = clock.instant();
+        events.append(List.of(LogEvent.cluster(now, workspace, name, "UPDATED", "min " + changed.minNodes()
+                + ", max " + changed.maxNodes() + ", idle " + changed.idleTimeBeforeScaleDown().toSeconds() + " s, identity "
+                + changed.identity().type().yamlName())));
+        return updated;
+    }
+
+    /**
+     * Deletes a cluster: at once when it has no nodes, otherwise it becomes Deleting and the
+     * engine removes its nodes first. Jobs still queued for it then fail, saying why.
+     *
+     * @return whether the cluster is already gone
+     */
+    public boolean delete(String workspace, String name) {
+        ComputeCluster cluster = show(workspace, name);
+        requireManaged(cluster, "delete");
+        locks.checkDeletable(workspace, "delete compute '" + name + "'");
+        if (nodes.listPresent(workspace, name).isEmpty()) {
+            clusters.delete(workspace, name);
+            nodes.deleteCluster(workspace, name);
+            events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DELETED", "cluster deleted")));
+            return true;
+        }
+        clusters.update(cluster.withStatus(cluster.status().withProvisioningState(ProvisioningState.DELETING)));
+        return false;
+    }
+
+    /** Attaches existing compute by its resource id; the same resource is never attached under two names. */
+    public ComputeCluster attach(String workspace, String name, String resourceId) {
+        workspace(workspace);
+        Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name));
+        if (resourceId == null || !ARM_ID.matcher(resourceId).matches()) {
+            problems.add("resource_id", "resource-id", "must be a resource id like /subscriptions/<uuid>/"
+                    + "resourceGroups/<group>/providers/<provider>/<type>/<name>");
+        }
+        problems.throwIfAny();
+        locks.checkWritable(workspace, "attach compute '" + name + "'");
+        Optional<ComputeCluster> holder = clusters.findByAttachedResourceId(workspace, resourceId);
+        if (holder.isPresent()) {
+            throw new ConflictException("resource " + resourceId + " is already attached to workspace '" + workspace
+                    + "' as '" + holder.get().name() + "'; attaching it twice breaks the earlier attachment, so "
+                    + "detach '" + holder.get().name() + "' first (compute detach -w " + workspace + " --name "
+                    + holder.get().name() + ")");
+        }
+        Instant now = clock.instant();
+        ComputeCluster attached = new ComputeCluster(workspace, name, ClusterSpec.defaults(VmCatalog.DEFAULT_SIZE)
+                .withScale(0, 1, ClusterSpec.DEFAULT_IDLE_TIME), ClusterStatus.created(now), null, resourceId, now);
+        clusters.insert(attached);
+        events.append(List.of(LogEvent.cluster(now, workspace, name, "ATTACHED", resourceId)));
+        return attached;
+    }
+
+    public void detach(String workspace, String name) {
+        ComputeCluster cluster = show(workspace, name);
+        if (!cluster.isAttached()) {
+            throw new ConflictException("compute '" + name + "' was created here, not attached; delete it instead");
+        }
+        locks.checkDeletable(workspace, "detach compute '" + name + "'");
+        clusters.delete(workspace, name);
+        events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DETACHED", cluster.attachedResourceId())));
+    }
+
+    /** Every node of a cluster that has not gone, oldest first. */
+    public List<Node> listNodes(String workspace, String name) {
+        show(workspace, name);
+        return nodes.listPresent(workspace, name);
+    }
+
+    public List<VmSize> listSizes() {
+        return catalog.sizes();
+    }
+
+    /**
+     * Takes a low-priority node back, as the platform may at any time: the engine then restarts
+     * its job elsewhere. Without a node id, a busy node is picked (or an idle one).
+     */
+    public Node preempt(String workspace, String name, String nodeId) {
+        ComputeCluster cluster = show(workspace, name);
+        if (cluster.spec().tier() != VmTier.LOW_PRIORITY) {
+            throw new ConflictException("compute '" + name + "' uses dedicated VMs, which are never preempted; "
+                    + "only low-priority nodes can be");
+        }
+        List<Node> candidates = nodes.listPresent(workspace, name).stream()
+                .filter(node -> node.state() == NodeState.RUNNING || node.state() == NodeState.IDLE).toList();
+        Node node = (nodeId == null
+                ? candidates.stream().filter(n -> n.state() == NodeState.RUNNING).findFirst()
+                        .or(() -> candidates.stream().findFirst())
+                : candidates.stream().filter(n -> n.id().equals(nodeId)).findFirst())
+                .orElseThrow(() -> new NotFoundException(nodeId == null
+                        ? "compute '" + name + "' has no idle or running node to preempt"
+                        : "node '" + nodeId + "' is not an idle or running node of compute '" + name + "'"));
+        Instant now = clock.instant();
+        Node preempted = node.withState(NodeState.PREEMPTED, now);
+        nodes.update(preempted);
+        events.append(List.of(LogEvent.node(now, preempted, "preempted on request")));
+        return preempted;
+    }
+
+    private Workspace workspace(String name) {
+        return workspaces.find(name).orElseThrow(() -> new NotFoundException("workspace", name));
+    }
+
+    private static void requireManaged(ComputeCluster cluster, String action) {
+        if (cluster.isAttached()) {
+            throw new ConflictException("compute '" + cluster.name() + "' is attached, not created here; detach it "
+                    + "instead of trying to " + action + " it");
+        }
+    }
+
+    private ClusterSpec normalized(ClusterSpec spec, VmSize size, Workspace workspace) {
+        String location = spec.location() == null ? workspace.location() : spec.location();
+        return new ClusterSpec(size.name(), spec.tier(), spec.minNodes(), spec.maxNodes(),
+                spec.idleTimeBeforeScaleDown(), spec.ssh(), spec.network(), spec.identity(), spec.tags(),
+                spec.description(), location);
+    }
+
+    private SystemAssignedIdentity systemIdentityFor(ClusterIdentity identity) {
+        if (identity.type() != IdentityType.SYSTEM_ASSIGNED) {
+            return null;
+        }
+        return new SystemAssignedIdentity(UUID.randomUUID().toString(), installation.tenantId(),
+                UUID.randomUUID().toString());
+    }
+
+    private static List<String> quotaWarnings(QuotaLedger ledger, ClusterSpec spec, VmSize size) {
+        List<String> warnings = new ArrayList<>();
+        long needed = (long) spec.maxNodes() * size.vCpus();
+        List<String> keys = spec.tier() == VmTier.DEDICATED
+                ? List.of(size.family(), QuotaKeys.TOTAL_DEDICATED_VCPUS) : List.of(QuotaKeys.LOW_PRIORITY_VCPUS);
+        for (String key : keys) {
+            int limit = ledger.limit(key);
+            if (needed > limit) {
+                int fits = limit / size.vCpus();
+                warnings.add("max_instances " + spec.maxNodes() + " needs " + needed + " vCPUs but '"
+                        + QuotaKeys.usageName(key) + "' allows " + limit + ", so the cluster can never grow beyond "
+                        + fits + " node(s); raise it with 'quota set --key " + key + " --limit " + needed + "'");
+            }
+        }
+        return warnings;
+    }
+}

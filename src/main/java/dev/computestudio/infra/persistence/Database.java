@@ -1,0 +1,202 @@
+package dev.computestudio.infra.persistence;
+
+import dev.computestudio.domain.port.ClusterRepository;
+import dev.computestudio.domain.port.EventLog;
+import dev.computestudio.domain.port.IdentityRepository;
+import dev.computestudio.domain.port.JobRepository;
+import dev.computestudio.domain.port.LockRepository;
+import dev.computestudio.domain.port.NodeRepository;
+import dev.computestudio.domain.port.QuotaRepository;
+import dev.computestudio.domain.port.SettingsRepository;
+import dev.computestudio.domain.port.WorkspaceRepository;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The embedded H2 database that holds all of Compute Studio's state, migrated to the current
+ * schema on open, and the repositories over it.
+ *
+ * <p>A file database is opened in H2's AUTO_SERVER mode: the first process to open it serves it,
+ * and later ones (a CLI call beside the studio window) connect to that process, so every process
+ * sees the same state. Its folder and files are readable by their owner only, because they hold
+ * secrets such as SSH passwords as given.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The base name of the files in the data folder: compute-studio.mv.db and, while open, its .lock.db. */
+    static final String NAME = "compute-studio";
+
+    private static final String USER = "sa";
+    private static final String MIGRATIONS = "classpath:db/migration";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private final JdbcConnectionPool pool;
+    private final boolean inMemory;
+    private final Jdbc jdbc;
+    private final WorkspaceRepository workspaces;
+    private final ClusterRepository clusters;
+    private final NodeRepository nodes;
+    private final JobRepository jobs;
+    private final QuotaRepository quotas;
+    private final LockRepository locks;
+    private final IdentityRepository identities;
+    private final EventLog eventLog;
+    private final SettingsRepository settings;
+    private boolean closed;
+
+    private Database(JdbcConnectionPool pool, boolean inMemory) {
+        this.pool = pool;
+        this.inMemory = inMemory;
+        this.jdbc = new Jdbc(pool);
+        this.workspaces = new JdbcWorkspaceRepository(jdbc);
+        this.clusters = new JdbcClusterRepository(jdbc);
+        this.nodes = new JdbcNodeRepository(jdbc);
+        this.jobs = new JdbcJobRepository(jdbc);
+        this.quotas = new JdbcQuotaRepository(jdbc);
+        this.locks = new JdbcLockRepository(jdbc);
+        this.identities = new JdbcIdentityRepository(jdbc);
+        this.eventLog = new JdbcEventLog(jdbc);
+        this.settings = new JdbcSettingsRepository(jdbc);
+    }
+
+    /**
+     * Opens (creating it if needed) the database in {@code dataFolder}, e.g. {@code ~/.compute-studio}.
+     * A folder that does not exist yet is created owner-only (rwx------); an existing one keeps its
+     * permissions, and the database files in it are made owner-only (rw-------) either way. On file
+     * systems without POSIX permissions both are left to the system's defaults.
+     */
+    public static Database openFile(Path dataFolder) {
+        Path folder = dataFolder.toAbsolutePath().normalize();
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            if (posix) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+            } else {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + folder, e);
+        }
+        Database database = open("jdbc:h2:file:" + folder.resolve(NAME) + ";AUTO_SERVER=TRUE", false);
+        if (posix) {
+            try {
+                restrictDatabaseFiles(folder);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+        return database;
+    }
+
+    /**
+     * Opens a new, empty database that lives in this process's memory until it is closed: the same
+     * schema and repositories without a file, for fast tests.
+     */
+    public static Database openInMemory() {
+        return open("jdbc:h2:mem:" + NAME + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", true);
+    }
+
+    private static Database open(String url, boolean inMemory) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    // A build that lost the migrations must not start on an empty schema.
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new PersistenceException("cannot open the database " + url + ": " + e.getMessage(), e);
+        }
+        return new Database(pool, inMemory);
+    }
+
+    /** H2 creates the files with the process's default permissions; narrow them once they exist. */
+    private static void restrictDatabaseFiles(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, NAME + ".*")) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+                    } catch (NoSuchFileException e) {
+                        // Another process closed the database and H2 removed its lock file meanwhile.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the database files in " + folder + " owner-only", e);
+        }
+    }
+
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    public ClusterRepository clusters() {
+        return clusters;
+    }
+
+    public NodeRepository nodes() {
+        return nodes;
+    }
+
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    public QuotaRepository quotas() {
+        return quotas;
+    }
+
+    public LockRepository locks() {
+        return locks;
+    }
+
+    public IdentityRepository identities() {
+        return identities;
+    }
+
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /**
+     * Gives back this process's connections. A file database stays open while another
+     * {@code Database} on the same folder still uses it; a memory database is gone.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (inMemory) {
+                // DB_CLOSE_DELAY=-1 keeps a memory database alive without connections, so end it here.
+                jdbc.update("SHUTDOWN", p -> { });
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.computestudio.infra.persistence;
+
+import dev.computestudio.domain.EventKind;
+import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.port.EventLog;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The event log. Windows and a job's history come in time order (append order among events at the
+ * same instant), as the timeline draws them; the live tail comes in sequence order.
+ */
+final class JdbcEventLog implements EventLog {
+
+    private static final String COLUMNS = "at, kind, workspace, cluster, node_id, job_name, state, attempt, reason";
+    private static final String SELECT = "SELECT seq, " + COLUMNS + " FROM event_log";
+    private static final String INSERT =
+            "INSERT INTO event_log (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
+
+    private final Jdbc jdbc;
+
+    JdbcEventLog(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(List<LogEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(INSERT, connection -> {
+            // Appenders take this row lock in turn, so sequence numbers are committed in increasing
+            // order and a reader of after() never steps past an event another process commits late.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT id FROM event_log_append_lock WHERE id = 1 FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (LogEvent event : events) {
+                    bind(new Params(insert), event);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public List<LogEvent> window(String workspace, String cluster, Instant from, Instant to) {
+        return jdbc.list(SELECT + " WHERE workspace = ? AND cluster = ? AND at >= ? AND at < ? ORDER BY at, seq",
+                p -> p.text(workspace).text(cluster).instant(from).instant(to), JdbcEventLog::map);
+    }
+
+    @Override
+    public List<LogEvent> forJob(String workspace, String jobName) {
+        return jdbc.list(SELECT + " WHERE workspace = ? AND job_name = ? ORDER BY at, seq",
+                p -> p.text(workspace).text(jobName), JdbcEventLog::map);
+    }
+
+    @Override
+    public List<LogEvent> after(long sequence, int limit) {
+        return jdbc.list(SELECT + " WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                p -> p.bigint(sequence).integer(limit), JdbcEventLog::map);
+    }
+
+    private static void bind(Params p, LogEvent event) throws SQLException {
+        p.instant(event.at()).name(event.kind()).text(event.workspace()).text(event.cluster()).text(event.nodeId())
+                .text(event.jobName()).text(event.state()).integer(event.attempt()).text(event.reason());
+    }
+
+    private static LogEvent map(Row row) throws SQLException {
+        return new LogEvent(row.bigint("seq"), row.instant("at"), row.name("kind", EventKind.class),
+                row.text("workspace"), row.text("cluster"), row.text("node_id"), row.text("job_name"),
+                row.text("state"), row.integer("attempt"), row.text("reason"));
+    }
+}

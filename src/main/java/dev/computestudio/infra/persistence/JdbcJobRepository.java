@@ -1,0 +1,101 @@
+package dev.computestudio.infra.persistence;
+
+import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.port.JobRepository;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Jobs; submission order breaks ties between jobs created at the same instant, so the queue stays FIFO. */
+final class JdbcJobRepository implements JobRepository {
+
+    private static final String SPEC_COLUMNS = """
+            display_name, experiment_name, compute, command, image, instance_count, environment_variables,
+            timeout_millis, description""";
+    private static final String STATUS_COLUMNS =
+            "status, attempt, started_at, ended_at, exit_code, error, node_ids";
+    /** What {@link #updateIf} replaces: everything but the key and the submission time. */
+    private static final String MUTABLE_COLUMNS = SPEC_COLUMNS + ", " + STATUS_COLUMNS;
+    private static final String COLUMNS = "workspace, name, created_at, " + MUTABLE_COLUMNS;
+
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs";
+    private static final String INSERT =
+            "INSERT INTO jobs (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
+    private static final String UPDATE_IF = "UPDATE jobs SET (" + MUTABLE_COLUMNS + ") = ("
+            + Jdbc.placeholders(MUTABLE_COLUMNS) + ") WHERE workspace = ? AND name = ? AND status = ?";
+
+    /** The statuses that are not final, taken from {@link JobStatus} itself; enum names are safe to inline. */
+    private static final String UNFINISHED = Arrays.stream(JobStatus.values())
+            .filter(status -> !status.isFinal())
+            .map(status -> "'" + status.name() + "'")
+            .collect(Collectors.joining(", "));
+
+    private final Jdbc jdbc;
+
+    JdbcJobRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Job job) {
+        jdbc.update(INSERT, p -> {
+            p.text(job.workspace()).text(job.name()).instant(job.createdAt());
+            bindSpec(p, job.spec());
+            bindStatus(p, job);
+        }, () -> "workspace '" + job.workspace() + "' already has a job named '" + job.name() + "'");
+    }
+
+    /** One conditional UPDATE, so the check and the write cannot be split by another process. */
+    @Override
+    public boolean updateIf(Job job, JobStatus expected) {
+        return jdbc.update(UPDATE_IF, p -> {
+            bindSpec(p, job.spec());
+            bindStatus(p, job);
+            p.text(job.workspace()).text(job.name()).name(expected);
+        }) > 0;
+    }
+
+    @Override
+    public Optional<Job> find(String workspace, String name) {
+        return jdbc.first(SELECT + " WHERE workspace = ? AND name = ?", p -> p.text(workspace).text(name),
+                JdbcJobRepository::map);
+    }
+
+    @Override
+    public List<Job> list(String workspace) {
+        return jdbc.list(SELECT + " WHERE workspace = ? ORDER BY created_at DESC, seq DESC", p -> p.text(workspace),
+                JdbcJobRepository::map);
+    }
+
+    @Override
+    public List<Job> listUnfinished() {
+        return jdbc.list(SELECT + " WHERE status IN (" + UNFINISHED + ") ORDER BY created_at, seq", p -> { },
+                JdbcJobRepository::map);
+    }
+
+    private static void bindSpec(Params p, JobSpec spec) throws SQLException {
+        p.text(spec.displayName()).text(spec.experimentName()).text(spec.compute()).text(spec.command())
+                .text(spec.image()).integer(spec.instanceCount()).json(spec.environmentVariables())
+                .millis(spec.timeout()).text(spec.description());
+    }
+
+    private static void bindStatus(Params p, Job job) throws SQLException {
+        p.name(job.status()).integer(job.attempt()).instant(job.startedAt()).instant(job.endedAt())
+                .integer(job.exitCode()).text(job.error()).json(job.nodeIds());
+    }
+
+    private static Job map(Row row) throws SQLException {
+        JobSpec spec = new JobSpec(row.text("name"), row.text("display_name"), row.text("experiment_name"),
+                row.text("compute"), row.text("command"), row.text("image"), row.integer("instance_count"),
+                Json.stringMap(row.text("environment_variables")), row.nullableMillis("timeout_millis"),
+                row.text("description"));
+        return new Job(row.text("workspace"), spec, row.name("status", JobStatus.class), row.integer("attempt"),
+                row.instant("created_at"), row.instant("started_at"), row.instant("ended_at"),
+                row.nullableInteger("exit_code"), row.text("error"), Json.strings(row.text("node_ids")));
+    }
+}

@@ -74,6 +74,7 @@ CREATE TABLE nodes (
     created_at         TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     state_since        TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     runner_handle      VARCHAR(256),
+    job_handle         VARCHAR(256),
     FOREIGN KEY (workspace, cluster) REFERENCES clusters (workspace, name)
 );
 
@@ -174,3 +175,12 @@ CREATE TABLE settings (
     setting_key   VARCHAR(128) NOT NULL PRIMARY KEY,
     setting_value VARCHAR      NOT NULL
 );
+
+-- The engine lease: one row; the process named in owner runs the scheduler while its heartbeat is fresh.
+CREATE TABLE engine_lease (
+    id          INT          NOT NULL PRIMARY KEY,
+    owner       VARCHAR(128),
+    description VARCHAR(512),
+    heartbeat   TIMESTAMP(9) WITH TIME ZONE
+);
+INSERT INTO engine_lease (id) VALUES (1);

@@ -13,7 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = Cli.create(Version.current(), StudioMain::launch, System.getenv()).execute(args);
+        int exitCode = Cli.create(Version.current(), StudioMain::launch,
+                (folder, runner) -> AppContext.open(folder, runner, "command line"), System.getenv()).execute(args);
         System.exit(exitCode);
     }
 }

@@ -6,6 +6,7 @@ import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.time.Duration;
@@ -68,6 +69,9 @@ public final class StudioApp extends Application {
         stage.titleProperty().bind(messages.text("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        for (String size : new String[] {"64", "256"}) {
+            stage.getIcons().add(new Image(StudioApp.class.getResource("compute-studio-" + size + ".png").toExternalForm()));
+        }
         StartupReport.logOnFirstFrame(scene);
         shell.refreshWorkspaces();
         stage.show();

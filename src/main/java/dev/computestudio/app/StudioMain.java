@@ -1,14 +1,19 @@
 package dev.computestudio.app;
 
+import dev.computestudio.cli.RunnerChoice;
+
 import java.nio.file.Path;
 
-/** Starts the studio window on a data folder; wired once the shell and the database exist. */
+/** Opens the studio window over a data folder; kept apart so that a command-line call loads no JavaFX. */
 final class StudioMain {
 
     private StudioMain() {
     }
 
-    static void launch(Path dataFolder) {
-        throw new UnsupportedOperationException("studio not wired yet: " + dataFolder);
+    static void launch(Path dataFolder, RunnerChoice runner) {
+        try (AppContext context = AppContext.open(dataFolder, runner, "studio")) {
+            StudioApp.launchWith(new StudioServices(context.preferences(), context.database().workspaces()::list,
+                    dataFolder, context.runnerName(), "not running"));
+        }
     }
 }

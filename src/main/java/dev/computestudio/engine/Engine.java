@@ -125,6 +125,8 @@ public final class Engine implements AutoCloseable {
         }
         synchronized (this) {
             if (holding) {
+                // Hand back cleanly: attempts this engine runs are stopped and requeued for the next holder.
+                reconciler.recover();
                 lease.release(owner);
                 holding = false;
             }

@@ -160,8 +160,8 @@ public final class ComputeService {
         requireManaged(cluster, "delete");
         locks.checkDeletable(workspace, "delete compute '" + name + "'");
         if (nodes.listPresent(workspace, name).isEmpty()) {
-            clusters.delete(workspace, name);
             nodes.deleteCluster(workspace, name);
+            clusters.delete(workspace, name);
             events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DELETED", "cluster deleted")));
             return true;
         }

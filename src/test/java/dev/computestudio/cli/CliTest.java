@@ -22,7 +22,9 @@ class CliTest {
     private final List<Path> launchedWith = new ArrayList<>();
 
     private int run(Map<String, String> environment, String... args) {
-        CommandLine cli = Cli.create("9.9.9", launchedWith::add, environment);
+        CommandLine cli = Cli.create("9.9.9", (folder, runner) -> launchedWith.add(folder), (folder, runner) -> {
+            throw new AssertionError("these commands need no backend");
+        }, environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

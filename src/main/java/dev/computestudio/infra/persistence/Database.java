@@ -1,12 +1,14 @@
 package dev.computestudio.infra.persistence;
 
 import dev.computestudio.domain.port.ClusterRepository;
+import dev.computestudio.domain.port.EngineLease;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.IdentityRepository;
 import dev.computestudio.domain.port.JobRepository;
 import dev.computestudio.domain.port.LockRepository;
 import dev.computestudio.domain.port.NodeRepository;
 import dev.computestudio.domain.port.QuotaRepository;
+import dev.computestudio.domain.port.Repositories;
 import dev.computestudio.domain.port.SettingsRepository;
 import dev.computestudio.domain.port.WorkspaceRepository;
 import org.flywaydb.core.Flyway;
@@ -35,6 +37,14 @@ import java.util.UUID;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        // AUTO_SERVER listens on every interface by default; only this machine's processes share the file.
+        // H2 reads the property once, when its first class loads, which is after this.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     /** The base name of the files in the data folder: compute-studio.mv.db and, while open, its .lock.db. */
     static final String NAME = "compute-studio";
 
@@ -55,6 +65,7 @@ public final class Database implements AutoCloseable {
     private final IdentityRepository identities;
     private final EventLog eventLog;
     private final SettingsRepository settings;
+    private final EngineLease lease;
     private boolean closed;
 
     private Database(JdbcConnectionPool pool, boolean inMemory) {
@@ -70,6 +81,7 @@ public final class Database implements AutoCloseable {
         this.identities = new JdbcIdentityRepository(jdbc);
         this.eventLog = new JdbcEventLog(jdbc);
         this.settings = new JdbcSettingsRepository(jdbc);
+        this.lease = new JdbcEngineLease(jdbc);
     }
 
     /**
@@ -90,7 +102,9 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + folder, e);
         }
-        Database database = open("jdbc:h2:file:" + folder.resolve(NAME) + ";AUTO_SERVER=TRUE", false);
+        // AUTO_RECONNECT: when the process serving the file dies, the others take over instead of failing.
+        Database database = open("jdbc:h2:file:" + folder.resolve(NAME) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE",
+                false);
         if (posix) {
             try {
                 restrictDatabaseFiles(folder);
@@ -178,6 +192,15 @@ public final class Database implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public EngineLease lease() {
+        return lease;
+    }
+
+    /** Every repository, for the composition root. */
+    public Repositories repositories() {
+        return new Repositories(workspaces, clusters, nodes, jobs, quotas, locks, identities, eventLog, settings, lease);
     }
 
     /**

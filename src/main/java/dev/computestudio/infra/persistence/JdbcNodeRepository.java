@@ -13,7 +13,7 @@ import java.util.Optional;
 final class JdbcNodeRepository implements NodeRepository {
 
     private static final String MUTABLE_COLUMNS =
-            "state, private_ip_address, ssh_port, current_job, state_since, runner_handle";
+            "state, private_ip_address, ssh_port, current_job, state_since, runner_handle, job_handle";
     private static final String COLUMNS = "id, workspace, cluster, created_at, " + MUTABLE_COLUMNS;
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM nodes";
@@ -37,7 +37,7 @@ final class JdbcNodeRepository implements NodeRepository {
         }, () -> "a node with id '" + node.id() + "' already exists");
     }
 
-    /** Replaces state, address, port, job and runner handle; throws {@code NotFoundException} when it is gone. */
+    /** Replaces state, address, port, job and handles; throws {@code NotFoundException} when it is gone. */
     @Override
     public void update(Node node) {
         int changed = jdbc.update(UPDATE, p -> {
@@ -73,12 +73,13 @@ final class JdbcNodeRepository implements NodeRepository {
 
     private static void bindMutable(Params p, Node node) throws SQLException {
         p.name(node.state()).text(node.privateIpAddress()).integer(node.sshPort()).text(node.currentJob())
-                .instant(node.stateSince()).text(node.runnerHandle());
+                .instant(node.stateSince()).text(node.runnerHandle()).text(node.jobHandle());
     }
 
     private static Node map(Row row) throws SQLException {
         return new Node(row.text("id"), row.text("workspace"), row.text("cluster"), row.name("state", NodeState.class),
                 row.text("private_ip_address"), row.integer("ssh_port"), row.text("current_job"),
-                row.instant("created_at"), row.instant("state_since"), row.text("runner_handle"));
+                row.instant("created_at"), row.instant("state_since"), row.text("runner_handle"),
+                row.text("job_handle"));
     }
 }

@@ -123,11 +123,11 @@ abstract class RepositoryContractTest {
 
     static Node node(String workspace, String cluster, String id, NodeState state, Instant createdAt) {
         return new Node(id, workspace, cluster, state, "10.0.0.4", 50000, "train-1", createdAt,
-                createdAt.plusMillis(250), "container-3f9a");
+                createdAt.plusMillis(250), "container-3f9a", "4242@1767261600000");
     }
 
     static Node bareNode(String workspace, String cluster, String id) {
-        return new Node(id, workspace, cluster, NodeState.PREPARING, null, 0, null, T0, T0, null);
+        return new Node(id, workspace, cluster, NodeState.PREPARING, null, 0, null, T0, T0, null, null);
     }
 
     /** Every field given, in a running state with nodes and a finished-looking past. */
@@ -370,11 +370,11 @@ abstract class RepositoryContractTest {
     }
 
     @Test
-    void nodeUpdateReplacesStateJobAndRunnerHandle() {
+    void nodeUpdateReplacesStateJobAndHandles() {
         database.clusters().insert(clusterWithDefaults(WS, "cpu"));
         Node node = bareNode(WS, "cpu", "tvm-1_1");
         database.nodes().insert(node);
-        Node changed = node.withState(NodeState.RUNNING, T0.plusSeconds(4)).withJob("train-1")
+        Node changed = node.withState(NodeState.RUNNING, T0.plusSeconds(4)).withJob("train-1", "4242@1767261600000")
                 .withRunnerHandle("pid:4242");
 
         database.nodes().update(changed);

@@ -3,7 +3,7 @@ package dev.computestudio.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.computestudio.domain.Workspace;
-import dev.computestudio.domain.port.SettingsRepository;
+import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.ui.common.Messages;
 import javafx.application.Application;
@@ -21,13 +21,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,21 +34,23 @@ import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shell on a real (headless) stage, wired as the studio wires it: storage off the FX thread. */
+/** The shell on a real (headless) stage over a real H2 file, wired as the studio wires it: storage off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class ShellViewTest {
 
-    private static final Path DATA_FOLDER = Path.of("/home/ana/.compute-studio");
-
-    private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private Path dataFolder;
+    private Database database;
     private ShellViewModel shell;
 
     @Start
-    void start(Stage stage) {
-        shell = new ShellViewModel(new PreferencesService(new MapSettings(settings), Locale.US),
-                () -> List.of(workspace("ml-dev"), workspace("ml-prod")),
-                new ShellViewModel.RunStatus(DATA_FOLDER, "process", "not running"),
+    void start(Stage stage) throws IOException {
+        dataFolder = Files.createTempDirectory("shell-view-test");
+        database = Database.openFile(dataFolder);
+        database.workspaces().insert(workspace("ml-dev"));
+        database.workspaces().insert(workspace("ml-prod"));
+        shell = new ShellViewModel(new PreferencesService(database.settings(), Locale.US), database.workspaces()::list,
+                new ShellViewModel.RunStatus(dataFolder, "process", "not running"),
                 background, Platform::runLater);
         stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
         shell.refreshWorkspaces();
@@ -57,8 +58,10 @@ class ShellViewTest {
     }
 
     @AfterEach
-    void stopBackground() {
-        background.shutdownNow();
+    void closeEverything() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        database.close();
     }
 
     @Test
@@ -91,7 +94,7 @@ class ShellViewTest {
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheetBSS());
         assertThat(shell.isDarkTheme()).isTrue();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "dark".equals(settings.get("studio.theme")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> database.settings().get("studio.theme").equals(Optional.of("dark")));
 
         robot.clickOn("#theme-toggle");
 
@@ -100,7 +103,7 @@ class ShellViewTest {
 
     @Test
     void statusBarShowsTheDataFolderRunnerAndEngineState(FxRobot robot) {
-        assertThat(text(robot, "#status-data-folder")).isEqualTo("Data folder: " + DATA_FOLDER);
+        assertThat(text(robot, "#status-data-folder")).isEqualTo("Data folder: " + dataFolder);
         assertThat(text(robot, "#status-runner")).isEqualTo("Runner: process");
         assertThat(text(robot, "#status-engine")).isEqualTo("Engine: not running");
     }
@@ -125,7 +128,7 @@ class ShellViewTest {
         assertThat(text(robot, "#screen-title")).isEqualTo("Espaços de trabalho");
         assertThat(text(robot, ".empty-state-title")).isEqualTo("Ainda não disponível nesta versão");
         assertThat(text(robot, "#status-engine")).isEqualTo("Mecanismo: não está em execução");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "pt-BR".equals(settings.get("studio.language")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> database.settings().get("studio.language").equals(Optional.of("pt-BR")));
     }
 
     private static String text(FxRobot robot, String query) {
@@ -135,19 +138,5 @@ class ShellViewTest {
     private static Workspace workspace(String name) {
         return new Workspace(name, Workspace.DEFAULT_LOCATION, "00000000-0000-0000-0000-000000000000", "rg-ml",
                 Instant.parse("2025-01-01T00:00:00Z"));
-    }
-
-    /** In memory; the JDBC repository is not in this branch. */
-    private record MapSettings(Map<String, String> values) implements SettingsRepository {
-
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        @Override
-        public void put(String key, String value) {
-            values.put(key, value);
-        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.computestudio.cli;
+
+import dev.computestudio.engine.Engine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: runs the engine until stopped (Ctrl-C or SIGTERM), handing its jobs back cleanly. */
+@Command(name = "serve", description = "Run the engine until stopped: scale clusters, place and run jobs.",
+        mixinStandardHelpOptions = true)
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    private final GlobalContext context;
+
+    ServeCommand(GlobalContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Backend backend = context.backend();
+        Engine engine = backend.engine();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.err().println("Stopping the engine...");
+            engine.close();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        context.err().println("Compute Studio engine: runner " + backend.runnerName() + ", data folder "
+                + context.dataFolder() + ". Stop with Ctrl-C.");
+        engine.addListener(state -> context.err().println("engine: " + state.name().toLowerCase().replace('_', ' ')));
+        engine.start();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

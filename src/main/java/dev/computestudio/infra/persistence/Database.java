@@ -12,6 +12,7 @@ import dev.computestudio.domain.port.Repositories;
 import dev.computestudio.domain.port.SettingsRepository;
 import dev.computestudio.domain.port.WorkspaceRepository;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -49,6 +52,7 @@ public final class Database implements AutoCloseable {
     static final String NAME = "compute-studio";
 
     private static final String USER = "sa";
+    private static final Duration OPEN_PATIENCE = Duration.ofSeconds(15);
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -125,20 +129,49 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(String url, boolean inMemory) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
-        try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations(MIGRATIONS)
-                    // A build that lost the migrations must not start on an empty schema.
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw new PersistenceException("cannot open the database " + url + ": " + e.getMessage(), e);
+        long deadline = System.nanoTime() + OPEN_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
+            try {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations(MIGRATIONS)
+                        // A build that lost the migrations must not start on an empty schema.
+                        .failOnMissingLocations(true)
+                        .load()
+                        .migrate();
+                return new Database(pool, inMemory);
+            } catch (RuntimeException e) {
+                pool.dispose();
+                if (!isLockHandover(e) || System.nanoTime() > deadline) {
+                    throw new PersistenceException("cannot open the database " + url + ": " + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
         }
-        return new Database(pool, inMemory);
+    }
+
+    /**
+     * H2 refuses an open while another process is starting or stopping to serve the file ("Lock
+     * file recently modified"); that passes within moments, so the open is tried again.
+     */
+    private static boolean isLockHandover(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || cause.getMessage() != null && cause.getMessage().contains("Lock file recently modified")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("interrupted while waiting for the database", e);
+        }
     }
 
     /** H2 creates the files with the process's default permissions; narrow them once they exist. */

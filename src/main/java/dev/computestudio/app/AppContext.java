@@ -77,6 +77,12 @@ public final class AppContext implements Backend {
                 role);
     }
 
+    /** Wires everything over a database and runner chosen by the caller (benchmarks, tests). */
+    public static AppContext over(Path dataFolder, Database database, NodeRunner runner, EngineSettings settings,
+                                  String role) {
+        return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
+    }
+
     private static NodeRunner runnerFor(RunnerChoice choice, Path dataFolder) {
         return switch (choice) {
             case AUTO, PROCESS -> new ProcessNodeRunner(dataFolder);

@@ -1,5 +1,6 @@
 package dev.computestudio.app;
 
+import dev.computestudio.app.bench.EngineBenchmarks;
 import dev.computestudio.cli.Cli;
 
 /**
@@ -14,7 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         int exitCode = Cli.create(Version.current(), StudioMain::launch,
-                (folder, runner) -> AppContext.open(folder, runner, "command line"), System.getenv()).execute(args);
+                (folder, runner) -> AppContext.open(folder, runner, "command line"), new EngineBenchmarks(),
+                System.getenv()).execute(args);
         System.exit(exitCode);
     }
 }

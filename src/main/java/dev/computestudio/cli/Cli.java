@@ -11,7 +11,7 @@ public final class Cli {
     }
 
     public static CommandLine create(String version, StudioLauncher studioLauncher, Backend.Opener opener,
-                                     Map<String, String> environment) {
+                                     BenchmarkSuite benchmarks, Map<String, String> environment) {
         GlobalContext context = new GlobalContext(studioLauncher, opener, environment);
         RootCommand root = new RootCommand(context);
         context.attach(root);
@@ -23,6 +23,7 @@ public final class Cli {
                 .addSubcommand(new LockCommands(context))
                 .addSubcommand(new QuotaCommands(context))
                 .addSubcommand(new ServeCommand(context))
+                .addSubcommand(new BenchCommand(benchmarks, context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)

@@ -24,7 +24,7 @@ class CliTest {
     private int run(Map<String, String> environment, String... args) {
         CommandLine cli = Cli.create("9.9.9", (folder, runner) -> launchedWith.add(folder), (folder, runner) -> {
             throw new AssertionError("these commands need no backend");
-        }, environment);
+        }, (quick, progress) -> List.of(), environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

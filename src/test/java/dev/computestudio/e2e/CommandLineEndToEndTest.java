@@ -41,8 +41,15 @@ class CommandLineEndToEndTest {
     }
 
     @AfterEach
-    void stopBackgroundProcesses() {
+    void stopBackgroundProcesses() throws IOException {
         background.forEach(Process::destroyForcibly);
+        // Left in the build output so that a failure here can be understood afterwards.
+        for (String log : List.of("serve-1.err", "serve-2.err")) {
+            Path file = data.resolve(log);
+            if (Files.exists(file)) {
+                System.err.println("--- " + log + "\n" + Files.readString(file));
+            }
+        }
     }
 
     @Test

@@ -153,12 +153,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * H2 refuses an open while another process is starting or stopping to serve the file ("Lock
-     * file recently modified"); that passes within moments, so the open is tried again.
+     * file recently modified", "Concurrent update", "already in use"); that passes within
+     * moments, so the open is tried again.
      */
     private static boolean isLockHandover(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || cause.getMessage() != null && cause.getMessage().contains("Lock file recently modified")) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || sql.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1)) {
                 return true;
             }
         }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -102,11 +101,12 @@ public final class ProcessNodeRunner implements NodeRunner {
         return handles;
     }
 
-    /** Stops a process and every descendant: politely first, then by force after a grace period. */
+    /**
+     * Stops a process and every descendant, parents first: a shell whose child dies first would
+     * go on to its next command. Politely first, then by force after a grace period.
+     */
     private static void stopTree(ProcessHandle root) {
-        List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root))
-                .sorted(Comparator.comparingLong(ProcessHandle::pid).reversed())
-                .toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.currentTimeMillis() + GRACE_MILLIS;
         for (ProcessHandle process : tree) {

@@ -142,10 +142,6 @@ final class Autoscaler {
         int allowed = Math.max(0, Math.min(missing, perCluster));
         QuotaLedger.Fit fit = pass.quota.fit(size, spec.tier(), allowed);
         int adding = fit.nodes();
-        if (adding < missing) {
-            String key = fit.limitingKey() != null ? fit.limitingKey() : QuotaKeys.NODES_PER_CLUSTER;
-            errors.add(quotaError(pass, size, missing, key));
-        }
         if (adding > 0) {
             recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), "SCALE_UP",
                     "adding " + adding + " node(s): " + demand + " node(s) wanted by waiting jobs, min_instances "
@@ -163,10 +159,18 @@ final class Autoscaler {
             pass.quota.charge(spec.tier(), size, adding);
             startPreparingNodes(pass);
         }
+        if (adding < missing) {
+            // After charging, so that the message counts only the nodes left out and the usage they met.
+            String key = fit.limitingKey() != null ? fit.limitingKey() : QuotaKeys.NODES_PER_CLUSTER;
+            errors.add(quotaError(pass, size, missing - adding, key));
+        }
         return adding;
     }
 
-    /** Idle nodes past their idle time (or above max), oldest idle first, never going below what is wanted. */
+    /**
+     * Idle nodes to remove, oldest idle first, never going below what is wanted: those above max
+     * at once (max was lowered), the others only once idle past the idle time.
+     */
     private List<Node> removable(ClusterPass pass, int wanted) {
         ClusterSpec spec = pass.cluster.spec();
         int capacity = capacity(pass);
@@ -174,12 +178,15 @@ final class Autoscaler {
         if (excess <= 0) {
             return List.of();
         }
-        boolean aboveMax = capacity > spec.maxNodes();
-        return pass.nodesIn(NodeState.IDLE).stream()
-                .filter(node -> aboveMax || !pass.now.isBefore(node.stateSince().plus(spec.idleTimeBeforeScaleDown())))
-                .sorted(Comparator.comparing(Node::stateSince))
-                .limit(excess)
-                .toList();
+        int aboveMax = Math.max(0, capacity - spec.maxNodes());
+        List<Node> chosen = new ArrayList<>();
+        for (Node node : pass.nodesIn(NodeState.IDLE).stream().sorted(Comparator.comparing(Node::stateSince)).toList()) {
+            boolean idleLongEnough = !pass.now.isBefore(node.stateSince().plus(spec.idleTimeBeforeScaleDown()));
+            if (chosen.size() < excess && (chosen.size() < aboveMax || idleLongEnough)) {
+                chosen.add(node);
+            }
+        }
+        return chosen;
     }
 
     void remove(ClusterPass pass, Node node, String reason) {

@@ -1,0 +1,158 @@
+package dev.computestudio.testing;
+
+import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.ClusterStatus;
+import dev.computestudio.domain.EventKind;
+import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobFiles;
+import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.VmCatalog;
+import dev.computestudio.domain.VmTier;
+import dev.computestudio.domain.port.NodeRunner;
+import dev.computestudio.domain.port.Repositories;
+import dev.computestudio.engine.EngineSettings;
+import dev.computestudio.engine.Reconciler;
+import dev.computestudio.infra.persistence.Database;
+import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.Installation;
+import dev.computestudio.service.JobService;
+import dev.computestudio.service.LockService;
+import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.WorkspaceService;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The product wired as AppContext wires it, over a real in-memory H2 database, with a clock the
+ * test moves and a fake node runner. It starts with one workspace, {@link #WS}. The engine acts
+ * only when the test calls {@link #pass()}.
+ */
+public final class StudioFixture implements AutoCloseable {
+
+    public static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    public static final String WS = "ws-demo";
+    /** 4 vCPUs, family standardDSv2Family (default limit 24). */
+    public static final String DS3 = "Standard_DS3_v2";
+    /** 6 vCPUs, family standardNCFamily (default limit 0). */
+    public static final String NC6 = "Standard_NC6";
+    public static final Duration IDLE_TIME = Duration.ofSeconds(120);
+
+    public final MutableClock clock = new MutableClock(T0);
+    public final Database db = Database.openInMemory();
+    public final Repositories stores = db.repositories();
+    public final VmCatalog catalog = VmCatalog.standard();
+    public final FakeNodeRunner runner = new FakeNodeRunner();
+    public final Path dataFolder;
+    public final LockService locks;
+    public final QuotaService quota;
+    public final WorkspaceService workspaces;
+    public final ComputeService compute;
+    public final JobService jobs;
+    private Reconciler reconciler;
+
+    public StudioFixture(Path dataFolder) {
+        this.dataFolder = dataFolder;
+        Installation installation = new Installation(stores.settings());
+        locks = new LockService(stores.locks(), stores.workspaces(), clock);
+        quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
+        workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation, clock);
+        compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(), locks,
+                quota, installation, catalog, clock);
+        jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(),
+                new JobFiles(dataFolder), new Random(7), clock, () -> { });
+        reconciler = newReconciler(runner, EngineSettings.defaults());
+        workspaces.create(WS, null, null);
+    }
+
+    /** A reconciler over this fixture's database, as AppContext builds one; a new one stands for a restarted engine. */
+    public Reconciler newReconciler(NodeRunner nodeRunner, EngineSettings settings) {
+        return new Reconciler(stores, catalog, nodeRunner, new JobFiles(dataFolder), clock, settings, new Random(42));
+    }
+
+    /** From now on passes use these settings (e.g. random preemption). */
+    public void useSettings(EngineSettings settings) {
+        reconciler = newReconciler(runner, settings);
+    }
+
+    // Specs
+
+    public static ClusterSpec dedicated(String size, int min, int max) {
+        return ClusterSpec.defaults(size).withScale(min, max, IDLE_TIME);
+    }
+
+    public static ClusterSpec lowPriority(String size, int min, int max) {
+        return dedicated(size, min, max).withTier(VmTier.LOW_PRIORITY);
+    }
+
+    public static JobSpec jobSpec(String name, String cluster, int instanceCount, Duration timeout) {
+        return new JobSpec(name, null, null, cluster, "python train.py", "python:3.11-slim", instanceCount,
+                Map.of("EPOCHS", "3"), timeout, null);
+    }
+
+    // Arrange
+
+    public void createCluster(String name, ClusterSpec spec) {
+        compute.create(WS, name, spec);
+    }
+
+    public Job submit(String jobName, String cluster) {
+        return jobs.submit(WS, jobSpec(jobName, cluster, 1, null));
+    }
+
+    public Job submit(String jobName, String cluster, int instanceCount) {
+        return jobs.submit(WS, jobSpec(jobName, cluster, instanceCount, null));
+    }
+
+    // Act
+
+    /** One reconciliation pass of the engine. */
+    public void pass() {
+        reconciler.reconcile();
+    }
+
+    public void advanceSeconds(long seconds) {
+        clock.advanceSeconds(seconds);
+    }
+
+    // Observe, as a user would
+
+    public ClusterStatus status(String cluster) {
+        return compute.show(WS, cluster).status();
+    }
+
+    public List<Node> nodes(String cluster) {
+        return compute.listNodes(WS, cluster);
+    }
+
+    public List<NodeState> nodeStates(String cluster) {
+        return nodes(cluster).stream().map(Node::state).toList();
+    }
+
+    public Job job(String name) {
+        return jobs.show(WS, name);
+    }
+
+    /** The whole event log, in order. */
+    public List<LogEvent> events() {
+        return stores.events().after(0, 100_000);
+    }
+
+    /** The node states the event log holds for one node, in order. */
+    public List<String> nodeHistory(String nodeId) {
+        return events().stream().filter(e -> e.kind() == EventKind.NODE && nodeId.equals(e.nodeId()))
+                .map(LogEvent::state).toList();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -110,7 +110,8 @@ class CommandLineEndToEndTest {
                 "--command", "sleep 2");
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .alias("node counts seen " + seen).until(() -> {
             int current = clusterJson().get("currentNodeCount").asInt();
             if (seen.isEmpty() || seen.get(seen.size() - 1) != current) {
                 seen.add(current);

@@ -28,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The embedded H2 database that holds all of Compute Studio's state, migrated to the current
@@ -52,7 +53,7 @@ public final class Database implements AutoCloseable {
     static final String NAME = "compute-studio";
 
     private static final String USER = "sa";
-    private static final Duration OPEN_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration OPEN_PATIENCE = Duration.ofSeconds(60);
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -166,9 +167,10 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** Random waits, so that processes which collided once do not collide again in step. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(1_000, 50L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, Math.min(1_000, 100L * attempt) + 21));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PersistenceException("interrupted while waiting for the database", e);

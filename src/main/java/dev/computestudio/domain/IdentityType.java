@@ -1,6 +1,5 @@
 package dev.computestudio.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A cluster has no managed identity, one system-assigned identity, or user-assigned ones; never both kinds. */
@@ -30,9 +29,9 @@ public enum IdentityType {
         if (text == null) {
             return Optional.empty();
         }
-        String key = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        String key = Spellings.key(text);
         for (IdentityType type : values()) {
-            if (type.restName.toLowerCase(Locale.ROOT).equals(key)) {
+            if (Spellings.key(type.restName).equals(key)) {
                 return Optional.of(type);
             }
         }

@@ -1,6 +1,5 @@
 package dev.computestudio.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,9 +31,9 @@ public enum LockLevel {
         if (text == null) {
             return Optional.empty();
         }
-        String key = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        String key = Spellings.key(text);
         for (LockLevel level : values()) {
-            if (level.restName.toLowerCase(Locale.ROOT).equals(key)) {
+            if (Spellings.key(level.restName).equals(key)) {
                 return Optional.of(level);
             }
         }

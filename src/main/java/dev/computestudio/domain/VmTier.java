@@ -1,6 +1,5 @@
 package dev.computestudio.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The VM priority: dedicated nodes are guaranteed, low-priority ones are cheaper and may be preempted. */
@@ -31,7 +30,7 @@ public enum VmTier {
         if (text == null) {
             return Optional.empty();
         }
-        String key = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        String key = Spellings.key(text);
         return switch (key) {
             case "dedicated" -> Optional.of(DEDICATED);
             case "lowpriority" -> Optional.of(LOW_PRIORITY);

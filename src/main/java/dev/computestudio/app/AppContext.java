@@ -10,8 +10,8 @@ import dev.computestudio.engine.Engine;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.engine.Reconciler;
 import dev.computestudio.infra.persistence.Database;
-import dev.computestudio.infra.runner.ProcessNodeRunner;
 import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.ConfigService;
 import dev.computestudio.service.Installation;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
@@ -41,6 +41,7 @@ public final class AppContext implements Backend {
     private final JobService jobs;
     private final QuotaService quota;
     private final LockService locks;
+    private final ConfigService config;
     private final Engine engine;
 
     private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
@@ -53,6 +54,7 @@ public final class AppContext implements Backend {
         JobFiles files = new JobFiles(dataFolder);
         SecureRandom random = new SecureRandom();
         this.installation = new Installation(stores.settings());
+        this.config = new ConfigService(stores.settings());
         this.locks = new LockService(stores.locks(), stores.workspaces(), clock);
         this.quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         this.workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation,
@@ -73,20 +75,19 @@ public final class AppContext implements Backend {
 
     public static AppContext open(Path dataFolder, RunnerChoice runnerChoice, String role, EngineSettings settings) {
         Database database = Database.openFile(dataFolder);
-        return new AppContext(dataFolder, database, runnerFor(runnerChoice, dataFolder), Clock.systemUTC(), settings,
-                role);
+        try {
+            NodeRunner runner = Runners.choose(runnerChoice, dataFolder, database.repositories(), VmCatalog.standard());
+            return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** Wires everything over a database and runner chosen by the caller (benchmarks, tests). */
     public static AppContext over(Path dataFolder, Database database, NodeRunner runner, EngineSettings settings,
                                   String role) {
         return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
-    }
-
-    private static NodeRunner runnerFor(RunnerChoice choice, Path dataFolder) {
-        return switch (choice) {
-            case AUTO, PROCESS -> new ProcessNodeRunner(dataFolder);
-        };
     }
 
     private static String ownerId() {
@@ -128,6 +129,11 @@ public final class AppContext implements Backend {
     @Override
     public LockService locks() {
         return locks;
+    }
+
+    @Override
+    public ConfigService config() {
+        return config;
     }
 
     @Override

@@ -14,9 +14,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = Cli.create(Version.current(), StudioMain::launch,
+        Cli.Parts parts = new Cli.Parts(Version.current(), StudioMain::launch,
                 (folder, runner) -> AppContext.open(folder, runner, "command line"), new EngineBenchmarks(),
-                System.getenv()).execute(args);
-        System.exit(exitCode);
+                Runners::describeAuto);
+        System.exit(Cli.create(parts, System.getenv()).execute(args));
     }
 }

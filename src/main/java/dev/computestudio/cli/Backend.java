@@ -2,6 +2,7 @@ package dev.computestudio.cli;
 
 import dev.computestudio.engine.Engine;
 import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.ConfigService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
@@ -23,9 +24,11 @@ public interface Backend extends AutoCloseable {
 
     LockService locks();
 
+    ConfigService config();
+
     Engine engine();
 
-    /** The node runner in use, e.g. "process". */
+    /** The node runner in use: "process" or "docker". */
     String runnerName();
 
     @Override

@@ -3,6 +3,7 @@ package dev.computestudio.cli;
 import picocli.CommandLine;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the command line: the root command, its groups, and how errors are reported. */
 public final class Cli {
@@ -10,9 +11,17 @@ public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine create(String version, StudioLauncher studioLauncher, Backend.Opener opener,
-                                     BenchmarkSuite benchmarks, Map<String, String> environment) {
-        GlobalContext context = new GlobalContext(studioLauncher, opener, environment);
+    /**
+     * What the command line needs from the composition root.
+     *
+     * @param runnerProbe says which runner {@code --runner auto} would pick here, for {@code --version}
+     */
+    public record Parts(String version, StudioLauncher studio, Backend.Opener opener, BenchmarkSuite benchmarks,
+                        Supplier<String> runnerProbe) {
+    }
+
+    public static CommandLine create(Parts parts, Map<String, String> environment) {
+        GlobalContext context = new GlobalContext(parts.studio(), parts.opener(), environment);
         RootCommand root = new RootCommand(context);
         context.attach(root);
         ErrorReporter errors = new ErrorReporter();
@@ -22,8 +31,9 @@ public final class Cli {
                 .addSubcommand(new JobCommands(context))
                 .addSubcommand(new LockCommands(context))
                 .addSubcommand(new QuotaCommands(context))
+                .addSubcommand(new ConfigCommands(context))
                 .addSubcommand(new ServeCommand(context))
-                .addSubcommand(new BenchCommand(benchmarks, context))
+                .addSubcommand(new BenchCommand(parts.benchmarks(), context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
@@ -40,7 +50,7 @@ public final class Cli {
                         context.closeBackend();
                     }
                 });
-        commandLine.getCommandSpec().versionProvider(new VersionProvider(version));
+        commandLine.getCommandSpec().versionProvider(new VersionProvider(parts.version(), parts.runnerProbe()));
         return commandLine;
     }
 }

@@ -1,9 +1,9 @@
 package dev.computestudio.cli;
 
 /**
- * {@code --runner}: where nodes and jobs run. AUTO picks the best runner this machine offers;
- * this version has the process runner (nodes as slots, jobs as local processes).
+ * {@code --runner}: where nodes and jobs run. AUTO takes Docker when an engine answers
+ * ({@code DOCKER_HOST} respected) and local processes otherwise.
  */
 public enum RunnerChoice {
-    AUTO, PROCESS
+    AUTO, PROCESS, DOCKER
 }

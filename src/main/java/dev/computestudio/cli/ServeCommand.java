@@ -1,6 +1,7 @@
 package dev.computestudio.cli;
 
 import dev.computestudio.engine.Engine;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.CountDownLatch;
@@ -26,8 +27,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             engine.close();
             stopped.countDown();
         }, "serve-shutdown"));
-        context.err().println("Compute Studio engine: runner " + backend.runnerName() + ", data folder "
-                + context.dataFolder() + ". Stop with Ctrl-C.");
+        // First line, and in the log: which runner this engine uses.
+        String started = "Compute Studio engine: runner " + backend.runnerName() + ", data folder "
+                + context.dataFolder() + ". Stop with Ctrl-C.";
+        LoggerFactory.getLogger(ServeCommand.class).info(started);
+        context.err().println(started);
         engine.addListener(state -> context.err().println("engine: " + state.name().toLowerCase().replace('_', ' ')));
         engine.start();
         stopped.await();

@@ -7,6 +7,8 @@ public record ClusterError(String code, String message) {
 
     public static final String QUOTA_EXCEEDED = "QuotaExceeded";
     public static final String SCOPE_LOCKED = "ScopeLocked";
+    /** Ours: the node runner (the Docker engine) does not answer, so no node can run. */
+    public static final String RUNNER_UNAVAILABLE = "RunnerUnavailable";
 
     public ClusterError {
         Objects.requireNonNull(code, "code");

@@ -17,13 +17,18 @@ public final class NodeIds {
     private NodeIds() {
     }
 
-    /** The pool number of a cluster: stable for a workspace and cluster name, ten digits. */
-    public static long poolNumber(String workspace, String cluster) {
-        long hash = Integer.toUnsignedLong((workspace + "/" + cluster).hashCode());
+    /**
+     * The pool number of a cluster, ten digits: stable for a subscription, workspace and cluster,
+     * and different between installations, so that node ids (and the containers named after them)
+     * do not collide when two data folders use the same names.
+     */
+    public static long poolNumber(Workspace workspace, String cluster) {
+        long hash = Integer.toUnsignedLong((workspace.subscriptionId() + "/" + workspace.name() + "/" + cluster)
+                .hashCode());
         return 1_000_000_000L + hash % 9_000_000_000L;
     }
 
-    public static String newId(String workspace, String cluster, int sequence, Instant createdAt) {
+    public static String newId(Workspace workspace, String cluster, int sequence, Instant createdAt) {
         return "tvm-" + poolNumber(workspace, cluster) + "_" + sequence + "-"
                 + STAMP.format(createdAt).toLowerCase(Locale.ROOT);
     }

@@ -149,7 +149,7 @@ final class Autoscaler {
             int sequence = nodeRepository.listAll(pass.cluster.workspace(), pass.cluster.name()).size();
             for (int i = 0; i < adding; i++) {
                 sequence++;
-                Node node = new Node(NodeIds.newId(pass.cluster.workspace(), pass.cluster.name(), sequence, pass.now),
+                Node node = new Node(NodeIds.newId(pass.workspace, pass.cluster.name(), sequence, pass.now),
                         pass.cluster.workspace(), pass.cluster.name(), NodeState.PREPARING,
                         "10.0." + (sequence / 250) + "." + (4 + sequence % 250),
                         spec.ssh().publicAccessEnabled() ? 50000 + sequence - 1 : 0,

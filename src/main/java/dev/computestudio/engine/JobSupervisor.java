@@ -7,7 +7,9 @@ import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.port.NodeRunner;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything that ends or interrupts a job attempt: rank exits, cancel requests, timeouts,
@@ -69,6 +71,33 @@ final class JobSupervisor {
             if (job != null && job.status().holdsNodes()) {
                 stopRanks(pass, job, "job preempted on " + node.id());
                 Job requeued = recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now, PREEMPTION_ERROR);
+                if (requeued != null) {
+                    pass.replace(job, requeued);
+                }
+            }
+        }
+    }
+
+    /**
+     * Nodes the runner lost: each becomes unusable and its job goes back to the queue, saying
+     * why. Nothing is stopped: the runner cannot be reached; what survives is cleaned up when
+     * it answers again.
+     */
+    void nodesLost(ClusterPass pass, String reason) {
+        Set<String> lostJobs = new HashSet<>();
+        for (Node node : List.copyOf(pass.nodes)) {
+            if (node.state() == NodeState.UNUSABLE || node.state() == NodeState.PREEMPTED) {
+                continue;
+            }
+            if (node.currentJob() != null) {
+                lostJobs.add(node.currentJob());
+            }
+            pass.replace(node, recorder.node(node, node.withJob(null, null).withState(NodeState.UNUSABLE, pass.now),
+                    pass.now, reason));
+        }
+        for (Job job : List.copyOf(pass.jobs)) {
+            if (lostJobs.contains(job.name()) && job.status().holdsNodes()) {
+                Job requeued = recorder.job(job, job.requeued("node lost: " + reason, pass.now), pass.now, reason);
                 if (requeued != null) {
                     pass.replace(job, requeued);
                 }

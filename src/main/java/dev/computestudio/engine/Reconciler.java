@@ -1,5 +1,6 @@
 package dev.computestudio.engine;
 
+import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.Job;
@@ -49,6 +50,7 @@ public final class Reconciler {
     private final Recovery recovery;
     private final Queue<RankExit> exits = new ConcurrentLinkedQueue<>();
     private volatile Runnable onRankExit = () -> { };
+    private String lastRunnerProblem;
 
     public Reconciler(Repositories stores, VmCatalog catalog, NodeRunner runner, JobFiles files, Clock clock,
                       EngineSettings settings, RandomGenerator random) {
@@ -90,6 +92,14 @@ public final class Reconciler {
         Map<String, List<Job>> jobsByCluster = stores.jobs().listUnfinished().stream()
                 .collect(Collectors.groupingBy(job -> job.workspace() + "/" + job.spec().compute()));
         Map<String, List<RankExit>> exitsByWorkspace = drainExits();
+        String runnerProblem = runner.healthProblem();
+        if (runnerProblem != null && !runnerProblem.equals(lastRunnerProblem)) {
+            LOG.warn("the node runner cannot run anything: {}", runnerProblem);
+        } else if (runnerProblem == null && lastRunnerProblem != null) {
+            LOG.info("the node runner answers again; cleaning up what it left");
+            recovery.stopUnknown();
+        }
+        lastRunnerProblem = runnerProblem;
         Map<String, Workspace> workspaces = new HashMap<>();
         Map<String, List<ComputeCluster>> clustersByWorkspace = stores.clusters().listAll().stream()
                 .collect(Collectors.groupingBy(ComputeCluster::workspace));
@@ -100,14 +110,15 @@ public final class Reconciler {
             }
             workspaces.put(entry.getKey(), workspace.get());
             reconcileWorkspace(workspace.get(), entry.getValue(), jobsByCluster,
-                    exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), now);
+                    exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), runnerProblem, now);
         }
         failJobsWithoutCompute(jobsByCluster, clustersByWorkspace, now);
         recorder.flush();
     }
 
     private void reconcileWorkspace(Workspace workspace, List<ComputeCluster> clusters,
-                                    Map<String, List<Job>> jobsByCluster, List<RankExit> rankExits, Instant now) {
+                                    Map<String, List<Job>> jobsByCluster, List<RankExit> rankExits,
+                                    String runnerProblem, Instant now) {
         Map<String, List<Node>> nodesByCluster = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         for (ComputeCluster cluster : clusters) {
@@ -126,7 +137,11 @@ public final class Reconciler {
             ClusterPass pass = new ClusterPass(cluster, workspace, size.get(), nodesByCluster.get(cluster.name()),
                     jobs, locks, quota, now);
             try {
-                reconcileCluster(pass, rankExits);
+                if (runnerProblem == null) {
+                    reconcileCluster(pass, rankExits);
+                } else {
+                    loseNodes(pass, runnerProblem);
+                }
             } catch (RuntimeException e) {
                 LOG.error("reconciling {} failed; the next pass tries again", pass.key(), e);
             }
@@ -149,6 +164,19 @@ public final class Reconciler {
         Autoscaler.Decision decision = autoscaler.scale(pass);
         placer.placeQueuedJobs(pass);
         ClusterStatus status = autoscaler.status(pass, decision);
+        if (!status.equals(pass.cluster.status())) {
+            stores.clusters().update(pass.cluster.withStatus(status));
+        }
+    }
+
+    /**
+     * The runner cannot run anything (its engine is gone): the cluster's nodes are unusable and
+     * their jobs wait in the queue until it comes back, when unusable nodes are replaced.
+     */
+    private void loseNodes(ClusterPass pass, String problem) {
+        supervisor.nodesLost(pass, problem);
+        ClusterStatus status = autoscaler.status(pass, new Autoscaler.Decision(0,
+                List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE, problem))));
         if (!status.equals(pass.cluster.status())) {
             stores.clusters().update(pass.cluster.withStatus(status));
         }

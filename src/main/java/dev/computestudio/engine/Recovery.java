@@ -35,6 +35,39 @@ final class Recovery {
         this.recorder = recorder;
     }
 
+    /**
+     * After the runner came back: stops whatever it still runs that no present node holds (the
+     * ranks of jobs that were requeued while it was away).
+     */
+    void stopUnknown() {
+        Set<String> known = new HashSet<>();
+        for (ComputeCluster cluster : stores.clusters().listAll()) {
+            for (Node node : stores.nodes().listPresent(cluster.workspace(), cluster.name())) {
+                if (node.runnerHandle() != null) {
+                    known.add(node.runnerHandle());
+                }
+                if (node.jobHandle() != null) {
+                    known.add(node.jobHandle());
+                }
+            }
+        }
+        int stopped = stopAllBut(known);
+        if (stopped > 0) {
+            LOG.info("stopped {} process(es) or container(s) no node holds", stopped);
+        }
+    }
+
+    private int stopAllBut(Set<String> known) {
+        int stopped = 0;
+        for (String handle : runner.findRunning()) {
+            if (!known.contains(handle)) {
+                runner.stopJob(handle);
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
     void recover(Instant now) {
         Set<String> kept = new HashSet<>();
         int requeued = 0;
@@ -52,8 +85,11 @@ final class Recovery {
                 if (current.state() == NodeState.LEAVING) {
                     runner.stopNode(current);
                     current = recorder.node(current, current.withState(NodeState.GONE, now), now, "left during restart");
-                } else if (current.runnerHandle() != null) {
+                } else if (current.runnerHandle() != null && runner.isAlive(current.runnerHandle())) {
                     kept.add(current.runnerHandle());
+                } else if (current.runnerHandle() != null && current.state() != NodeState.UNUSABLE) {
+                    current = recorder.node(current, current.withState(NodeState.UNUSABLE, now), now,
+                            "its container is gone; it will be replaced");
                 }
             }
         }
@@ -67,13 +103,7 @@ final class Recovery {
                 }
             }
         }
-        int orphans = 0;
-        for (String handle : runner.findRunning()) {
-            if (!kept.contains(handle)) {
-                runner.stopJob(handle);
-                orphans++;
-            }
-        }
+        int orphans = stopAllBut(kept);
         recorder.flush();
         if (requeued > 0 || orphans > 0) {
             LOG.info("recovered after a restart: {} job(s) requeued, {} orphaned process(es) or container(s) stopped",

@@ -22,9 +22,10 @@ class CliTest {
     private final List<Path> launchedWith = new ArrayList<>();
 
     private int run(Map<String, String> environment, String... args) {
-        CommandLine cli = Cli.create("9.9.9", (folder, runner) -> launchedWith.add(folder), (folder, runner) -> {
-            throw new AssertionError("these commands need no backend");
-        }, (quick, progress) -> List.of(), environment);
+        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> launchedWith.add(folder),
+                (folder, runner) -> {
+                    throw new AssertionError("these commands need no backend");
+                }, (quick, progress) -> List.of(), () -> "process (test)"), environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -35,7 +36,8 @@ class CliTest {
         int code = run(Map.of(), "--data-dir", home.resolve("state").toString(), "--version");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).startsWith("Compute Studio 9.9.9").contains("Java ");
+        assertThat(out.toString()).startsWith("Compute Studio 9.9.9").contains("Runner (auto): process (test)")
+                .contains("Java ");
         assertThat(home.resolve("state")).doesNotExist();
     }
 

@@ -8,17 +8,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeIdsTest {
 
+    private static Workspace workspace(String subscription) {
+        return new Workspace("ws1", "eastus", subscription, "rg-ws1", Instant.EPOCH);
+    }
+
     @Test
     void idsLookLikeTheClouds() {
-        String id = NodeIds.newId("ws1", "cpu", 1, Instant.parse("2017-07-19T16:29:06Z"));
+        String id = NodeIds.newId(workspace("00000000-0000-0000-0000-000000000001"), "cpu", 1,
+                Instant.parse("2017-07-19T16:29:06Z"));
 
         assertThat(id).matches("tvm-\\d{10}_1-20170719t162906z");
     }
 
     @Test
-    void theSameClusterKeepsItsPoolNumberAndOthersDiffer() {
-        assertThat(NodeIds.poolNumber("ws1", "cpu")).isEqualTo(NodeIds.poolNumber("ws1", "cpu"));
-        assertThat(NodeIds.poolNumber("ws1", "cpu")).isNotEqualTo(NodeIds.poolNumber("ws1", "gpu"));
+    void theSameClusterKeepsItsPoolNumberAndOtherClustersAndInstallationsDiffer() {
+        Workspace mine = workspace("00000000-0000-0000-0000-000000000001");
+        Workspace another = workspace("00000000-0000-0000-0000-000000000002");
+
+        assertThat(NodeIds.poolNumber(mine, "cpu")).isEqualTo(NodeIds.poolNumber(mine, "cpu"));
+        assertThat(NodeIds.poolNumber(mine, "cpu")).isNotEqualTo(NodeIds.poolNumber(mine, "gpu"));
+        assertThat(NodeIds.poolNumber(mine, "cpu")).isNotEqualTo(NodeIds.poolNumber(another, "cpu"));
     }
 
     @Test

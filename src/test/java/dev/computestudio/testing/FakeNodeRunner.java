@@ -34,6 +34,7 @@ public final class FakeNodeRunner implements NodeRunner {
     private final Set<String> alsoRunning = new LinkedHashSet<>();
     private int nodeStartsToFail;
     private Predicate<JobLaunch> failJobStart = launch -> false;
+    private String healthProblem;
 
     // Commands
 
@@ -42,6 +43,11 @@ public final class FakeNodeRunner implements NodeRunner {
         String handle = handleOf(jobName, rank);
         Rank ended = running.remove(handle);
         ended.listener().exited(ended.launch(), exitCode);
+    }
+
+    /** From now on the runner says it cannot run anything, for this reason (null: it works again). */
+    public void breakDown(String reason) {
+        healthProblem = reason;
     }
 
     /** The next {@code times} node starts fail. */
@@ -137,6 +143,11 @@ public final class FakeNodeRunner implements NodeRunner {
         if (stopped != null) {
             stopped.listener().exited(stopped.launch(), STOPPED_EXIT_CODE);
         }
+    }
+
+    @Override
+    public String healthProblem() {
+        return healthProblem;
     }
 
     @Override

@@ -38,6 +38,12 @@ public interface NodeRunner {
      */
     Set<String> findRunning();
 
+    /**
+     * Why nothing can run right now (the Docker engine stopped answering), in a sentence for
+     * users; null while the runner works.
+     */
+    String healthProblem();
+
     /** Hears the end of one job rank. */
     @FunctionalInterface
     interface JobExitListener {

@@ -43,6 +43,12 @@ public final class InstantNodeRunner implements NodeRunner {
         // already ended
     }
 
+    /** Local processes can always be started. */
+    @Override
+    public String healthProblem() {
+        return null;
+    }
+
     @Override
     public boolean isAlive(String handle) {
         return false;

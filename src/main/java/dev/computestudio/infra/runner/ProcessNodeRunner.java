@@ -79,6 +79,12 @@ public final class ProcessNodeRunner implements NodeRunner {
         ProcessHandles.find(handle).ifPresent(ProcessNodeRunner::stopTree);
     }
 
+    /** Local processes can always be started. */
+    @Override
+    public String healthProblem() {
+        return null;
+    }
+
     @Override
     public boolean isAlive(String handle) {
         return ProcessHandles.find(handle).map(ProcessHandle::isAlive).orElse(false);

@@ -12,6 +12,7 @@ import dev.computestudio.engine.Engine;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.infra.runner.InstantNodeRunner;
+import dev.computestudio.infra.runner.docker.DockerEngine;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.JobService;
 
@@ -42,7 +43,80 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(placement(quick ? 200 : 1_000, 100, progress));
         figures.addAll(submitToStart(quick ? 5 : 20, progress));
+        if (DockerEngine.connect().isPresent()) {
+            figures.addAll(submitToFirstOutputInDocker(quick ? 3 : 10, 1, progress));
+            figures.addAll(submitToFirstOutputInDocker(quick ? 3 : 10, 0, progress));
+            figures.add(dockerRun(quick ? 3 : 10, progress));
+        } else {
+            progress.println("bench: no Docker engine answers; the Docker figures are skipped");
+        }
         return figures;
+    }
+
+    /**
+     * From submit to the first line of the job's output with the Docker runner: with a warm node
+     * ({@code minNodes} 1) or a cold cluster (0, a node container is started for each job).
+     */
+    private List<Figure> submitToFirstOutputInDocker(int samples, int minNodes, PrintWriter progress)
+            throws Exception {
+        String kind = minNodes > 0 ? "warm node" : "cold cluster (min 0)";
+        progress.println("bench: Docker submit-to-first-output, " + samples + " jobs, " + kind + "...");
+        progress.flush();
+        Path folder = Files.createTempDirectory("compute-studio-bench");
+        List<Double> latencies = new ArrayList<>();
+        try (AppContext context = AppContext.open(folder, RunnerChoice.DOCKER, "benchmark",
+                EngineSettings.defaults())) {
+            context.workspaces().create(WORKSPACE, null, null);
+            context.compute().create(WORKSPACE, "docker", ClusterSpec.defaults(SIZE)
+                    .withScale(minNodes, 1, Duration.ZERO));
+            context.engine().start();
+            JobFiles files = new JobFiles(folder);
+            while (context.compute().listNodes(WORKSPACE, "docker").size() < minNodes) {
+                Thread.sleep(10);
+            }
+            for (int i = 0; i < samples; i++) {
+                String name = "docker-" + i;
+                Path log = files.logFile(WORKSPACE, name, 1, 0);
+                long submitted = System.nanoTime();
+                context.jobs().submit(WORKSPACE, new JobSpec(name, null, null, "docker", "echo first", null, 1,
+                        Map.of(), null, null));
+                while (!Files.exists(log) || Files.size(log) == 0) {
+                    Thread.sleep(2);
+                }
+                latencies.add((System.nanoTime() - submitted) / 1e6);
+                awaitEnd(context.jobs(), name);
+                if (minNodes == 0) {
+                    while (!context.compute().listNodes(WORKSPACE, "docker").isEmpty()) {
+                        Thread.sleep(10);
+                    }
+                }
+            }
+        } finally {
+            deleteTree(folder);
+        }
+        Collections.sort(latencies);
+        return List.of(new Figure("docker submit to first output", "median, " + kind, percentile(latencies, 50),
+                "ms", samples + " jobs, busybox image, H2 file"));
+    }
+
+    /** For comparison: a bare 'docker run --rm IMAGE true' on this machine, through the docker CLI. */
+    private Figure dockerRun(int samples, PrintWriter progress) throws Exception {
+        progress.println("bench: docker run --rm busybox:latest true, " + samples + " times...");
+        progress.flush();
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            Process run = new ProcessBuilder("docker", "run", "--rm", "busybox:latest", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (run.waitFor() != 0) {
+                throw new IllegalStateException("docker run failed; is busybox:latest there? "
+                        + "(assets/docker/import-busybox.sh makes it)");
+            }
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(times);
+        return new Figure("docker run --rm true", "median", percentile(times, 50), "ms",
+                samples + " runs, docker CLI included");
     }
 
     /** {@code jobs} queued jobs on {@code nodes} warm nodes of one cluster; every job ends at once. */

@@ -1,6 +1,8 @@
 package dev.computestudio.app;
 
+import dev.computestudio.engine.Engine;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Application;
@@ -10,13 +12,18 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The studio window. Start it with {@link #launchWith}. */
+/**
+ * The studio window over an {@link AppContext} whose engine runs in this process. Start it with
+ * {@link #launchWith}.
+ */
 public final class StudioApp extends Application {
 
     private static final double WIDTH = 1200;
@@ -24,21 +31,26 @@ public final class StudioApp extends Application {
     private static final double MIN_WIDTH = 900;
     private static final double MIN_HEIGHT = 600;
     private static final Duration SAVE_GRACE = Duration.ofSeconds(2);
+    /** How often the shown screen reads the database again, to show what the engine and the CLI changed. */
+    private static final Duration LIVE_REFRESH = Duration.ofSeconds(1);
 
     // JavaFX builds the Application itself through its no-argument constructor, so the composition
-    // root hands the collaborators over through this one slot.
-    private static final AtomicReference<StudioServices> HANDED_OVER = new AtomicReference<>();
+    // root hands the context over through this one slot.
+    private static final AtomicReference<AppContext> HANDED_OVER = new AtomicReference<>();
 
+    private AppContext context;
     private ExecutorService background;
+    private ScheduledExecutorService refresher;
+    private UiThreads threads;
     private ShellViewModel shell;
 
     /**
      * Opens the studio window and returns when it is closed. Can be called once per JVM, as
      * {@link Application#launch} can.
      */
-    public static void launchWith(StudioServices services, String... args) {
-        Objects.requireNonNull(services, "services");
-        if (!HANDED_OVER.compareAndSet(null, services)) {
+    public static void launchWith(AppContext context, String... args) {
+        Objects.requireNonNull(context, "context");
+        if (!HANDED_OVER.compareAndSet(null, context)) {
             throw new IllegalStateException("the studio was already launched in this JVM");
         }
         Application.launch(StudioApp.class, args);
@@ -47,24 +59,24 @@ public final class StudioApp extends Application {
     /** Runs on the launcher thread, so reading the saved preferences does not hold up the FX thread. */
     @Override
     public void init() {
-        StudioServices services = HANDED_OVER.get();
-        if (services == null) {
-            throw new IllegalStateException("start the studio with StudioApp.launchWith(services, args)");
+        context = HANDED_OVER.get();
+        if (context == null) {
+            throw new IllegalStateException("start the studio with StudioApp.launchWith(context, args)");
         }
-        background = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "studio-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        shell = new ShellViewModel(services.preferences(), services.workspaces(),
-                new ShellViewModel.RunStatus(services.dataFolder(), services.runnerName(), services.engineState()),
+        background = Executors.newFixedThreadPool(2, daemon("studio-background"));
+        refresher = Executors.newSingleThreadScheduledExecutor(daemon("studio-live-refresh"));
+        threads = new UiThreads(background, Platform::runLater);
+        shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
+                new ShellViewModel.RunStatus(context.dataFolder(), context.runnerName(),
+                        describe(context.engine().state())),
                 background, Platform::runLater);
     }
 
     @Override
     public void start(Stage stage) {
         Messages messages = new Messages(shell.languageProperty());
-        Scene scene = new Scene(new ShellView(shell, messages), WIDTH, HEIGHT);
+        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
         stage.setScene(scene);
         stage.titleProperty().bind(messages.text("app.title"));
         stage.setMinWidth(MIN_WIDTH);
@@ -73,14 +85,37 @@ public final class StudioApp extends Application {
             stage.getIcons().add(new Image(StudioApp.class.getResource("compute-studio-" + size + ".png").toExternalForm()));
         }
         StartupReport.logOnFirstFrame(scene);
+        context.engine().addListener(state -> Platform.runLater(() -> shell.engineStateChanged(describe(state))));
         shell.refreshWorkspaces();
         stage.show();
+        refresher.scheduleWithFixedDelay(() -> {
+            view.refreshShownScreen();
+            shell.refreshWorkspaces();
+        }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Lets a preference chosen just before closing reach storage, but does not hang on it. */
     @Override
     public void stop() throws InterruptedException {
+        refresher.shutdownNow();
         background.shutdown();
         background.awaitTermination(SAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The engine state in the plain words the status bar translates. */
+    private static String describe(Engine.State state) {
+        return switch (state) {
+            case RUNNING -> "running";
+            case WAITING_FOR_LEASE -> "waiting for lease";
+            case STOPPED -> "not running";
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -4,7 +4,10 @@ import dev.computestudio.cli.RunnerChoice;
 
 import java.nio.file.Path;
 
-/** Opens the studio window over a data folder; kept apart so that a command-line call loads no JavaFX. */
+/**
+ * Opens the studio window over a data folder and runs the engine in this process while the
+ * window is open; kept apart so that a command-line call loads no JavaFX.
+ */
 final class StudioMain {
 
     private StudioMain() {
@@ -12,8 +15,8 @@ final class StudioMain {
 
     static void launch(Path dataFolder, RunnerChoice runner) {
         try (AppContext context = AppContext.open(dataFolder, runner, "studio")) {
-            StudioApp.launchWith(new StudioServices(context.preferences(), context.database().workspaces()::list,
-                    dataFolder, context.runnerName(), "not running"));
+            context.engine().start();
+            StudioApp.launchWith(context);
         }
     }
 }

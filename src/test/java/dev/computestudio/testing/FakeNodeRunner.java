@@ -152,7 +152,9 @@ public final class FakeNodeRunner implements NodeRunner {
 
     @Override
     public boolean isAlive(String handle) {
-        return running.containsKey(handle) || alsoRunning.contains(handle);
+        // Node handles name containers of a shared engine: they outlive a runner (an engine restart) until stopped.
+        boolean node = handle.startsWith("node-") && !stoppedNodes.contains(handle.substring("node-".length()));
+        return node || running.containsKey(handle) || alsoRunning.contains(handle);
     }
 
     @Override

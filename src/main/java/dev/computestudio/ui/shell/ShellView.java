@@ -16,7 +16,13 @@ public final class ShellView extends BorderPane {
 
     private static final String STYLESHEET = "/dev/computestudio/ui/studio.css";
 
+    private final ScreenArea screens;
+
     public ShellView(ShellViewModel viewModel, Messages messages) {
+        this(viewModel, messages, ScreenFactory.none());
+    }
+
+    public ShellView(ShellViewModel viewModel, Messages messages, ScreenFactory factory) {
         Objects.requireNonNull(viewModel, "viewModel");
         Objects.requireNonNull(messages, "messages");
         getStyleClass().add("shell");
@@ -25,11 +31,17 @@ public final class ShellView extends BorderPane {
         // Added first, so the navigation is where keyboard focus starts.
         setLeft(new NavigationPane(viewModel, messages));
         setTop(new TopBar(viewModel, messages));
-        setCenter(new ScreenArea(viewModel, messages));
+        screens = new ScreenArea(viewModel, messages, factory);
+        setCenter(screens);
         setBottom(new StatusBar(viewModel, messages));
 
         applyTheme(viewModel.isDarkTheme());
         viewModel.darkThemeProperty().addListener((observable, old, dark) -> applyTheme(dark));
+    }
+
+    /** Brings the shown screen's data up to date; call it off the FX thread. */
+    public void refreshShownScreen() {
+        screens.refreshShown();
     }
 
     /** Sets the stylesheet every control starts from: AtlantaFX Primer, light or dark. */

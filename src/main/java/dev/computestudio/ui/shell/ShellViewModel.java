@@ -70,6 +70,14 @@ public final class ShellViewModel {
 
     // Commands
 
+    /**
+     * The engine changed state (running, waiting for the lease, stopped): shown in the status bar.
+     * Call it on the FX thread.
+     */
+    public void engineStateChanged(String state) {
+        engineState.set(Objects.requireNonNull(state, "state"));
+    }
+
     public void select(Screen screen) {
         selectedScreen.set(Objects.requireNonNull(screen, "screen"));
     }

@@ -3,6 +3,8 @@ package dev.computestudio.app;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.quota.QuotaView;
+import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellViewModel;
@@ -30,7 +32,10 @@ final class StudioScreens implements ScreenFactory {
             case WORKSPACES -> Optional.empty();
             case COMPUTE -> Optional.empty();
             case JOBS -> Optional.empty();
-            case QUOTA -> Optional.empty();
+            case QUOTA -> {
+                QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
+                yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
+            }
             case IDENTITY, TIMELINE, DEMOS -> Optional.empty();
         };
     }

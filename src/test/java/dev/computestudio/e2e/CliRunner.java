@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real program in a new JVM, as a user's shell would: the same class path as the tests,
- * the main class, a data folder of the test's own.
+ * the main class, a data folder of the test's own, and the process runner (the Docker runner has
+ * its own tests), so that the results do not depend on whether a Docker engine answers.
  */
 final class CliRunner {
 
@@ -49,7 +50,7 @@ final class CliRunner {
 
     private ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                "dev.computestudio.app.Main", "--data-dir", dataFolder.toString()));
+                "dev.computestudio.app.Main", "--data-dir", dataFolder.toString(), "--runner", "process"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("COMPUTE_STUDIO_HOME");

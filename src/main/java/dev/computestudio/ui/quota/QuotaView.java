@@ -1,0 +1,178 @@
+package dev.computestudio.ui.quota;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Usage against limits as bars, regional totals first, then each VM family; and the form that
+ * raises the selected limit.
+ */
+public final class QuotaView extends VBox {
+
+    public QuotaView(QuotaViewModel viewModel, Messages messages) {
+        setSpacing(12);
+        setPadding(new Insets(0, 0, 8, 0));
+        getStyleClass().add("quota-screen");
+
+        Label intro = new Label();
+        intro.textProperty().bind(messages.text("quota.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.TEXT_MUTED);
+
+        TableView<QuotaRow> table = table(viewModel, messages);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        getChildren().addAll(intro, table, requestForm(viewModel, messages));
+    }
+
+    private static TableView<QuotaRow> table(QuotaViewModel viewModel, Messages messages) {
+        TableView<QuotaRow> table = new TableView<>(viewModel.rows());
+        table.setId("quota-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<QuotaRow, String> name = new TableColumn<>();
+        name.textProperty().bind(messages.text("quota.column.name"));
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        name.setPrefWidth(340);
+
+        TableColumn<QuotaRow, String> scope = new TableColumn<>();
+        scope.textProperty().bind(messages.text("quota.column.scope"));
+        scope.setCellValueFactory(cell -> messages.text(cell.getValue().regional()
+                ? "quota.scope.regional" : "quota.scope.family"));
+        scope.setPrefWidth(110);
+
+        TableColumn<QuotaRow, QuotaRow> usage = new TableColumn<>();
+        usage.textProperty().bind(messages.text("quota.column.usage"));
+        usage.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        usage.setCellFactory(column -> new UsageCell(messages));
+        usage.setPrefWidth(320);
+
+        table.getColumns().setAll(java.util.List.of(name, scope, usage));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            if (now != null) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((observable, old, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        Label empty = new Label();
+        empty.textProperty().bind(messages.text("quota.empty"));
+        table.setPlaceholder(empty);
+        return table;
+    }
+
+    private static HBox requestForm(QuotaViewModel viewModel, Messages messages) {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
+                        ? messages.get("quota.request.choose")
+                        : messages.get("quota.request.label") + " " + viewModel.selectedProperty().get().name(),
+                viewModel.selectedProperty(), messages.bundleProperty()));
+
+        TextField limit = new TextField();
+        limit.setId("quota-new-limit");
+        limit.setPrefColumnCount(6);
+        limit.textProperty().bindBidirectional(viewModel.newLimitProperty());
+        limit.disableProperty().bind(viewModel.selectedProperty().isNull());
+
+        Button request = new Button(null, new FontIcon(Feather.ARROW_UP_CIRCLE));
+        request.setId("quota-request");
+        request.textProperty().bind(messages.text("quota.request.button"));
+        request.getStyleClass().add(Styles.ACCENT);
+        request.disableProperty().bind(viewModel.requestDisabledProperty());
+        request.setOnAction(event -> viewModel.requestLimit());
+        limit.setOnAction(event -> {
+            if (!request.isDisabled()) {
+                viewModel.requestLimit();
+            }
+        });
+        request.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                            if (request.isVisible() && !request.isDisabled() && request.getScene() == scene) {
+                                viewModel.requestLimit();
+                            }
+                        });
+            }
+        });
+
+        Label message = new Label();
+        message.setId("quota-message");
+        message.textProperty().bind(Bindings.when(viewModel.errorProperty().isEmpty())
+                .then(viewModel.messageProperty()).otherwise(viewModel.errorProperty()));
+        message.getStyleClass().add(Styles.TEXT_SMALL);
+        viewModel.errorProperty().addListener((observable, old, now) ->
+                message.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+
+        Label hint = new Label();
+        hint.textProperty().bind(messages.text("quota.request.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+
+        VBox text = new VBox(2, label, hint, message);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox form = new HBox(10, text, limit, request);
+        form.setAlignment(Pos.CENTER_LEFT);
+        form.setPadding(new Insets(10));
+        form.getStyleClass().add("quota-request");
+        return form;
+    }
+
+    /** A bar and "used / limit unit", with the text in words so the state does not rely on colour. */
+    private static final class UsageCell extends TableCell<QuotaRow, QuotaRow> {
+
+        private final ProgressBar bar = new ProgressBar();
+        private final Label text = new Label();
+        private final StackPane box = new StackPane(bar, text);
+        private final Messages messages;
+
+        UsageCell(Messages messages) {
+            this.messages = messages;
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setPrefHeight(18);
+            text.getStyleClass().add(Styles.TEXT_SMALL);
+            StackPane.setAlignment(text, Pos.CENTER_LEFT);
+            StackPane.setMargin(text, new Insets(0, 0, 0, 8));
+        }
+
+        @Override
+        protected void updateItem(QuotaRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            bar.setProgress(row.fraction());
+            bar.pseudoClassStateChanged(Styles.STATE_DANGER, row.exhausted());
+            text.setText(row.used() + " / " + row.limit() + " " + row.unit()
+                    + (row.exhausted() ? "  " + messages.get("quota.full") : ""));
+            setGraphic(box);
+        }
+    }
+}

@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -33,6 +35,8 @@ public final class StudioApp extends Application {
     private static final Duration SAVE_GRACE = Duration.ofSeconds(2);
     /** How often the shown screen reads the database again, to show what the engine and the CLI changed. */
     private static final Duration LIVE_REFRESH = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
 
     // JavaFX builds the Application itself through its no-argument constructor, so the composition
     // root hands the context over through this one slot.
@@ -89,8 +93,13 @@ public final class StudioApp extends Application {
         shell.refreshWorkspaces();
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
-            view.refreshShownScreen();
-            shell.refreshWorkspaces();
+            // A failure must not end the schedule: the next second tries again.
+            try {
+                view.refreshShownScreen();
+            } catch (RuntimeException e) {
+                LOG.warn("live refresh failed: {}", e.getMessage(), e);
+            }
+            Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 

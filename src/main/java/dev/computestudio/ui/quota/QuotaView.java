@@ -18,7 +18,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -149,16 +148,14 @@ public final class QuotaView extends VBox {
 
         private final ProgressBar bar = new ProgressBar();
         private final Label text = new Label();
-        private final StackPane box = new StackPane(bar, text);
+        private final HBox box = new HBox(10, bar, text);
         private final Messages messages;
 
         UsageCell(Messages messages) {
             this.messages = messages;
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.setPrefHeight(18);
-            text.getStyleClass().add(Styles.TEXT_SMALL);
-            StackPane.setAlignment(text, Pos.CENTER_LEFT);
-            StackPane.setMargin(text, new Insets(0, 0, 0, 8));
+            bar.setPrefWidth(160);
+            bar.setMinWidth(160);
+            box.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override

@@ -107,7 +107,9 @@ public final class ShellViewModel {
 
     /** Reads the workspaces again; the selection is kept when that workspace still exists. */
     public void refreshWorkspaces() {
-        workspaceListState.set(WorkspaceListState.LOADING);
+        if (workspaces.isEmpty()) {
+            workspaceListState.set(WorkspaceListState.LOADING);
+        }
         CompletableFuture.supplyAsync(workspaceSource::list, background)
                 .whenComplete((list, failure) -> fxThread.execute(() -> showWorkspaces(list, failure)));
     }
@@ -121,7 +123,9 @@ public final class ShellViewModel {
             return;
         }
         List<String> names = list.stream().map(Workspace::name).toList();
-        workspaces.setAll(names);
+        if (!workspaces.equals(names)) {
+            workspaces.setAll(names);
+        }
         if (!names.contains(selectedWorkspace.get())) {
             selectedWorkspace.set(names.isEmpty() ? null : names.get(0));
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The studio window over an {@link AppContext} whose engine runs in this process. Start it with
@@ -41,6 +42,7 @@ public final class StudioApp extends Application {
     // JavaFX builds the Application itself through its no-argument constructor, so the composition
     // root hands the context over through this one slot.
     private static final AtomicReference<AppContext> HANDED_OVER = new AtomicReference<>();
+    private static final AtomicReference<Consumer<ShellViewModel>> AFTER_SHOWN = new AtomicReference<>(shell -> { });
 
     private AppContext context;
     private ExecutorService background;
@@ -53,7 +55,16 @@ public final class StudioApp extends Application {
      * {@link Application#launch} can.
      */
     public static void launchWith(AppContext context, String... args) {
+        launchWith(context, shell -> { }, args);
+    }
+
+    /**
+     * As {@link #launchWith(AppContext, String...)}, and calls {@code afterShown} on the FX thread
+     * once the window is shown (the studio benchmark drives the shell from there).
+     */
+    public static void launchWith(AppContext context, Consumer<ShellViewModel> afterShown, String... args) {
         Objects.requireNonNull(context, "context");
+        AFTER_SHOWN.set(Objects.requireNonNull(afterShown, "afterShown"));
         if (!HANDED_OVER.compareAndSet(null, context)) {
             throw new IllegalStateException("the studio was already launched in this JVM");
         }
@@ -101,6 +112,7 @@ public final class StudioApp extends Application {
             }
             Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        AFTER_SHOWN.get().accept(shell);
     }
 
     /** Lets a preference chosen just before closing reach storage, but does not hang on it. */

@@ -19,6 +19,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--quick", description = "Fewer samples, for a fast look.")
     boolean quick;
 
+    @Option(names = "--studio", description = "Also measure the studio window (needs a display; xvfb-run works).")
+    boolean studio;
+
     @Mixin
     OutputOption output;
 
@@ -29,7 +32,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<BenchmarkSuite.Figure> figures = suite.run(quick, context.err());
+        List<BenchmarkSuite.Figure> figures = suite.run(new BenchmarkSuite.Options(quick, studio), context.err());
         if (output.json()) {
             Output.json(context.out(), figures.stream().map(f -> Map.of("benchmark", f.benchmark(),
                     "metric", f.metric(), "value", f.value(), "unit", f.unit(), "note", f.note())).toList());

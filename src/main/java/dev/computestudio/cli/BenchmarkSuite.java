@@ -11,6 +11,15 @@ public interface BenchmarkSuite {
     record Figure(String benchmark, String metric, double value, String unit, String note) {
     }
 
-    /** Runs every benchmark, writing a status line per step to {@code progress}. */
-    List<Figure> run(boolean quick, PrintWriter progress) throws Exception;
+    /**
+     * What to run.
+     *
+     * @param quick  fewer samples
+     * @param studio also the studio benchmarks, which open a window (a display or Xvfb is needed)
+     */
+    record Options(boolean quick, boolean studio) {
+    }
+
+    /** Runs the benchmarks, writing a status line per step to {@code progress}. */
+    List<Figure> run(Options options, PrintWriter progress) throws Exception;
 }

@@ -25,7 +25,7 @@ class CliTest {
         CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> launchedWith.add(folder),
                 (folder, runner) -> {
                     throw new AssertionError("these commands need no backend");
-                }, (quick, progress) -> List.of(), () -> "process (test)"), environment);
+                }, (options, progress) -> List.of(), () -> "process (test)"), environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -39,7 +39,8 @@ public final class EngineBenchmarks implements BenchmarkSuite {
     private static final String SIZE = "Standard_D1_v2";
 
     @Override
-    public List<Figure> run(boolean quick, PrintWriter progress) throws Exception {
+    public List<Figure> run(Options options, PrintWriter progress) throws Exception {
+        boolean quick = options.quick();
         List<Figure> figures = new ArrayList<>();
         figures.addAll(placement(quick ? 200 : 1_000, 100, progress));
         figures.addAll(submitToStart(quick ? 5 : 20, progress));
@@ -49,6 +50,9 @@ public final class EngineBenchmarks implements BenchmarkSuite {
             figures.add(dockerRun(quick ? 3 : 10, progress));
         } else {
             progress.println("bench: no Docker engine answers; the Docker figures are skipped");
+        }
+        if (options.studio()) {
+            figures.addAll(new StudioResponsiveness().run(quick, progress));
         }
         return figures;
     }

@@ -90,7 +90,8 @@ public final class StudioApp extends Application {
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
             view.refreshShownScreen();
-            shell.refreshWorkspaces();
+            // It changes the picker's state, which belongs to the FX thread; an exception here would stop the ticks.
+            Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 

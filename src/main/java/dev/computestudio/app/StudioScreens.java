@@ -8,6 +8,8 @@ import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.workspaces.WorkspacesView;
+import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
 import java.util.Optional;
 
@@ -29,7 +31,11 @@ final class StudioScreens implements ScreenFactory {
     @Override
     public Optional<ScreenContent> create(Screen screen) {
         return switch (screen) {
-            case WORKSPACES -> Optional.empty();
+            case WORKSPACES -> {
+                WorkspacesViewModel viewModel = new WorkspacesViewModel(context.workspaces(), context.locks(), threads,
+                        shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
+                yield Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
+            }
             case COMPUTE -> Optional.empty();
             case JOBS -> Optional.empty();
             case QUOTA -> {

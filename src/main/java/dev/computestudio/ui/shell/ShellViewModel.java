@@ -123,8 +123,14 @@ public final class ShellViewModel {
             return;
         }
         List<String> names = list.stream().map(Workspace::name).toList();
-        if (!workspaces.equals(names)) {
-            workspaces.setAll(names);
+        // Changed in place: the list is read about once a second, and replacing it would make the
+        // picker drop the workspace it shows.
+        workspaces.removeIf(name -> !names.contains(name));
+        for (int i = 0; i < names.size(); i++) {
+            if (i >= workspaces.size() || !workspaces.get(i).equals(names.get(i))) {
+                workspaces.remove(names.get(i));
+                workspaces.add(i, names.get(i));
+            }
         }
         if (!names.contains(selectedWorkspace.get())) {
             selectedWorkspace.set(names.isEmpty() ? null : names.get(0));

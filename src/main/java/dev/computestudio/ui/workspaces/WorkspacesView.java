@@ -1,0 +1,638 @@
+package dev.computestudio.ui.workspaces;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.ResourceLock;
+import dev.computestudio.domain.Workspace;
+import dev.computestudio.ui.common.EmptyStateView;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The workspaces screen: a table of workspaces beside the selected one's ids and resource locks,
+ * with the create form above them. It binds to {@link WorkspacesViewModel} and forwards events;
+ * the keyboard shortcuts apply while it is in a scene.
+ */
+public final class WorkspacesView extends VBox {
+
+    private static final String STYLESHEET = "/dev/computestudio/ui/workspaces/workspaces.css";
+    private static final double TABLE_SHARE = 0.5;
+
+    private final WorkspacesViewModel viewModel;
+    private final Messages messages;
+    private final TableView<Workspace> table = new TableView<>();
+    private final TextField nameField = new TextField();
+    private final TextField lockNameField = new TextField();
+    private final VBox lockList = new VBox();
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+
+    public WorkspacesView(WorkspacesViewModel viewModel, Messages messages) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        setId("workspaces-view");
+        getStyleClass().add("workspaces-view");
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
+
+        SplitPane split = new SplitPane(workspaceTable(), details());
+        split.setDividerPositions(TABLE_SHARE);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(toolbar(), createForm(), split);
+
+        registerShortcuts();
+    }
+
+    // The top line
+
+    private HBox toolbar() {
+        Button create = button("workspaces-new", Feather.PLUS, "workspaces.new", "workspaces.new.tooltip");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(event -> openForm());
+        create.disableProperty().bind(viewModel.formOpenProperty());
+
+        Button delete = button("workspaces-delete", Feather.TRASH_2, "workspaces.delete", "workspaces.delete.tooltip");
+        delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        delete.disableProperty().bind(viewModel.deleteDisabledProperty());
+        delete.setOnAction(event -> confirmDelete());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label hint = new Label();
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.textProperty().bind(messages.text("workspaces.liveHint"));
+
+        HBox bar = new HBox(create, delete, spacer, hint);
+        bar.getStyleClass().add("workspaces-toolbar");
+        return bar;
+    }
+
+    // The create form
+
+    private VBox createForm() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(messages.text("workspaces.form.title"));
+
+        nameField.setId("workspaces-name");
+        nameField.textProperty().bindBidirectional(viewModel.newNameProperty());
+        nameField.promptTextProperty().bind(messages.text("workspaces.form.name.prompt"));
+        TextField locationField = new TextField();
+        locationField.setId("workspaces-location");
+        locationField.textProperty().bindBidirectional(viewModel.newLocationProperty());
+        TextField groupField = new TextField();
+        groupField.setId("workspaces-resource-group");
+        groupField.textProperty().bindBidirectional(viewModel.newResourceGroupProperty());
+        groupField.promptTextProperty().bind(viewModel.resourceGroupPromptProperty());
+        for (TextField field : new TextField[] {nameField, locationField, groupField}) {
+            field.setOnAction(event -> viewModel.create());
+        }
+
+        GridPane fields = new GridPane();
+        fields.getStyleClass().add("workspaces-form-fields");
+        addField(fields, 0, "workspaces.form.name", nameField, viewModel.nameMessageProperty(),
+                "workspaces-name-message");
+        addField(fields, 1, "workspaces.form.location", locationField, viewModel.locationMessageProperty(),
+                "workspaces-location-message");
+        addField(fields, 2, "workspaces.form.resourceGroup", groupField, viewModel.resourceGroupMessageProperty(),
+                "workspaces-resource-group-message");
+
+        ValidationSupport validation = new ValidationSupport();
+        decorate(validation, nameField, viewModel.nameMessageProperty());
+        decorate(validation, locationField, viewModel.locationMessageProperty());
+        decorate(validation, groupField, viewModel.resourceGroupMessageProperty());
+
+        Button create = new Button();
+        create.setId("workspaces-create");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.textProperty().bind(messages.text("workspaces.form.create"));
+        create.disableProperty().bind(viewModel.createDisabledProperty());
+        create.setOnAction(event -> viewModel.create());
+        Button cancel = new Button();
+        cancel.setId("workspaces-cancel");
+        cancel.textProperty().bind(messages.text("workspaces.form.cancel"));
+        cancel.setOnAction(event -> viewModel.cancelForm());
+        HBox buttons = new HBox(create, cancel);
+        buttons.getStyleClass().add("workspaces-form-buttons");
+
+        Message error = errorMessage("workspaces-form-error", "workspaces.form.error.title",
+                viewModel.formErrorProperty());
+
+        VBox form = new VBox(title, fields, buttons, error);
+        form.setId("workspaces-form");
+        form.getStyleClass().add("workspaces-form");
+        showWhen(form, viewModel.formOpenProperty());
+        form.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                viewModel.cancelForm();
+                table.requestFocus();
+                event.consume();
+            }
+        });
+        return form;
+    }
+
+    private void addField(GridPane grid, int column, String labelKey, TextField field,
+                          ObservableValue<String> message, String messageId) {
+        Label label = new Label();
+        label.textProperty().bind(messages.text(labelKey));
+        label.setLabelFor(field);
+        Label problem = new Label();
+        problem.setId(messageId);
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(message);
+        // Every broken rule on its own line, wrapped rather than cut.
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        field.setMaxWidth(Double.MAX_VALUE);
+        grid.add(label, column, 0);
+        grid.add(field, column, 1);
+        grid.add(problem, column, 2);
+        ColumnConstraints constraints = new ColumnConstraints();
+        constraints.setPercentWidth(100.0 / 3);
+        grid.getColumnConstraints().add(constraints);
+        // Marks the field itself too, for the themes that style a field in the danger state.
+        message.addListener((observable, old, now) ->
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+    }
+
+    /** ControlsFX marks the field and shows the view-model's message in its tooltip. */
+    private static void decorate(ValidationSupport validation, Control field, ObservableValue<String> message) {
+        validation.registerValidator(field, false, (Control control, String value) ->
+                ValidationResult.fromErrorIf(control, message.getValue(), !message.getValue().isEmpty()));
+        message.addListener((observable, old, now) -> validation.revalidate(field));
+    }
+
+    private void openForm() {
+        viewModel.openForm();
+        nameField.requestFocus();
+    }
+
+    // The table
+
+    private Node workspaceTable() {
+        table.setId("workspaces-table");
+        table.setItems(viewModel.workspaces());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add(Styles.STRIPED);
+        table.getColumns().add(column("workspaces.column.name", Workspace::name, 100));
+        table.getColumns().add(column("workspaces.column.location", Workspace::location, 100));
+        table.getColumns().add(column("workspaces.column.resourceGroup", Workspace::resourceGroup, 140));
+        table.getColumns().add(column("workspaces.column.created",
+                workspace -> WorkspacesViewModel.formatCreatedDate(workspace.createdAt()), 96));
+        table.setPlaceholder(new EmptyStateView(Feather.BRIEFCASE, messages.text("workspaces.empty.title"),
+                messages.text("workspaces.empty.message")));
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            if (now != null) {
+                viewModel.select(now.name());
+            }
+        });
+        viewModel.selectedProperty().addListener((observable, old, now) -> showSelection());
+        // Rows are updated in place; when one moves, the table's selection may need to follow.
+        viewModel.workspaces().addListener((ListChangeListener<Workspace>) change -> showSelection());
+        showSelection();
+        return table;
+    }
+
+    private void showSelection() {
+        Workspace wanted = viewModel.selectedProperty().get();
+        if (wanted == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (!wanted.equals(table.getSelectionModel().getSelectedItem())) {
+            table.getSelectionModel().select(wanted);
+            table.scrollTo(wanted);
+        }
+    }
+
+    private TableColumn<Workspace, String> column(String key, Function<Workspace, String> value, double width) {
+        TableColumn<Workspace, String> column = new TableColumn<>();
+        column.setPrefWidth(width);
+        column.textProperty().bind(messages.text(key));
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    // The details of the selected workspace
+
+    private Node details() {
+        Label title = new Label();
+        title.setId("workspaces-details-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            Workspace selected = viewModel.selectedProperty().get();
+            return selected == null ? "" : selected.name();
+        }, viewModel.selectedProperty()));
+
+        Message deleteError = errorMessage("workspaces-delete-error", "workspaces.delete.error.title",
+                viewModel.deleteErrorProperty());
+        deleteError.setOnClose(event -> viewModel.dismissDeleteError());
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("workspaces-facts");
+        addFact(facts, 0, "workspaces.details.location", viewModel.locationProperty(), "workspaces-location-value");
+        addFact(facts, 1, "workspaces.details.resourceGroup", viewModel.resourceGroupProperty(),
+                "workspaces-resource-group-value");
+        addFact(facts, 2, "workspaces.details.created", viewModel.createdProperty(), "workspaces-created-value");
+
+        Node subscription = idLine("workspaces.details.subscriptionId", viewModel.subscriptionIdProperty(),
+                "workspaces-subscription-value", copyButton("workspaces-copy-subscription",
+                        "workspaces.copy.subscriptionId", viewModel.subscriptionIdProperty(),
+                        viewModel::subscriptionIdCopied));
+        Node resource = idLine("workspaces.details.resourceId", viewModel.resourceIdProperty(),
+                "workspaces-resource-id-value", copyButton("workspaces-copy-resource-id",
+                        "workspaces.copy.resourceId", viewModel.resourceIdProperty(), viewModel::resourceIdCopied));
+
+        Label notice = new Label();
+        notice.setId("workspaces-notice");
+        notice.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        showWhen(notice, viewModel.noticeProperty().isNotEmpty());
+
+        VBox content = new VBox(title, deleteError, facts, subscription, resource, notice,
+                locksSection());
+        content.getStyleClass().add("workspaces-details");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        showWhen(scroll, viewModel.selectedProperty().isNotNull());
+
+        EmptyStateView none = new EmptyStateView(Feather.MOUSE_POINTER, messages.text("workspaces.details.none.title"),
+                messages.text("workspaces.details.none.message"));
+        showWhen(none, viewModel.selectedProperty().isNull());
+
+        StackPane pane = new StackPane(scroll, none);
+        pane.setId("workspaces-details");
+        return pane;
+    }
+
+    private void addFact(GridPane grid, int column, String key, ObservableValue<String> value, String id) {
+        Label name = new Label();
+        name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        name.textProperty().bind(messages.text(key));
+        Label text = new Label();
+        text.setId(id);
+        text.textProperty().bind(value);
+        name.setLabelFor(text);
+        grid.add(name, column, 0);
+        grid.add(text, column, 1);
+    }
+
+    /**
+     * An id under its name, in a read-only field beside its copy button: ids are long, and a field
+     * shows one on one line and lets the user select part of it.
+     */
+    private Node idLine(String key, ObservableValue<String> value, String id, Button copy) {
+        Label name = new Label();
+        name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        name.textProperty().bind(messages.text(key));
+        TextField text = new TextField();
+        text.setId(id);
+        text.setEditable(false);
+        text.getStyleClass().add("workspaces-id");
+        text.textProperty().bind(value);
+        text.setMinWidth(0);
+        name.setLabelFor(text);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(text, copy);
+        line.getStyleClass().add("workspaces-id-line");
+        VBox box = new VBox(name, line);
+        box.getStyleClass().add("workspaces-id-box");
+        return box;
+    }
+
+    private Button copyButton(String id, String tooltipKey, ObservableValue<String> value, Runnable copied) {
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setId(id);
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(messages.text(tooltipKey));
+        copy.setTooltip(tooltip);
+        copy.accessibleTextProperty().bind(messages.text(tooltipKey));
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(value.getValue());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.run();
+        });
+        return copy;
+    }
+
+    // Resource locks
+
+    private Node locksSection() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.setGraphic(new FontIcon(Feather.LOCK));
+        title.textProperty().bind(messages.text("locks.title"));
+
+        Label summary = new Label();
+        summary.setId("locks-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.lockSummaryProperty());
+        summary.getStyleClass().add("locks-summary");
+        viewModel.locks().addListener((ListChangeListener<ResourceLock>) change ->
+                markLocked(summary, !viewModel.locks().isEmpty()));
+        markLocked(summary, !viewModel.locks().isEmpty());
+
+        lockList.setId("locks-list");
+        lockList.getStyleClass().add("locks-list");
+        viewModel.locks().addListener((ListChangeListener<ResourceLock>) change -> showLocks());
+        showLocks();
+
+        Message error = errorMessage("locks-error", "locks.error.title", viewModel.lockErrorProperty());
+        error.setOnClose(event -> viewModel.dismissLockError());
+
+        VBox section = new VBox(title, summary, lockList, lockForm(), error);
+        section.getStyleClass().add("locks-section");
+        return section;
+    }
+
+    private static void markLocked(Label summary, boolean locked) {
+        summary.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
+        summary.getStyleClass().add(locked ? Styles.WARNING : Styles.TEXT_MUTED);
+    }
+
+    private void showLocks() {
+        lockList.getChildren().setAll(viewModel.locks().stream().map(this::lockTile).toList());
+    }
+
+    private Node lockTile(ResourceLock lock) {
+        FontIcon icon = new FontIcon(lock.level() == LockLevel.READ_ONLY ? Feather.EYE : Feather.SHIELD);
+        icon.getStyleClass().add("lock-icon");
+
+        Label name = new Label(lock.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label level = new Label(lock.level().restName());
+        level.getStyleClass().addAll("lock-level", lock.level() == LockLevel.READ_ONLY ? "read-only" : "can-not-delete");
+        HBox heading = new HBox(name, level);
+        heading.getStyleClass().add("lock-heading");
+
+        VBox text = new VBox(heading);
+        text.getStyleClass().add("lock-text");
+        if (lock.notes() != null && !lock.notes().isBlank()) {
+            Label notes = new Label(lock.notes());
+            notes.setWrapText(true);
+            notes.getStyleClass().add("lock-notes");
+            text.getChildren().add(notes);
+        }
+        Label blocks = new Label();
+        blocks.setWrapText(true);
+        blocks.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "lock-blocks");
+        blocks.textProperty().bind(viewModel.explanation(lock.level()));
+        text.getChildren().add(blocks);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+
+        Button remove = new Button();
+        remove.setId("lock-remove-" + lock.name());
+        remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+        remove.setGraphic(new FontIcon(Feather.UNLOCK));
+        remove.textProperty().bind(messages.text("locks.remove"));
+        remove.disableProperty().bind(viewModel.busyProperty());
+        remove.setOnAction(event -> viewModel.removeLock(lock));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox tile = new HBox(icon, text, remove);
+        tile.getStyleClass().add("lock-tile");
+        tile.setAlignment(Pos.TOP_LEFT);
+        tile.setUserData(lock.name());
+        return tile;
+    }
+
+    private Node lockForm() {
+        Label heading = new Label();
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        heading.textProperty().bind(messages.text("locks.form.title"));
+
+        lockNameField.setId("locks-name");
+        lockNameField.textProperty().bindBidirectional(viewModel.lockNameProperty());
+        lockNameField.promptTextProperty().bind(messages.text("locks.form.name.prompt"));
+        lockNameField.setOnAction(event -> viewModel.addLock());
+
+        ComboBox<LockLevel> level = new ComboBox<>();
+        level.setId("locks-level");
+        level.getItems().setAll(LockLevel.values());
+        level.valueProperty().bindBidirectional(viewModel.lockLevelProperty());
+        level.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LockLevel value) {
+                return value == null ? "" : value.restName();
+            }
+
+            @Override
+            public LockLevel fromString(String text) {
+                return LockLevel.parse(text).orElse(null);
+            }
+        });
+        level.setButtonCell(new LevelCell());
+        level.setCellFactory(list -> new LevelCell());
+
+        TextField notes = new TextField();
+        notes.setId("locks-notes");
+        notes.textProperty().bindBidirectional(viewModel.lockNotesProperty());
+        notes.promptTextProperty().bind(messages.text("locks.form.notes.prompt"));
+        notes.setOnAction(event -> viewModel.addLock());
+
+        Button add = new Button();
+        add.setId("locks-add");
+        add.setGraphic(new FontIcon(Feather.LOCK));
+        add.textProperty().bind(messages.text("locks.form.add"));
+        add.disableProperty().bind(viewModel.addLockDisabledProperty());
+        add.setOnAction(event -> viewModel.addLock());
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(messages.text("locks.form.add.tooltip"));
+        add.setTooltip(tooltip);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("locks-form-fields");
+        ColumnConstraints first = new ColumnConstraints();
+        first.setHgrow(Priority.ALWAYS);
+        first.setMinWidth(0);
+        ColumnConstraints second = new ColumnConstraints();
+        second.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(first, second);
+        lockNameField.setMaxWidth(Double.MAX_VALUE);
+        notes.setMaxWidth(Double.MAX_VALUE);
+        level.setMaxWidth(Double.MAX_VALUE);
+        grid.add(lockNameField, 0, 0);
+        grid.add(level, 1, 0);
+        grid.add(notes, 0, 1);
+        grid.add(add, 1, 1);
+
+        Label nameProblem = new Label();
+        nameProblem.setId("locks-name-message");
+        nameProblem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        nameProblem.setWrapText(true);
+        nameProblem.setMinHeight(Region.USE_PREF_SIZE);
+        nameProblem.textProperty().bind(viewModel.lockNameMessageProperty());
+        showWhen(nameProblem, viewModel.lockNameMessageProperty().isNotEmpty());
+
+        VBox form = new VBox(heading, grid, nameProblem);
+        form.getStyleClass().add("locks-form");
+        return form;
+    }
+
+    /** Shows a level with what it blocks, so the choice is made knowing it. */
+    private final class LevelCell extends ListCell<LockLevel> {
+        @Override
+        protected void updateItem(LockLevel item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.restName());
+            if (!empty && item != null) {
+                Tooltip tooltip = new Tooltip();
+                tooltip.textProperty().bind(viewModel.explanation(item));
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(360);
+                setTooltip(tooltip);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+
+    // Delete
+
+    private void confirmDelete() {
+        Workspace target = viewModel.selectedProperty().get();
+        if (target == null || viewModel.deleteDisabledProperty().get()) {
+            return;
+        }
+        ButtonType delete = new ButtonType(messages.get("workspaces.delete.confirm.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(messages.get("workspaces.delete.confirm.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("workspaces.delete.confirm.message"),
+                delete, keep);
+        alert.setTitle(messages.get("workspaces.delete.confirm.title"));
+        alert.setHeaderText(messages.format("workspaces.delete.confirm.header",
+                new ReadOnlyStringWrapper(target.name())).get());
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.getDialogPane().setId("workspaces-delete-dialog");
+        Button confirm = (Button) alert.getDialogPane().lookupButton(delete);
+        confirm.setId("workspaces-delete-confirm");
+        confirm.getStyleClass().add(Styles.DANGER);
+        confirm.setDefaultButton(false);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(keep);
+        cancel.setId("workspaces-delete-cancel");
+        // Keep is the default: Enter must not delete by accident.
+        cancel.setDefaultButton(true);
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == delete) {
+                viewModel.deleteSelected();
+            }
+        });
+        alert.show();
+    }
+
+    // Shortcuts, registered while the view is in a scene
+
+    private void registerShortcuts() {
+        shortcuts.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::openForm);
+        shortcuts.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::focusLockForm);
+        shortcuts.put(new KeyCodeCombination(KeyCode.DELETE), () -> {
+            // The Delete key edits text in a field; it deletes a workspace only from elsewhere.
+            if (!(getScene().getFocusOwner() instanceof TextInputControl)) {
+                confirmDelete();
+            }
+        });
+        shortcuts.put(new KeyCodeCombination(KeyCode.F5), viewModel::reload);
+        sceneProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                shortcuts.forEach((keys, action) -> old.getAccelerators().remove(keys, action));
+            }
+            if (now != null) {
+                install(now);
+            }
+        });
+        if (getScene() != null) {
+            install(getScene());
+        }
+    }
+
+    private void install(Scene scene) {
+        scene.getAccelerators().putAll(shortcuts);
+    }
+
+    private void focusLockForm() {
+        if (viewModel.selectedProperty().get() != null) {
+            lockNameField.requestFocus();
+        }
+    }
+
+    // Helpers
+
+    private Button button(String id, Ikon icon, String textKey, String tooltipKey) {
+        Button button = new Button();
+        button.setId(id);
+        button.setGraphic(new FontIcon(icon));
+        button.textProperty().bind(messages.text(textKey));
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(messages.text(tooltipKey));
+        button.setTooltip(tooltip);
+        return button;
+    }
+
+    private Message errorMessage(String id, String titleKey, ObservableValue<String> text) {
+        Message message = new Message();
+        message.setId(id);
+        message.getStyleClass().add(Styles.DANGER);
+        message.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
+        message.titleProperty().bind(messages.text(titleKey));
+        message.descriptionProperty().bind(text);
+        showWhen(message, Bindings.createBooleanBinding(() -> !text.getValue().isEmpty(), text));
+        return message;
+    }
+
+    private static void showWhen(Node node, ObservableValue<Boolean> condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+}

@@ -28,7 +28,14 @@ final class StudioScreens implements ScreenFactory {
     public Optional<ScreenContent> create(Screen screen) {
         return switch (screen) {
             case WORKSPACES -> Optional.empty();
-            case COMPUTE -> Optional.empty();
+            case COMPUTE -> {
+                // New cluster opens nothing yet: the creation wizard lands in the wizard branch.
+                var compute = new dev.computestudio.ui.compute.ComputeViewModel(context.compute(), threads,
+                        shell.selectedWorkspaceProperty(), messages, workspace -> { },
+                        () -> shell.select(Screen.TIMELINE));
+                yield Optional.of(new ScreenContent(new dev.computestudio.ui.compute.ComputeView(compute, messages),
+                        compute::refresh));
+            }
             case JOBS -> Optional.empty();
             case QUOTA -> Optional.empty();
             case IDENTITY, TIMELINE, DEMOS -> Optional.empty();

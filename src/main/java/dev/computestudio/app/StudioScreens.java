@@ -3,6 +3,8 @@ package dev.computestudio.app;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.compute.ComputeView;
+import dev.computestudio.ui.compute.ComputeViewModel;
 import dev.computestudio.ui.quota.QuotaView;
 import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
@@ -36,7 +38,13 @@ final class StudioScreens implements ScreenFactory {
                         shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
                 yield Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
             }
-            case COMPUTE -> Optional.empty();
+            case COMPUTE -> {
+                // New cluster opens nothing yet: the creation wizard lands in the wizard branch.
+                ComputeViewModel compute = new ComputeViewModel(context.compute(), threads,
+                        shell.selectedWorkspaceProperty(), messages, workspace -> { },
+                        () -> shell.select(Screen.TIMELINE));
+                yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
+            }
             case JOBS -> Optional.empty();
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);

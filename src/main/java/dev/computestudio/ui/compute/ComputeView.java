@@ -1,0 +1,358 @@
+package dev.computestudio.ui.compute;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.computestudio.domain.AllocationState;
+import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.ui.common.EmptyStateView;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The compute screen: a toolbar, the workspace's compute in a table and the selected cluster's
+ * details below it. It binds to {@link ComputeViewModel} and forwards clicks and shortcuts.
+ */
+public final class ComputeView extends BorderPane {
+
+    static final String STYLESHEET = Objects.requireNonNull(
+            ComputeView.class.getResource("/dev/computestudio/ui/compute/compute.css")).toExternalForm();
+    private static final double DIVIDER = 0.37;
+
+    private final ComputeViewModel viewModel;
+    private final Messages messages;
+    private final ComputeDialogs dialogs;
+    private final TableView<ClusterRow> table = new TableView<>();
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+
+    public ComputeView(ComputeViewModel viewModel, Messages messages) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.dialogs = new ComputeDialogs(messages);
+        setId("compute-view");
+        getStyleClass().add("compute-view");
+        getStylesheets().add(STYLESHEET);
+
+        setTop(new VBox(toolbar(), feedback()));
+
+        TableView<ClusterRow> clusters = clusterTable();
+        SplitPane split = new SplitPane(clusters, new ClusterDetailsView(viewModel, messages));
+        // A message above the table takes its room from the details, not from the table's rows.
+        SplitPane.setResizableWithParent(clusters, false);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(DIVIDER);
+        split.getStyleClass().add("compute-split");
+        split.visibleProperty().bind(viewModel.noWorkspaceProperty().not());
+
+        EmptyStateView noWorkspace = new EmptyStateView(Feather.BRIEFCASE, messages.text("compute.noWorkspace.title"),
+                messages.text("compute.noWorkspace.message"));
+        noWorkspace.setId("compute-no-workspace");
+        noWorkspace.visibleProperty().bind(viewModel.noWorkspaceProperty());
+        setCenter(new StackPane(split, noWorkspace));
+
+        registerShortcutsWhileShown();
+    }
+
+    // Toolbar and shortcuts
+
+    private HBox toolbar() {
+        Button create = button("compute-new", Feather.PLUS, "compute.action.new", "Shortcut+N",
+                viewModel.newDisabledProperty(), viewModel::newCluster);
+        create.getStyleClass().add(Styles.ACCENT);
+        Button scale = button("compute-edit-scale", Feather.SLIDERS, "compute.action.scale", "Shortcut+E",
+                viewModel.changeDisabledProperty(), this::editScale);
+        Button identity = button("compute-identity", Feather.USER_CHECK, "compute.action.identity", "Shortcut+I",
+                viewModel.changeDisabledProperty(), this::editIdentity);
+        Button delete = button("compute-delete", Feather.TRASH_2, "compute.action.delete", "Delete",
+                viewModel.changeDisabledProperty(), this::confirmDelete);
+        Button attach = button("compute-attach", Feather.LINK, "compute.action.attach", "Shortcut+Shift+A",
+                viewModel.attachDisabledProperty(), this::attach);
+        Button detach = button("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
+                viewModel.detachDisabledProperty(), this::confirmDetach);
+        Button refresh = button("compute-refresh", Feather.REFRESH_CW, "compute.action.refresh", "F5",
+                viewModel.noWorkspaceProperty(), viewModel::reload);
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.textProperty().unbind();
+        refresh.setText(null);
+        refresh.accessibleTextProperty().bind(messages.text("compute.action.refresh"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(create, new Separator(Orientation.VERTICAL), scale, identity, delete,
+                new Separator(Orientation.VERTICAL), attach, detach, spacer, refresh);
+        bar.setId("compute-toolbar");
+        bar.getStyleClass().add("compute-toolbar");
+        return bar;
+    }
+
+    private Button button(String id, Ikon icon, String key, String shortcut, BooleanBinding disabled,
+                          Runnable action) {
+        Button button = new Button();
+        button.setId(id);
+        button.setGraphic(new FontIcon(icon));
+        button.textProperty().bind(messages.text(key));
+        button.disableProperty().bind(disabled);
+        button.setOnAction(event -> action.run());
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        KeyCombination keys = KeyCombination.valueOf(shortcut);
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get(key + ".tooltip") + " (" + keys.getDisplayText() + ")", messages.bundleProperty()));
+        button.setTooltip(tooltip);
+        shortcuts.put(keys, () -> {
+            if (!disabled.get()) {
+                action.run();
+            }
+        });
+        return button;
+    }
+
+    /** The screen's shortcuts work while it is in a scene, and leave the scene with it. */
+    private void registerShortcutsWhileShown() {
+        sceneProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                shortcuts.keySet().forEach(keys -> old.getAccelerators().remove(keys));
+            }
+            if (now != null) {
+                install(now);
+            }
+        });
+        if (getScene() != null) {
+            install(getScene());
+        }
+    }
+
+    private void install(Scene scene) {
+        shortcuts.forEach((keys, action) -> scene.getAccelerators().put(keys, action));
+    }
+
+    // Feedback
+
+    private Message feedback() {
+        Message message = new Message();
+        message.setId("compute-feedback");
+        message.getStyleClass().add("compute-feedback");
+        message.visibleProperty().bind(viewModel.feedbackProperty().isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setOnClose(event -> viewModel.dismissFeedback());
+        viewModel.feedbackProperty().addListener((observable, old, now) -> showFeedback(message, now));
+        showFeedback(message, viewModel.feedback());
+        return message;
+    }
+
+    private static void showFeedback(Message message, Feedback feedback) {
+        message.getStyleClass().removeAll(Styles.SUCCESS, Styles.ACCENT, Styles.DANGER);
+        if (feedback == null) {
+            message.setDescription(null);
+            return;
+        }
+        Feather icon = switch (feedback.kind()) {
+            case SUCCESS -> Feather.CHECK_CIRCLE;
+            case INFO -> Feather.INFO;
+            case ERROR -> Feather.ALERT_OCTAGON;
+        };
+        message.getStyleClass().add(switch (feedback.kind()) {
+            case SUCCESS -> Styles.SUCCESS;
+            case INFO -> Styles.ACCENT;
+            case ERROR -> Styles.DANGER;
+        });
+        message.setGraphic(new FontIcon(icon));
+        message.setDescription(feedback.text());
+    }
+
+    // The table
+
+    private TableView<ClusterRow> clusterTable() {
+        table.setId("compute-table");
+        table.getStyleClass().add(Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<ClusterRow> sorted = new SortedList<>(viewModel.clusters());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        Label placeholder = new Label();
+        placeholder.setId("compute-table-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            String problem = viewModel.loadProblemProperty().get();
+            return problem != null ? problem
+                    : Texts.format(messages, "compute.table.empty", viewModel.workspace());
+        }, viewModel.loadProblemProperty(), viewModel.clusters(), messages.bundleProperty()));
+        table.setPlaceholder(placeholder);
+
+        TableColumn<ClusterRow, NameAndErrors> name = column("compute.column.name", 128,
+                row -> Bindings.createObjectBinding(() -> new NameAndErrors(row.name(), row.errorCount()),
+                        row.errorCountProperty()));
+        name.setCellFactory(column -> new NameCell());
+        name.setComparator(Comparator.comparing(NameAndErrors::name));
+        TableColumn<ClusterRow, ProvisioningState> state = column("compute.column.state", 94, ClusterRow::stateProperty);
+        state.setCellFactory(column -> new StateCell());
+        TableColumn<ClusterRow, String> size = column("compute.column.size", 136, row -> Bindings.createStringBinding(
+                () -> row.isAttached() ? messages.get("compute.attached") : row.sizeProperty().get(),
+                row.sizeProperty(), row.attachedProperty(), messages.bundleProperty()));
+        TableColumn<ClusterRow, String> tier = column("compute.column.tier", 102, row -> Bindings.createStringBinding(
+                () -> row.isAttached() ? "—" : messages.get(ClusterDetails.tierKey(row.tier())),
+                row.tierProperty(), row.attachedProperty(), messages.bundleProperty()));
+
+        TableColumn<ClusterRow, Object> nodes = new TableColumn<>();
+        nodes.textProperty().bind(messages.text("compute.column.nodes"));
+        nodes.getColumns().addAll(List.of(
+                number("compute.column.current", 74, ClusterRow::currentProperty),
+                number("compute.column.target", 66, ClusterRow::targetProperty),
+                number("compute.column.min", 50, ClusterRow::minProperty),
+                number("compute.column.max", 50, ClusterRow::maxProperty)));
+
+        TableColumn<ClusterRow, AllocationState> allocation = column("compute.column.allocation", 96,
+                ClusterRow::allocationProperty);
+        allocation.setCellFactory(column -> new TextCell<>(AllocationState::restName));
+        TableColumn<ClusterRow, Number> idle = column("compute.column.idle", 72, ClusterRow::idleSecondsProperty);
+        idle.setStyle("-fx-alignment: center-right;");
+
+        table.getColumns().addAll(List.of(name, state, size, tier, nodes, allocation, idle));
+        messages.bundleProperty().addListener((observable, old, now) -> table.refresh());
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> viewModel.select(now));
+        viewModel.selectedProperty().addListener((observable, old, now) -> {
+            if (table.getSelectionModel().getSelectedItem() != now) {
+                if (now == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(now);
+                }
+            }
+        });
+        return table;
+    }
+
+    private <T> TableColumn<ClusterRow, T> column(String key, double width,
+                                                  Function<ClusterRow, ObservableValue<T>> value) {
+        TableColumn<ClusterRow, T> column = new TableColumn<>();
+        column.textProperty().bind(messages.text(key));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<ClusterRow, Number> number(String key, double width,
+                                                   Function<ClusterRow, ? extends ObservableValue<? extends Number>> value) {
+        TableColumn<ClusterRow, Number> column = new TableColumn<>();
+        column.textProperty().bind(messages.text(key));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> (ObservableValue<Number>) value.apply(cell.getValue()));
+        column.setStyle("-fx-alignment: center-right;");
+        return column;
+    }
+
+    // Actions that open a dialog
+
+    private void editScale() {
+        dialogs.showScaleSettings(getScene().getWindow(), viewModel.editScaleSettings());
+    }
+
+    private void editIdentity() {
+        dialogs.showIdentity(getScene().getWindow(), viewModel.editIdentity());
+    }
+
+    private void attach() {
+        dialogs.showAttach(getScene().getWindow(), viewModel.attach());
+    }
+
+    private void confirmDelete() {
+        ClusterRow row = viewModel.selected();
+        dialogs.confirm(getScene().getWindow(), "compute-delete", "compute.delete.title",
+                Texts.format(messages, "compute.delete.header", row.name()), "compute.delete.content",
+                "compute.delete.confirm", viewModel::delete);
+    }
+
+    private void confirmDetach() {
+        ClusterRow row = viewModel.selected();
+        dialogs.confirm(getScene().getWindow(), "compute-detach", "compute.detach.title",
+                Texts.format(messages, "compute.detach.header", row.name()), "compute.detach.content",
+                "compute.detach.confirm", viewModel::detach);
+    }
+
+    // Cells
+
+    /** A cell that shows its value through a function; nothing for an empty row. */
+    private static class TextCell<T> extends TableCell<ClusterRow, T> {
+        private final Function<T, String> text;
+
+        TextCell(Function<T, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(item));
+        }
+    }
+
+    /** What the name column shows: a change of either redraws the cell. */
+    private record NameAndErrors(String name, int errors) {
+    }
+
+    /** The name, with a warning sign when the cluster reports errors. */
+    private final class NameCell extends TableCell<ClusterRow, NameAndErrors> {
+        @Override
+        protected void updateItem(NameAndErrors item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.name());
+            if (!empty && item != null && item.errors() > 0) {
+                FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
+                warning.getStyleClass().add("compute-error-icon");
+                setGraphic(warning);
+                setTooltip(new Tooltip(Texts.format(messages, "compute.column.name.errors", item.errors())));
+            } else {
+                setGraphic(null);
+                setTooltip(null);
+            }
+        }
+    }
+
+    /** The provisioning state; one being deleted stands out. */
+    private static final class StateCell extends TableCell<ClusterRow, ProvisioningState> {
+        @Override
+        protected void updateItem(ProvisioningState item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+            setText(empty || item == null ? null : item.restName());
+            if (item == ProvisioningState.DELETING) {
+                getStyleClass().add(Styles.WARNING);
+            } else if (item == ProvisioningState.FAILED) {
+                getStyleClass().add(Styles.DANGER);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.computestudio.ui.wizard;
+
+import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.WorkspaceService;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Opens the cluster creation wizard in its own window over {@code owner}. The Compute screen (through
+ * the app's launcher) calls {@link #open}; {@code onCreated} hears the new cluster's name on the FX
+ * thread as soon as it exists.
+ */
+public final class ClusterWizard {
+
+    private static final double WIDTH = 1160;
+    private static final double HEIGHT = 740;
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
+    private ClusterWizard() {
+    }
+
+    /** Call on the FX thread; returns the shown window. */
+    public static Stage open(Window owner, String workspace, Messages messages, WorkspaceService workspaces,
+                             ComputeService compute, QuotaService quota, UiThreads threads, Consumer<String> onCreated) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(onCreated, "onCreated");
+        ClusterWizardViewModel viewModel = new ClusterWizardViewModel(workspace, workspaces, compute, quota, threads,
+                messages, ClusterWizardViewModel.Polling.every(PROBE_INTERVAL, threads.background()));
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        show(stage, viewModel, messages, onCreated);
+        return stage;
+    }
+
+    /** Shows a wizard over its view-model in {@code stage} (also what tests use) and loads its data. */
+    public static void show(Stage stage, ClusterWizardViewModel viewModel, Messages messages, Consumer<String> onCreated) {
+        ClusterWizardView view = new ClusterWizardView(viewModel, messages);
+        stage.setScene(new Scene(view, WIDTH, HEIGHT));
+        stage.titleProperty().bind(messages.text("wizard.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        if (stage.getOwner() instanceof Stage main) {
+            stage.getIcons().setAll(main.getIcons());
+        }
+        viewModel.createdClusterProperty().addListener((observable, old, now) -> {
+            if (old == null && now != null) {
+                onCreated.accept(now.name());
+            }
+        });
+        viewModel.closeRequestedProperty().addListener((observable, old, close) -> {
+            if (close) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(event -> viewModel.cancel());
+        viewModel.load();
+        stage.show();
+    }
+}

@@ -1,0 +1,601 @@
+package dev.computestudio.ui.wizard;
+
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.VmSize;
+import dev.computestudio.domain.VmTier;
+import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.Credential;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.Field;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.MachineKind;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.Phase;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.Polling;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.ReviewItem;
+import dev.computestudio.ui.wizard.ClusterWizardViewModel.Step;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+
+import static dev.computestudio.testing.StudioFixture.DS3;
+import static dev.computestudio.testing.StudioFixture.NC6;
+import static dev.computestudio.testing.StudioFixture.WS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The wizard's view-model over the real services and an in-memory H2 database, with no toolkit. */
+class ClusterWizardViewModelTest {
+
+    private static final String IDENTITY_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
+            + "rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/trainer-id";
+
+    @TempDir
+    Path dataFolder;
+
+    private StudioFixture studio;
+    /** Probes the wizard scheduled "one interval later"; the test runs them when it wants. */
+    private final Queue<Runnable> laterProbes = new ArrayDeque<>();
+    private ClusterWizardViewModel wizard;
+
+    @BeforeEach
+    void openWizard() {
+        studio = new StudioFixture(dataFolder);
+        wizard = newWizard();
+    }
+
+    @AfterEach
+    void close() {
+        studio.close();
+    }
+
+    private ClusterWizardViewModel newWizard() {
+        ClusterWizardViewModel viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute, studio.quota,
+                UiThreads.direct(), new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)),
+                new Polling(laterProbes::add, studio.clock, Duration.ofSeconds(60)));
+        viewModel.load();
+        return viewModel;
+    }
+
+    // Step 1: virtual machine
+
+    @Test
+    void virtualMachineStepNeedsASizeBeforeNext() {
+        assertThat(wizard.step()).isEqualTo(Step.VIRTUAL_MACHINE);
+        assertThat(wizard.locationProperty().get()).as("the workspace's region").isEqualTo("eastus");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+        assertThat(wizard.backDisabledProperty().get()).isTrue();
+        assertThat(wizard.createDisabledProperty().get()).isTrue();
+        assertThat(wizard.selectedSizeSummaryProperty().get()).startsWith("No size chosen yet");
+
+        wizard.next();
+        assertThat(wizard.step()).as("Next is refused while disabled").isEqualTo(Step.VIRTUAL_MACHINE);
+
+        assertThat(wizard.selectSize(DS3)).isTrue();
+
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+        assertThat(wizard.selectedSizeSummaryProperty().get())
+                .isEqualTo("Standard_DS3_v2: 4 vCPUs, 14 GiB, GPUs: None; about $0.229 per node per hour (Dedicated).");
+        wizard.next();
+        assertThat(wizard.step()).isEqualTo(Step.SETTINGS);
+        assertThat(wizard.backDisabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void sizeTableListsCpuOrGpuSizesFilteredByText() {
+        assertThat(names(wizard.sizes())).contains("Standard_D1_v2", DS3, "Standard_F16s_v2").doesNotContain(NC6);
+
+        wizard.machineKindProperty().set(MachineKind.GPU);
+        assertThat(wizard.sizes()).allMatch(row -> row.gpus() > 0);
+        assertThat(names(wizard.sizes())).contains(NC6, "Standard_ND96asr_v4");
+
+        wizard.sizeFilterProperty().set("a100");
+        assertThat(names(wizard.sizes())).containsExactly("Standard_NC24ads_A100_v4", "Standard_ND96asr_v4");
+
+        wizard.sizeFilterProperty().set("nc24");
+        assertThat(names(wizard.sizes())).containsExactly("Standard_NC24", "Standard_NC24s_v3",
+                "Standard_NC24ads_A100_v4");
+    }
+
+    @Test
+    void availableQuotaColumnIsTheFamilysRestWhenDedicatedAndTheLowPriorityPoolOtherwise() {
+        studio.createCluster("busy", StudioFixture.dedicated(DS3, 2, 2));
+        studio.createCluster("cheap", StudioFixture.lowPriority("Standard_D2_v2", 3, 3));
+        studio.pass();
+        wizard = newWizard();
+
+        assertThat(row(DS3).availableVCpus()).as("24 of standardDSv2Family minus 2 nodes x 4").isEqualTo(16);
+        assertThat(row("Standard_DS1_v2").availableVCpus()).as("same family").isEqualTo(16);
+        assertThat(row("Standard_D2_v2").availableVCpus()).as("another family, untouched").isEqualTo(24);
+        assertThat(row(DS3).pricePerHour()).isEqualTo(0.229);
+        assertThat(row(NC6).availableVCpus()).as("GPU families start at 0").isZero();
+        assertThat(row(NC6).hasNoQuota()).isTrue();
+        assertThat(row(DS3).hasNoQuota()).isFalse();
+
+        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+
+        assertThat(row(DS3).availableVCpus()).as("100 low-priority vCPUs minus 3 nodes x 2").isEqualTo(94);
+        assertThat(row(NC6).availableVCpus()).isEqualTo(94);
+        assertThat(row(NC6).hasNoQuota()).isFalse();
+        assertThat(row(DS3).pricePerHour()).isEqualTo(0.046);
+    }
+
+    @Test
+    void lowPriorityHintSaysHowMuchCheaperTheChosenSizeIs() {
+        wizard.selectSize(DS3);
+        assertThat(wizard.lowPrioritySavingPercentProperty().get()).isEqualTo(80);
+    }
+
+    // Step 2: settings
+
+    @Test
+    void nameIsCheckedAsItIsTypedAndNextWaitsForAValidOne() {
+        toSettings();
+        assertThat(wizard.errorProperty(Field.NAME).get()).as("no message before typing").isNull();
+        assertThat(wizard.nextDisabledProperty().get()).as("but a name is required").isTrue();
+
+        wizard.nameProperty().set("cpu-cluster-1");
+        assertThat(wizard.errorProperty(Field.NAME).get()).isEqualTo("must not end with '-' followed by digits");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.nameProperty().set("1x");
+        assertThat(wizard.errorProperty(Field.NAME).get())
+                .contains("must be 3 to 24 characters long (it has 2)").contains("must start with a letter");
+
+        wizard.nameProperty().set("cpu-cluster");
+        assertThat(wizard.errorProperty(Field.NAME).get()).isNull();
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void nameAlreadyTakenInTheWorkspaceIsRefusedAsTyped() {
+        studio.createCluster("gpu-cluster", StudioFixture.dedicated(DS3, 0, 1));
+        wizard = newWizard();
+        toSettings();
+
+        wizard.nameProperty().set("GPU-cluster");
+
+        assertThat(wizard.errorProperty(Field.NAME).get())
+                .isEqualTo("workspace 'ws-demo' already has compute named 'GPU-cluster'");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+    }
+
+    @Test
+    void scaleSettingsDefaultToZeroFourAndTwoMinutesAndAreChecked() {
+        toSettings();
+        assertThat(wizard.minNodesProperty().get()).isEqualTo("0");
+        assertThat(wizard.maxNodesProperty().get()).isEqualTo("4");
+        assertThat(wizard.idleSecondsProperty().get()).isEqualTo("120");
+        assertThat(wizard.sshEnabledProperty().get()).isFalse();
+        wizard.nameProperty().set("cpu-cluster");
+
+        wizard.minNodesProperty().set("5");
+        wizard.maxNodesProperty().set("2");
+        assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("must not be below min_instances (2 < 5)");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.maxNodesProperty().set("0");
+        assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("must be 1 or more (it is 0)");
+
+        wizard.maxNodesProperty().set("101");
+        wizard.minNodesProperty().set("0");
+        assertThat(wizard.errorProperty(Field.MAX_NODES).get())
+                .isEqualTo("must be at most 100, the nodes-per-cluster quota");
+
+        wizard.maxNodesProperty().set("6");
+        wizard.minNodesProperty().set("-1");
+        assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("must be 0 or more (it is -1)");
+        wizard.minNodesProperty().set("two");
+        assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("must be a whole number");
+        wizard.idleSecondsProperty().set("");
+        assertThat(wizard.errorProperty(Field.IDLE_SECONDS).get()).isEqualTo("must be a whole number");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.minNodesProperty().set("1");
+        wizard.idleSecondsProperty().set("300");
+        assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isNull();
+        assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isNull();
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void sshNeedsAUserAndAPasswordOrKeyWhenEnabled() {
+        toSettings();
+        wizard.nameProperty().set("cpu-cluster");
+        wizard.sshEnabledProperty().set(true);
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+        assertThat(wizard.problems()).containsKeys(Field.ADMIN_USERNAME, Field.ADMIN_PASSWORD);
+
+        wizard.adminUsernameProperty().set("Admin");
+        wizard.adminPasswordProperty().set("short");
+        assertThat(wizard.errorProperty(Field.ADMIN_USERNAME).get()).startsWith("must be 1 to 32 lower case letters");
+        assertThat(wizard.errorProperty(Field.ADMIN_PASSWORD).get()).isEqualTo("must be 12 to 123 characters long");
+
+        wizard.adminUsernameProperty().set("azureuser");
+        wizard.adminPasswordProperty().set("correct-horse-battery");
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+
+        wizard.credentialProperty().set(Credential.SSH_KEY);
+        assertThat(wizard.nextDisabledProperty().get()).as("the key is now the credential, and it is empty").isTrue();
+        wizard.sshKeyProperty().set("not a key");
+        assertThat(wizard.errorProperty(Field.SSH_KEY).get()).startsWith("must be an OpenSSH public key line");
+        wizard.sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+
+        wizard.sshEnabledProperty().set(false);
+        wizard.adminUsernameProperty().set("");
+        assertThat(wizard.nextDisabledProperty().get()).as("SSH off: nothing of it is checked").isFalse();
+    }
+
+    // Step 3: identity
+
+    @Test
+    void userAssignedIdentityNeedsValidResourceIdsOnePerLine() {
+        toIdentity();
+        assertThat(wizard.nextDisabledProperty().get()).as("none is fine").isFalse();
+
+        wizard.identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.userAssignedIdsProperty().set(IDENTITY_ID + "\nmy-identity");
+        assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get())
+                .startsWith("'my-identity' is not a user-assigned identity resource id");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.userAssignedIdsProperty().set(IDENTITY_ID + "\n" + IDENTITY_ID);
+        assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).isEqualTo("lists the same identity twice");
+
+        wizard.userAssignedIdsProperty().set("  " + IDENTITY_ID + "  \n\n");
+        assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).isNull();
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+        assertThat(wizard.exampleIdentityIdProperty().get()).startsWith("/subscriptions/")
+                .endsWith("/resourceGroups/rg-ws-demo/providers/Microsoft.ManagedIdentity/userAssignedIdentities/my-identity");
+
+        wizard.identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void backKeepsEverythingEntered() {
+        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.selectSize("standard_f4s_v2");
+        wizard.next();
+        wizard.nameProperty().set("fast-cpu");
+        wizard.maxNodesProperty().set("8");
+        wizard.next();
+        wizard.identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
+        wizard.next();
+        assertThat(wizard.step()).isEqualTo(Step.REVIEW);
+
+        wizard.back();
+        wizard.back();
+        wizard.back();
+
+        assertThat(wizard.step()).isEqualTo(Step.VIRTUAL_MACHINE);
+        assertThat(wizard.backDisabledProperty().get()).isTrue();
+        assertThat(wizard.tierProperty().get()).isEqualTo(VmTier.LOW_PRIORITY);
+        assertThat(wizard.selectedSizeProperty().get().name()).isEqualTo("Standard_F4s_v2");
+        wizard.next();
+        assertThat(wizard.nameProperty().get()).isEqualTo("fast-cpu");
+        assertThat(wizard.maxNodesProperty().get()).isEqualTo("8");
+        wizard.next();
+        assertThat(wizard.identityTypeProperty().get()).isEqualTo(IdentityType.SYSTEM_ASSIGNED);
+    }
+
+    // Step 4: review
+
+    @Test
+    void reviewListsEveryChoice() {
+        toReview("cpu-cluster", 1, 3);
+
+        assertThat(wizard.reviewItems()).extracting(ReviewItem::label, ReviewItem::value).contains(
+                org.assertj.core.groups.Tuple.tuple("Location", "eastus"),
+                org.assertj.core.groups.Tuple.tuple("Virtual machine tier", "Dedicated"),
+                org.assertj.core.groups.Tuple.tuple("Virtual machine size",
+                        "Standard_DS3_v2: 4 vCPUs, 14 GiB, GPUs: None (Standard DSv2 Family)"),
+                org.assertj.core.groups.Tuple.tuple("Compute name", "cpu-cluster"),
+                org.assertj.core.groups.Tuple.tuple("Minimum number of nodes", "1"),
+                org.assertj.core.groups.Tuple.tuple("Maximum number of nodes", "3"),
+                org.assertj.core.groups.Tuple.tuple("Idle seconds before scale down", "120 seconds"),
+                org.assertj.core.groups.Tuple.tuple("SSH access", "Off"),
+                org.assertj.core.groups.Tuple.tuple("Managed identity", "None"));
+        assertThat(wizard.createDisabledProperty().get()).isFalse();
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+    }
+
+    @Test
+    void costIsPriceTimesNodesAtMinAndMaxForTheChosenTier() {
+        VmSize ds3 = studio.catalog.find(DS3).orElseThrow();
+        toReview("cpu-cluster", 1, 4);
+
+        assertThat(wizard.costAtMinProperty().get()).isCloseTo(ds3.dedicatedPricePerHour(), within(1e-9));
+        assertThat(wizard.costAtMaxProperty().get()).isCloseTo(4 * ds3.dedicatedPricePerHour(), within(1e-9));
+        assertThat(wizard.costAtMinTextProperty().get()).isEqualTo("At min nodes (1): $0.229/hour");
+        assertThat(wizard.costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.916/hour");
+
+        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+
+        assertThat(wizard.costAtMinProperty().get()).isCloseTo(ds3.lowPriorityPricePerHour(), within(1e-9));
+        assertThat(wizard.costAtMaxProperty().get()).isCloseTo(4 * ds3.lowPriorityPricePerHour(), within(1e-9));
+        assertThat(wizard.costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.184/hour");
+
+        wizard.minNodesProperty().set("0");
+        assertThat(wizard.costAtMinTextProperty().get()).isEqualTo("At min nodes (0): $0.00/hour");
+    }
+
+    @Test
+    void gpuSizeWithNoQuotaWarnsHowManyNodesCouldRun() {
+        wizard.machineKindProperty().set(MachineKind.GPU);
+        wizard.selectSize(NC6);
+        wizard.next();
+        wizard.nameProperty().set("gpu-cluster");
+        wizard.maxNodesProperty().set("2");
+        wizard.next();
+        wizard.next();
+
+        assertThat(wizard.quotaWarnings()).hasSize(2);
+        assertThat(wizard.quotaWarnings().get(0)).isEqualTo("Max nodes 2 × 6 vCPUs needs 12 vCPUs, but only 0 are "
+                + "available in 'Standard NC Family Cluster Dedicated vCPUs': only 0 of the 2 nodes could actually run.");
+        assertThat(wizard.quotaWarnings().get(1))
+                .endsWith("quota set -w ws-demo --key standardNCFamily --limit 12");
+        assertThat(wizard.createDisabledProperty().get()).as("still allowed, as in the cloud").isFalse();
+
+        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+        assertThat(wizard.quotaWarnings()).as("the low-priority pool has 100 vCPUs").isEmpty();
+    }
+
+    @Test
+    void quotaWarningCountsTheNodesThatFitInTheFamilysRest() {
+        toReview("big-cluster", 1, 8);
+
+        assertThat(wizard.quotaWarnings().get(0)).endsWith("only 6 of the 8 nodes could actually run.");
+        assertThat(wizard.quotaWarnings()).hasSize(2);
+    }
+
+    // Creating
+
+    @Test
+    void createWithMinZeroCreatesTheClusterAtOnce() {
+        List<String> heard = new ArrayList<>();
+        wizard.createdClusterProperty().addListener((o, old, now) -> heard.add(now.name()));
+        toReview("cpu-cluster", 0, 4);
+
+        wizard.create();
+
+        assertThat(studio.compute.list(WS)).extracting(ComputeCluster::name).containsExactly("cpu-cluster");
+        ComputeCluster created = studio.compute.show(WS, "cpu-cluster");
+        assertThat(created.spec().size()).isEqualTo(DS3);
+        assertThat(created.spec().maxNodes()).isEqualTo(4);
+        assertThat(created.spec().location()).isEqualTo("eastus");
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.statusTextProperty().get()).startsWith("Cluster 'cpu-cluster' was created.");
+        assertThat(wizard.createDisabledProperty().get()).isTrue();
+        assertThat(wizard.backDisabledProperty().get()).isTrue();
+        assertThat(heard).containsExactly("cpu-cluster");
+        assertThat(laterProbes).as("nothing to wait for").isEmpty();
+    }
+
+    @Test
+    void createKeepsEveryChoiceInTheStoredSpec() {
+        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.locationProperty().set("westeurope");
+        wizard.selectSize(DS3);
+        wizard.next();
+        wizard.nameProperty().set("lp-cluster");
+        wizard.idleSecondsProperty().set("600");
+        wizard.sshEnabledProperty().set(true);
+        wizard.adminUsernameProperty().set("azureuser");
+        wizard.credentialProperty().set(Credential.SSH_KEY);
+        wizard.sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
+        wizard.next();
+        wizard.identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+        wizard.userAssignedIdsProperty().set(IDENTITY_ID);
+        wizard.next();
+
+        wizard.create();
+
+        ComputeCluster created = studio.compute.show(WS, "lp-cluster");
+        assertThat(created.spec().tier()).isEqualTo(VmTier.LOW_PRIORITY);
+        assertThat(created.spec().location()).isEqualTo("westeurope");
+        assertThat(created.spec().idleTimeBeforeScaleDown()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(created.spec().ssh().adminUsername()).isEqualTo("azureuser");
+        assertThat(created.spec().ssh().sshKeyValue()).startsWith("ssh-ed25519 ");
+        assertThat(created.spec().ssh().adminPassword()).isNull();
+        assertThat(created.spec().identity().userAssignedIdentityIds()).containsExactly(IDENTITY_ID);
+    }
+
+    @Test
+    void createShowsTheServicesWarnings() {
+        wizard.machineKindProperty().set(MachineKind.GPU);
+        wizard.selectSize(NC6);
+        wizard.next();
+        wizard.nameProperty().set("gpu-cluster");
+        wizard.next();
+        wizard.next();
+
+        wizard.create();
+
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.serviceWarnings()).isNotEmpty()
+                .allSatisfy(warning -> assertThat(warning).contains("can never grow beyond 0 node(s)"));
+    }
+
+    @Test
+    void createMapsANameTakenMeanwhileBackToTheNameField() {
+        toReview("cpu-cluster", 0, 4);
+        studio.createCluster("cpu-cluster", StudioFixture.dedicated("Standard_D2_v2", 0, 1));
+
+        wizard.create();
+
+        assertThat(wizard.step()).isEqualTo(Step.SETTINGS);
+        assertThat(wizard.errorProperty(Field.NAME).get())
+                .isEqualTo("workspace 'ws-demo' already has compute named 'cpu-cluster'");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(wizard.errorTextProperty().get()).isEmpty();
+        assertThat(studio.compute.show(WS, "cpu-cluster").spec().size()).as("the other one is untouched")
+                .isEqualTo("Standard_D2_v2");
+
+        wizard.nameProperty().set("cpu-cluster-2");
+        assertThat(wizard.errorProperty(Field.NAME).get()).isEqualTo("must not end with '-' followed by digits");
+        wizard.nameProperty().set("cpu-cluster-b");
+        assertThat(wizard.errorProperty(Field.NAME).get()).isNull();
+        wizard.next();
+        wizard.next();
+        wizard.create();
+
+        assertThat(studio.compute.list(WS)).extracting(ComputeCluster::name)
+                .containsExactlyInAnyOrder("cpu-cluster", "cpu-cluster-b");
+    }
+
+    @Test
+    void createShowsALockThatNoFieldExplainsOnTheReviewPage() {
+        toReview("cpu-cluster", 0, 4);
+        studio.locks.create(WS, "freeze", LockLevel.READ_ONLY, null);
+
+        wizard.create();
+
+        assertThat(wizard.step()).isEqualTo(Step.REVIEW);
+        assertThat(wizard.errorTextProperty().get()).contains("ReadOnly").contains("freeze");
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(wizard.createDisabledProperty().get()).as("may try again once the lock is gone").isFalse();
+        assertThat(studio.compute.list(WS)).isEmpty();
+    }
+
+    @Test
+    void createWaitsUntilTheEngineHasScaledToMinNodes() {
+        toReview("warm-cluster", 2, 4);
+
+        wizard.create();
+
+        assertThat(studio.compute.list(WS)).extracting(ComputeCluster::name).containsExactly("warm-cluster");
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
+        assertThat(wizard.workingProperty().get()).isTrue();
+        assertThat(wizard.statusTextProperty().get())
+                .isEqualTo("Cluster 'warm-cluster' was created; waiting for its minimum nodes: 0 of 2…");
+
+        runProbes();
+        assertThat(wizard.phaseProperty().get()).as("the engine has not acted yet").isEqualTo(Phase.WAITING_FOR_NODES);
+
+        studio.pass();
+        runProbes();
+
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.workingProperty().get()).isFalse();
+        assertThat(wizard.statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' is ready with 2 nodes.");
+        assertThat(wizard.createdClusterProperty().get().status().currentNodeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void createGivesUpWaitingAfterTheTimeoutWithAClearMessage() {
+        toReview("warm-cluster", 1, 4);
+        wizard.create();
+        runProbes();
+
+        studio.advanceSeconds(61);
+        runProbes();
+
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' was created, but after 60 "
+                + "seconds it has 0 of its minimum 1 nodes; the engine keeps scaling it: follow it on the Compute screen.");
+        assertThat(laterProbes).isEmpty();
+    }
+
+    @Test
+    void createStopsWaitingWhenTheClusterReportsAnError() {
+        wizard.machineKindProperty().set(MachineKind.GPU);
+        wizard.selectSize(NC6);
+        wizard.next();
+        wizard.nameProperty().set("gpu-cluster");
+        wizard.minNodesProperty().set("1");
+        wizard.next();
+        wizard.next();
+        wizard.create();
+
+        studio.pass();
+        runProbes();
+
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.statusTextProperty().get()).contains("held at 0 of its minimum 1 nodes");
+        assertThat(wizard.errorTextProperty().get()).startsWith("QuotaExceeded");
+    }
+
+    @Test
+    void cancelAsksToCloseAndStopsWaiting() {
+        toReview("warm-cluster", 1, 4);
+        wizard.create();
+
+        wizard.cancel();
+        studio.pass();
+        runProbes();
+
+        assertThat(wizard.closeRequestedProperty().get()).isTrue();
+        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
+        assertThat(studio.compute.list(WS)).as("a created cluster stays").hasSize(1);
+    }
+
+    @Test
+    void enterMeansNextThenCreate() {
+        wizard.selectSize(DS3);
+        wizard.nextOrCreate();
+        wizard.nameProperty().set("cpu-cluster");
+        wizard.nextOrCreate();
+        wizard.nextOrCreate();
+        assertThat(wizard.step()).isEqualTo(Step.REVIEW);
+
+        wizard.nextOrCreate();
+
+        assertThat(studio.compute.list(WS)).hasSize(1);
+    }
+
+    // Helpers
+
+    private void toSettings() {
+        wizard.selectSize(DS3);
+        wizard.next();
+        assertThat(wizard.step()).isEqualTo(Step.SETTINGS);
+    }
+
+    private void toIdentity() {
+        toSettings();
+        wizard.nameProperty().set("cpu-cluster");
+        wizard.next();
+        assertThat(wizard.step()).isEqualTo(Step.IDENTITY);
+    }
+
+    private void toReview(String name, int min, int max) {
+        toSettings();
+        wizard.nameProperty().set(name);
+        wizard.minNodesProperty().set(String.valueOf(min));
+        wizard.maxNodesProperty().set(String.valueOf(max));
+        wizard.next();
+        wizard.next();
+        assertThat(wizard.step()).isEqualTo(Step.REVIEW);
+    }
+
+    private void runProbes() {
+        List<Runnable> due = new ArrayList<>(laterProbes);
+        laterProbes.clear();
+        due.forEach(Runnable::run);
+    }
+
+    private SizeRow row(String name) {
+        wizard.machineKindProperty().set(studio.catalog.find(name).orElseThrow().isGpu() ? MachineKind.GPU : MachineKind.CPU);
+        return wizard.sizes().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> names(List<SizeRow> rows) {
+        return rows.stream().map(SizeRow::name).toList();
+    }
+}

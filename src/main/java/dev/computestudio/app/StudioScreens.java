@@ -39,9 +39,9 @@ final class StudioScreens implements ScreenFactory {
                 yield Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
             }
             case COMPUTE -> {
-                // New cluster opens nothing yet: the creation wizard lands in the wizard branch.
+                ClusterWizardLauncher wizard = new ClusterWizardLauncher(context, threads, messages);
                 ComputeViewModel compute = new ComputeViewModel(context.compute(), threads,
-                        shell.selectedWorkspaceProperty(), messages, workspace -> { },
+                        shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }

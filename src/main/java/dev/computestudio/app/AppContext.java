@@ -9,9 +9,12 @@ import dev.computestudio.domain.port.Repositories;
 import dev.computestudio.engine.Engine;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.engine.Reconciler;
+import dev.computestudio.infra.identity.LocalManagedIdentity;
 import dev.computestudio.infra.persistence.Database;
+import dev.computestudio.infra.runner.docker.DockerNodeRunner;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.Installation;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +46,8 @@ public final class AppContext implements Backend {
     private final QuotaService quota;
     private final LockService locks;
     private final ConfigService config;
+    private final IdentityService identities;
+    private final LocalManagedIdentity managedIdentity;
     private final Engine engine;
 
     private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
@@ -59,9 +65,15 @@ public final class AppContext implements Backend {
         this.quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         this.workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation,
                 clock);
-        this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(),
-                locks, quota, installation, catalog, clock);
-        Reconciler reconciler = new Reconciler(stores, catalog, runner, files, clock, settings, random);
+        this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
+                stores.events(), locks, quota, installation, catalog, clock);
+        // Tokens carry real time whatever pace the engine's clock keeps; the endpoint opens on first use.
+        this.managedIdentity = new LocalManagedIdentity(dataFolder, stores, database.identityCredentials(),
+                Clock.systemUTC(), runner instanceof DockerNodeRunner docker ? docker.engine()::bridgeGateway : null);
+        this.identities = new IdentityService(stores.workspaces(), stores.identities(), stores.clusters(), locks,
+                installation, managedIdentity, clock);
+        Reconciler reconciler = new Reconciler(stores, catalog, runner, files, clock, settings, random,
+                managedIdentity);
         this.engine = new Engine(stores.lease(), reconciler, Clock.systemUTC(), settings, ownerId(),
                 role + " (pid " + ProcessHandle.current().pid() + ")");
         this.jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), files,
@@ -132,6 +144,16 @@ public final class AppContext implements Backend {
     }
 
     @Override
+    public IdentityService identities() {
+        return identities;
+    }
+
+    /** Where local jobs reach the managed-identity endpoint; empty until this process opened it. */
+    public Optional<String> identityEndpoint() {
+        return managedIdentity.loopbackEndpoint();
+    }
+
+    @Override
     public ConfigService config() {
         return config;
     }
@@ -149,6 +171,7 @@ public final class AppContext implements Backend {
     @Override
     public void close() {
         engine.close();
+        managedIdentity.close();
         database.close();
     }
 }

@@ -5,6 +5,8 @@ import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.compute.ComputeView;
 import dev.computestudio.ui.compute.ComputeViewModel;
+import dev.computestudio.ui.identity.IdentityView;
+import dev.computestudio.ui.identity.IdentityViewModel;
 import dev.computestudio.ui.quota.QuotaView;
 import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
@@ -50,7 +52,12 @@ final class StudioScreens implements ScreenFactory {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
-            case IDENTITY, TIMELINE, DEMOS -> Optional.empty();
+            case IDENTITY -> {
+                IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
+                        shell.selectedWorkspaceProperty(), threads);
+                yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
+            }
+            case TIMELINE, DEMOS -> Optional.empty();
         };
     }
 }

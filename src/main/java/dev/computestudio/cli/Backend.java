@@ -3,6 +3,7 @@ package dev.computestudio.cli;
 import dev.computestudio.engine.Engine;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
@@ -25,6 +26,8 @@ public interface Backend extends AutoCloseable {
     LockService locks();
 
     ConfigService config();
+
+    IdentityService identities();
 
     Engine engine();
 

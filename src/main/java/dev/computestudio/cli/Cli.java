@@ -29,6 +29,7 @@ public final class Cli {
                 .addSubcommand(new WorkspaceCommands(context))
                 .addSubcommand(new ComputeCommands(context))
                 .addSubcommand(new JobCommands(context))
+                .addSubcommand(new IdentityCommands(context))
                 .addSubcommand(new LockCommands(context))
                 .addSubcommand(new QuotaCommands(context))
                 .addSubcommand(new ConfigCommands(context))

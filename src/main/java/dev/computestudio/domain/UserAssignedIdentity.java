@@ -1,7 +1,9 @@
 package dev.computestudio.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A managed identity that lives in the workspace on its own and can be given to several clusters. */
 public record UserAssignedIdentity(String workspace, String name, String resourceId, String clientId,
@@ -15,6 +17,26 @@ public record UserAssignedIdentity(String workspace, String name, String resourc
         Objects.requireNonNull(principalId, "principalId");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    private static final Pattern NAME_CHARS = Pattern.compile("[a-zA-Z0-9_-]*");
+
+    /** The cloud's rule: 3-128 characters, a letter or digit first, then letters, digits, '-' and '_'. */
+    public static List<Problem> checkName(String field, String name) {
+        Problems problems = new Problems();
+        if (name == null || name.isBlank()) {
+            return problems.add(field, "required", "a name is required").list();
+        }
+        if (name.length() < 3 || name.length() > 128) {
+            problems.add(field, "length", "must be 3 to 128 characters long (it has " + name.length() + ")");
+        }
+        if (!Character.isLetterOrDigit(name.charAt(0)) || name.charAt(0) > 'z') {
+            problems.add(field, "first-character", "must start with a letter or a digit");
+        }
+        if (!NAME_CHARS.matcher(name).matches()) {
+            problems.add(field, "characters", "may contain only letters, digits, '-' and '_'");
+        }
+        return problems.list();
     }
 
     /** The resource id the cloud would give an identity of this name in this workspace's resource group. */

@@ -4,6 +4,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.Node;
+import dev.computestudio.domain.port.JobIdentity;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.domain.port.NodeRunner;
 
@@ -22,11 +23,13 @@ final class JobLauncher {
     private final NodeRunner runner;
     private final JobFiles files;
     private final Consumer<RankExit> exits;
+    private final JobIdentity identity;
 
-    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits) {
+    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits, JobIdentity identity) {
         this.runner = runner;
         this.files = files;
         this.exits = exits;
+        this.identity = identity;
     }
 
     /**
@@ -65,6 +68,8 @@ final class JobLauncher {
         environment.put("COMPUTE_STUDIO_NODE_ID", node.id());
         environment.put("NODE_RANK", Integer.toString(rank));
         environment.put("NODE_COUNT", Integer.toString(nodeCount));
+        // Last, as in the cloud: a job's own variables cannot stand in for the platform's identity ones.
+        environment.putAll(identity.variablesFor(cluster, job, node));
         return new JobLaunch(job.workspace(), job.name(), job.attempt(), node.id(), node.runnerHandle(), rank,
                 nodeCount, job.spec().command(), job.spec().image(), environment,
                 files.workingDirectory(job.workspace(), job.name(), job.attempt()),

@@ -13,6 +13,7 @@ import dev.computestudio.domain.QuotaLedger;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.Workspace;
+import dev.computestudio.domain.port.JobIdentity;
 import dev.computestudio.domain.port.NodeRunner;
 import dev.computestudio.domain.port.Repositories;
 import org.slf4j.Logger;
@@ -54,13 +55,19 @@ public final class Reconciler {
 
     public Reconciler(Repositories stores, VmCatalog catalog, NodeRunner runner, JobFiles files, Clock clock,
                       EngineSettings settings, RandomGenerator random) {
+        this(stores, catalog, runner, files, clock, settings, random, JobIdentity.NONE);
+    }
+
+    /** @param identity gives each job rank its managed-identity variables (MSI_ENDPOINT, MSI_SECRET, ...) */
+    public Reconciler(Repositories stores, VmCatalog catalog, NodeRunner runner, JobFiles files, Clock clock,
+                      EngineSettings settings, RandomGenerator random, JobIdentity identity) {
         this.stores = stores;
         this.catalog = catalog;
         this.runner = runner;
         this.clock = clock;
         this.recorder = new Recorder(stores.nodes(), stores.jobs(), stores.events());
         this.supervisor = new JobSupervisor(runner, recorder);
-        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited), supervisor, recorder);
+        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity), supervisor, recorder);
         this.autoscaler = new Autoscaler(runner, stores.nodes(), recorder, settings, random);
         this.recovery = new Recovery(stores, runner, recorder);
     }

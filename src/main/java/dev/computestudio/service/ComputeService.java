@@ -16,6 +16,7 @@ import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaLedger;
 import dev.computestudio.domain.SystemAssignedIdentity;
+import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmSize;
@@ -23,6 +24,7 @@ import dev.computestudio.domain.VmTier;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EventLog;
+import dev.computestudio.domain.port.IdentityRepository;
 import dev.computestudio.domain.port.NodeRepository;
 import dev.computestudio.domain.port.WorkspaceRepository;
 
@@ -47,6 +49,7 @@ public final class ComputeService {
     private final WorkspaceRepository workspaces;
     private final ClusterRepository clusters;
     private final NodeRepository nodes;
+    private final IdentityRepository identities;
     private final EventLog events;
     private final LockService locks;
     private final QuotaService quota;
@@ -55,11 +58,12 @@ public final class ComputeService {
     private final Clock clock;
 
     public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
-                          EventLog events, LockService locks, QuotaService quota, Installation installation,
-                          VmCatalog catalog, Clock clock) {
+                          IdentityRepository identities, EventLog events, LockService locks, QuotaService quota,
+                          Installation installation, VmCatalog catalog, Clock clock) {
         this.workspaces = workspaces;
         this.clusters = clusters;
         this.nodes = nodes;
+        this.identities = identities;
         this.events = events;
         this.locks = locks;
         this.quota = quota;
@@ -75,6 +79,7 @@ public final class ComputeService {
     public Created create(String workspaceName, String name, ClusterSpec spec) {
         Workspace workspace = workspace(workspaceName);
         Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name)).addAll(spec.check(catalog));
+        checkIdentitiesExist(workspaceName, spec.identity(), problems);
         QuotaLedger ledger = quota.ledger(workspaceName);
         int perCluster = ledger.limit(QuotaKeys.NODES_PER_CLUSTER);
         if (spec.maxNodes() > perCluster) {
@@ -87,7 +92,7 @@ public final class ComputeService {
                     + ledger.limit(QuotaKeys.CLUSTERS) + " compute resources, its 'Clusters' quota");
         }
         VmSize size = catalog.find(spec.size()).orElseThrow();
-        ClusterSpec stored = normalized(spec, size, workspace);
+        ClusterSpec stored = normalized(spec.withIdentity(asStored(workspaceName, spec.identity())), size, workspace);
         Instant now = clock.instant();
         ComputeCluster cluster = new ComputeCluster(workspaceName, name, stored, ClusterStatus.created(now),
                 systemIdentityFor(stored.identity()), null, now);
@@ -128,9 +133,12 @@ public final class ComputeService {
                 update.idleTimeBeforeScaleDown() == null ? spec.idleTimeBeforeScaleDown()
                         : update.idleTimeBeforeScaleDown());
         if (update.identity() != null) {
-            changed = changed.withIdentity(update.identity());
+            changed = changed.withIdentity(asStored(workspace, update.identity()));
         }
         Problems problems = new Problems().addAll(changed.check(catalog));
+        if (update.identity() != null) {
+            checkIdentitiesExist(workspace, changed.identity(), problems);
+        }
         int perCluster = quota.ledger(workspace).limit(QuotaKeys.NODES_PER_CLUSTER);
         if (changed.maxNodes() > perCluster) {
             problems.add("max_instances", "quota", "must be at most " + perCluster + ", the nodes-per-cluster quota");
@@ -256,6 +264,33 @@ public final class ComputeService {
         return new ClusterSpec(size.name(), spec.tier(), spec.minNodes(), spec.maxNodes(),
                 spec.idleTimeBeforeScaleDown(), spec.ssh(), spec.network(), spec.identity(), spec.tags(),
                 spec.description(), location);
+    }
+
+    /** User-assigned identities must be identities of the workspace, not only well-formed ids. */
+    private void checkIdentitiesExist(String workspace, ClusterIdentity identity, Problems problems) {
+        List<UserAssignedIdentity> known = identities.list(workspace);
+        for (String id : identity.userAssignedIdentityIds()) {
+            if (ClusterIdentity.isUserAssignedIdentityId(id)
+                    && known.stream().noneMatch(uai -> uai.resourceId().equalsIgnoreCase(id))) {
+                problems.add("identity.user_assigned_identities", "exists", "'" + id + "' is not a user-assigned "
+                        + "identity of workspace '" + workspace + "'; create it with 'identity create -w " + workspace
+                        + " --name " + id.substring(id.lastIndexOf('/') + 1) + "' or use one that 'identity list -w "
+                        + workspace + "' shows");
+            }
+        }
+    }
+
+    /** Resource ids are case-insensitive; the cluster keeps them as the identities spell them. */
+    private ClusterIdentity asStored(String workspace, ClusterIdentity identity) {
+        if (identity.userAssignedIdentityIds().isEmpty()) {
+            return identity;
+        }
+        List<UserAssignedIdentity> known = identities.list(workspace);
+        List<String> ids = identity.userAssignedIdentityIds().stream()
+                .map(id -> known.stream().map(UserAssignedIdentity::resourceId).filter(id::equalsIgnoreCase)
+                        .findFirst().orElse(id))
+                .toList();
+        return new ClusterIdentity(identity.type(), ids);
     }
 
     private SystemAssignedIdentity systemIdentityFor(ClusterIdentity identity) {

@@ -64,8 +64,8 @@ public final class StudioFixture implements AutoCloseable {
         locks = new LockService(stores.locks(), stores.workspaces(), clock);
         quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation, clock);
-        compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(), locks,
-                quota, installation, catalog, clock);
+        compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
+                stores.events(), locks, quota, installation, catalog, clock);
         jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(),
                 new JobFiles(dataFolder), new Random(7), clock, () -> { });
         reconciler = newReconciler(runner, EngineSettings.defaults());

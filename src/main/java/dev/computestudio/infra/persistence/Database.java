@@ -3,6 +3,7 @@ package dev.computestudio.infra.persistence;
 import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EngineLease;
 import dev.computestudio.domain.port.EventLog;
+import dev.computestudio.domain.port.IdentityCredentialRepository;
 import dev.computestudio.domain.port.IdentityRepository;
 import dev.computestudio.domain.port.JobRepository;
 import dev.computestudio.domain.port.LockRepository;
@@ -68,6 +69,7 @@ public final class Database implements AutoCloseable {
     private final QuotaRepository quotas;
     private final LockRepository locks;
     private final IdentityRepository identities;
+    private final IdentityCredentialRepository identityCredentials;
     private final EventLog eventLog;
     private final SettingsRepository settings;
     private final EngineLease lease;
@@ -84,6 +86,7 @@ public final class Database implements AutoCloseable {
         this.quotas = new JdbcQuotaRepository(jdbc);
         this.locks = new JdbcLockRepository(jdbc);
         this.identities = new JdbcIdentityRepository(jdbc);
+        this.identityCredentials = new JdbcIdentityCredentialRepository(jdbc);
         this.eventLog = new JdbcEventLog(jdbc);
         this.settings = new JdbcSettingsRepository(jdbc);
         this.lease = new JdbcEngineLease(jdbc);
@@ -220,6 +223,11 @@ public final class Database implements AutoCloseable {
 
     public IdentityRepository identities() {
         return identities;
+    }
+
+    /** The managed-identity endpoint's secrets (hashes); only the endpoint uses them, so not in {@link #repositories()}. */
+    public IdentityCredentialRepository identityCredentials() {
+        return identityCredentials;
     }
 
     public EventLog eventLog() {

@@ -85,6 +85,11 @@ public final class DockerNodeRunner implements NodeRunner {
         return "docker";
     }
 
+    /** The engine the nodes run on. */
+    public DockerEngine engine() {
+        return engine;
+    }
+
     @Override
     public String startNode(Node node) {
         String image = images.get().nodeImage();

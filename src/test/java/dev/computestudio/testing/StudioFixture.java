@@ -9,8 +9,10 @@ import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.LogEvent;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmTier;
+import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.NodeRunner;
 import dev.computestudio.domain.port.Repositories;
 import dev.computestudio.engine.EngineSettings;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The product wired as AppContext wires it, over a real in-memory H2 database, with a clock the
@@ -70,6 +73,15 @@ public final class StudioFixture implements AutoCloseable {
                 new JobFiles(dataFolder), new Random(7), clock, () -> { });
         reconciler = newReconciler(runner, EngineSettings.defaults());
         workspaces.create(WS, null, null);
+    }
+
+    /** Stores a user-assigned identity in the fixture's workspace; returns its resource id, which clusters may use. */
+    public String createIdentity(String name) {
+        Workspace workspace = stores.workspaces().find(WS).orElseThrow();
+        String resourceId = UserAssignedIdentity.resourceIdFor(workspace, name);
+        stores.identities().insert(new UserAssignedIdentity(WS, name, resourceId, UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), workspace.subscriptionId(), clock.instant()));
+        return resourceId;
     }
 
     /** A reconciler over this fixture's database, as AppContext builds one; a new one stands for a restarted engine. */

@@ -42,8 +42,8 @@ class ComputeViewModelTest {
     private static final String GPU = "gpu-cluster";
     private static final String RESOURCE = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared"
             + "/providers/Microsoft.Compute/virtualMachines/shared-vm";
-    private static final String IDENTITY = "/subscriptions/11111111-2222-3333-4444-555555555555/resourcegroups/rg-ml"
-            + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/trainer-id";
+    /** A user-assigned identity of the workspace, made in {@link #openStudio()}. */
+    private String identity;
 
     @TempDir
     Path dataFolder;
@@ -57,6 +57,7 @@ class ComputeViewModelTest {
     @BeforeEach
     void openStudio() {
         studio = new StudioFixture(dataFolder);
+        identity = studio.createIdentity("trainer-id");
         compute = new ComputeViewModel(studio.compute, UiThreads.direct(), workspace, messages, wizardOpenedFor::add,
                 () -> timelineOpened++, ZoneOffset.UTC);
     }
@@ -134,7 +135,7 @@ class ComputeViewModelTest {
     @Test
     void detailsShowTheSelectedClustersProperties() {
         ClusterSpec spec = new ClusterSpec(DS3, VmTier.DEDICATED, 0, 3, Duration.ofSeconds(300), null, null,
-                ClusterIdentity.userAssigned(List.of(IDENTITY)), Map.of("team", "vision"),
+                ClusterIdentity.userAssigned(List.of(identity)), Map.of("team", "vision"),
                 "nightly training", null);
         studio.compute.create(WS, CPU, spec);
         compute.refresh();
@@ -149,7 +150,7 @@ class ComputeViewModelTest {
                 tuple("cluster.prop.location", "eastus"),
                 tuple("cluster.prop.ssh", "Off"),
                 tuple("cluster.prop.identity", "User-assigned"),
-                tuple("cluster.prop.identityIds", IDENTITY),
+                tuple("cluster.prop.identityIds", identity),
                 tuple("cluster.prop.description", "nightly training"),
                 tuple("cluster.prop.tags", "team=vision"),
                 tuple("cluster.prop.created", "Mar 2, 2026, 9:00 AM"));
@@ -505,14 +506,14 @@ class ComputeViewModelTest {
         assertThat(form.idsErrorProperty().get()).isEqualTo("Give at least one user-assigned identity resource id.");
         assertThat(form.saveDisabledProperty().get()).isTrue();
 
-        form.idsProperty().set(IDENTITY + "\nnot-an-id");
+        form.idsProperty().set(identity + "\nnot-an-id");
         assertThat(form.idsErrorProperty().get()).startsWith("Line 2 is not a user-assigned identity resource id");
 
-        form.idsProperty().set(IDENTITY + "\n");
+        form.idsProperty().set(identity + "\n");
         form.save();
 
         assertThat(form.isSaved()).isTrue();
-        assertThat(studio.compute.show(WS, CPU).spec().identity().userAssignedIdentityIds()).containsExactly(IDENTITY);
+        assertThat(studio.compute.show(WS, CPU).spec().identity().userAssignedIdentityIds()).containsExactly(identity);
         assertThat(compute.feedback().text()).isEqualTo("Managed identity of “cpu-cluster” saved.");
     }
 

@@ -400,7 +400,7 @@ class ClusterWizardViewModelTest {
         wizard.sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
         wizard.next();
         wizard.identityTypeProperty().set(IdentityType.USER_ASSIGNED);
-        wizard.userAssignedIdsProperty().set(IDENTITY_ID);
+        wizard.userAssignedIdsProperty().set(studio.createIdentity("trainer-id"));
         wizard.next();
 
         wizard.create();
@@ -412,7 +412,8 @@ class ClusterWizardViewModelTest {
         assertThat(created.spec().ssh().adminUsername()).isEqualTo("azureuser");
         assertThat(created.spec().ssh().sshKeyValue()).startsWith("ssh-ed25519 ");
         assertThat(created.spec().ssh().adminPassword()).isNull();
-        assertThat(created.spec().identity().userAssignedIdentityIds()).containsExactly(IDENTITY_ID);
+        assertThat(created.spec().identity().userAssignedIdentityIds())
+                .containsExactly(studio.stores.identities().find(StudioFixture.WS, "trainer-id").orElseThrow().resourceId());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.computestudio.app;
 
 import dev.computestudio.engine.Engine;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.NotificationPopups;
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
@@ -87,10 +89,14 @@ public final class StudioApp extends Application {
         StartupReport.logOnFirstFrame(scene);
         context.engine().addListener(state -> Platform.runLater(() -> shell.engineStateChanged(describe(state))));
         shell.refreshWorkspaces();
+        NotificationsViewModel notifications = new NotificationsViewModel(context.activity(), messages, threads);
+        NotificationPopups.attach(notifications, stage, shell.darkThemeProperty());
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
+            notifications.poll();
             view.refreshShownScreen();
-            shell.refreshWorkspaces();
+            // It sets properties before going to the background, so it starts on the FX thread.
+            Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -12,6 +12,7 @@ import dev.computestudio.engine.Reconciler;
 import dev.computestudio.infra.identity.LocalManagedIdentity;
 import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.infra.runner.docker.DockerNodeRunner;
+import dev.computestudio.service.ActivityService;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
 import dev.computestudio.service.IdentityService;
@@ -48,6 +49,7 @@ public final class AppContext implements Backend {
     private final ConfigService config;
     private final IdentityService identities;
     private final LocalManagedIdentity managedIdentity;
+    private final ActivityService activity;
     private final Engine engine;
 
     private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
@@ -61,6 +63,7 @@ public final class AppContext implements Backend {
         SecureRandom random = new SecureRandom();
         this.installation = new Installation(stores.settings());
         this.config = new ConfigService(stores.settings());
+        this.activity = new ActivityService(stores.events());
         this.locks = new LockService(stores.locks(), stores.workspaces(), clock);
         this.quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         this.workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation,
@@ -156,6 +159,11 @@ public final class AppContext implements Backend {
     @Override
     public ConfigService config() {
         return config;
+    }
+
+    /** The event log as it grows, for the studio's notifications. */
+    public ActivityService activity() {
+        return activity;
     }
 
     @Override

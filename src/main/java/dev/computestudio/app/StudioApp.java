@@ -2,6 +2,8 @@ package dev.computestudio.app;
 
 import dev.computestudio.engine.Engine;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.NotificationPopups;
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
@@ -102,10 +104,13 @@ public final class StudioApp extends Application {
         StartupReport.logOnFirstFrame(scene);
         context.engine().addListener(state -> Platform.runLater(() -> shell.engineStateChanged(describe(state))));
         shell.refreshWorkspaces();
+        NotificationsViewModel notifications = new NotificationsViewModel(context.activity(), messages, threads);
+        NotificationPopups.attach(notifications, stage, shell.darkThemeProperty());
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
             // A failure must not end the schedule: the next second tries again.
             try {
+                notifications.poll();
                 view.refreshShownScreen();
             } catch (RuntimeException e) {
                 LOG.warn("live refresh failed: {}", e.getMessage(), e);

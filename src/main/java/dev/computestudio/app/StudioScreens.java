@@ -7,6 +7,8 @@ import dev.computestudio.ui.compute.ComputeView;
 import dev.computestudio.ui.compute.ComputeViewModel;
 import dev.computestudio.ui.identity.IdentityView;
 import dev.computestudio.ui.identity.IdentityViewModel;
+import dev.computestudio.ui.jobs.JobsView;
+import dev.computestudio.ui.jobs.JobsViewModel;
 import dev.computestudio.ui.quota.QuotaView;
 import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
@@ -15,6 +17,7 @@ import dev.computestudio.ui.shell.ShellViewModel;
 import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
@@ -47,7 +50,8 @@ final class StudioScreens implements ScreenFactory {
                         () -> shell.select(Screen.TIMELINE));
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
-            case JOBS -> Optional.empty();
+            case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
+                    shell.selectedWorkspaceProperty(), messages, Clock.systemDefaultZone()), messages));
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));

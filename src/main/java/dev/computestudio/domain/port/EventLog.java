@@ -19,4 +19,7 @@ public interface EventLog {
 
     /** Up to {@code limit} events with a sequence above {@code sequence}, in order: the live tail. */
     List<LogEvent> after(long sequence, int limit);
+
+    /** The sequence number of the newest event; 0 while the log is empty. Read it to follow only what comes next. */
+    long latestSequence();
 }

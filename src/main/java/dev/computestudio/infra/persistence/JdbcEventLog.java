@@ -66,6 +66,12 @@ final class JdbcEventLog implements EventLog {
                 p -> p.bigint(sequence).integer(limit), JdbcEventLog::map);
     }
 
+    @Override
+    public long latestSequence() {
+        return jdbc.first("SELECT COALESCE(MAX(seq), 0) AS latest FROM event_log", p -> { },
+                row -> row.bigint("latest")).orElse(0L);
+    }
+
     private static void bind(Params p, LogEvent event) throws SQLException {
         p.instant(event.at()).name(event.kind()).text(event.workspace()).text(event.cluster()).text(event.nodeId())
                 .text(event.jobName()).text(event.state()).integer(event.attempt()).text(event.reason());

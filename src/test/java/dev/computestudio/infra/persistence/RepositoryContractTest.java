@@ -670,6 +670,19 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void latestSequenceIsZeroForAnEmptyLogAndThenTheNewestEventsNumber() {
+        assertThat(database.eventLog().latestSequence()).isZero();
+        database.eventLog().append(List.of(clusterEvent("cpu", T0, "first"), clusterEvent("cpu", T0, "second")));
+        List<LogEvent> all = database.eventLog().after(0, 100);
+
+        assertThat(database.eventLog().latestSequence()).isEqualTo(all.get(1).sequence());
+        database.eventLog().append(List.of(clusterEvent("cpu", T0.plusSeconds(1), "third")));
+        assertThat(database.eventLog().after(all.get(1).sequence(), 10)).extracting(LogEvent::state)
+                .containsExactly("third");
+        assertThat(database.eventLog().latestSequence()).isGreaterThan(all.get(1).sequence());
+    }
+
+    @Test
     void concurrentAppendsKeepEveryEventAndEachWritersOrder() throws Exception {
         int writers = 4;
         int batches = 25;

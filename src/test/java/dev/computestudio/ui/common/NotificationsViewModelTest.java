@@ -1,0 +1,188 @@
+package dev.computestudio.ui.common;
+
+import dev.computestudio.domain.EventKind;
+import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.LogEvent;
+import dev.computestudio.service.ActivityService;
+import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.NotificationsViewModel.Notice;
+import dev.computestudio.ui.common.NotificationsViewModel.Severity;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.computestudio.testing.StudioFixture.DS3;
+import static dev.computestudio.testing.StudioFixture.NC6;
+import static dev.computestudio.testing.StudioFixture.WS;
+import static dev.computestudio.testing.StudioFixture.dedicated;
+import static dev.computestudio.testing.StudioFixture.lowPriority;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Notices for what the engine does while the studio runs, from the real event log, with no toolkit. */
+class NotificationsViewModelTest {
+
+    private static final String CPU = "cpu-cluster";
+
+    @TempDir
+    Path dataFolder;
+    private StudioFixture studio;
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    private NotificationsViewModel notifications;
+
+    @BeforeEach
+    void openStudio() {
+        studio = new StudioFixture(dataFolder);
+        studio.createCluster(CPU, dedicated(DS3, 0, 4));
+        notifications = new NotificationsViewModel(new ActivityService(studio.stores.events()), new Messages(language),
+                UiThreads.direct());
+    }
+
+    @AfterEach
+    void closeStudio() {
+        studio.close();
+    }
+
+    @Test
+    void historyFromBeforeTheStudioStartedIsNotReplayed() {
+        studio.submit("old-job", CPU);
+        studio.pass();
+        studio.runner.exit("old-job", 0, 0);
+        studio.pass();
+
+        notifications.poll();
+        notifications.poll();
+
+        assertThat(notifications.notices()).isEmpty();
+    }
+
+    @Test
+    void aJobThatCompletesFailsOrIsCanceledIsAnnouncedOnce() {
+        notifications.poll();
+        studio.submit("good-job", CPU);
+        studio.submit("bad-job", CPU);
+        studio.submit("unwanted-job", CPU);
+        studio.pass();
+        studio.runner.exit("good-job", 0, 0);
+        studio.runner.exit("bad-job", 0, 2);
+        studio.jobs.cancel(WS, "unwanted-job");
+        studio.pass();
+
+        notifications.poll();
+        notifications.poll();
+
+        assertThat(notifications.notices()).containsExactlyInAnyOrder(
+                new Notice(Severity.SUCCESS, "Job completed", "Job good-job completed on cpu-cluster (ws-demo)."),
+                new Notice(Severity.ERROR, "Job failed",
+                        "Job bad-job failed (ws-demo): the command exited with code 2 on node "
+                                + studio.job("bad-job").nodeIds().get(0)),
+                new Notice(Severity.WARNING, "Job canceled", "Job unwanted-job was canceled (ws-demo)."));
+    }
+
+    @Test
+    void aPreemptedNodeIsAnnouncedOnceWithTheJobThatGoesBackToTheQueue() {
+        studio.createCluster("lowpri-cluster", lowPriority(DS3, 0, 2));
+        studio.submit("train-1", "lowpri-cluster");
+        studio.pass();
+        notifications.poll();
+
+        String node = studio.compute.preempt(WS, "lowpri-cluster", null).id();
+        studio.advanceSeconds(1);
+        studio.pass();
+        notifications.poll();
+
+        assertThat(studio.stores.events().after(0, 1000)).as("the node is logged preempted twice")
+                .filteredOn(e -> e.kind() == EventKind.NODE && "PREEMPTED".equals(e.state())).hasSize(2);
+        assertThat(notifications.notices()).containsExactly(new Notice(Severity.WARNING, "Node preempted",
+                "Low-priority node " + node + " of lowpri-cluster (ws-demo) was preempted; job train-1 goes back "
+                        + "to the queue and restarts from the beginning."));
+    }
+
+    @Test
+    void aClusterThatCannotScaleForQuotaIsAnnounced() {
+        studio.createCluster("gpu-cluster", dedicated(NC6, 0, 2));
+        notifications.poll();
+        studio.submit("gpu-job", "gpu-cluster");
+        studio.pass();
+
+        notifications.poll();
+
+        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR, "Quota exceeded",
+                "Cluster gpu-cluster (ws-demo) cannot add all the nodes it needs: the vCPU quota is used up."));
+    }
+
+    @Test
+    void aClusterBlockedByALockIsAnnounced() {
+        studio.locks.create(WS, "freeze", LockLevel.CAN_NOT_DELETE, null);
+        notifications.poll();
+        studio.submit("blocked-job", CPU);
+        studio.pass();
+        studio.pass();
+
+        notifications.poll();
+
+        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR,
+                "Scaling blocked by a lock",
+                "Cluster cpu-cluster (ws-demo) cannot scale: its workspace's resource group has a lock."));
+    }
+
+    @Test
+    void aRunnerThatDoesNotAnswerIsAnnounced() {
+        notifications.poll();
+        studio.runner.breakDown("the Docker engine does not answer");
+        studio.pass();
+
+        notifications.poll();
+
+        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR, "Node runner unavailable",
+                "Cluster cpu-cluster (ws-demo) cannot run nodes: the node runner does not answer."));
+    }
+
+    @Test
+    void aBurstShowsAFewNoticesAndCountsTheRest() {
+        notifications.poll();
+        for (int i = 1; i <= 4; i++) {
+            studio.submit("job-" + i, CPU);
+        }
+        studio.pass();
+        for (int i = 1; i <= 4; i++) {
+            studio.jobs.cancel(WS, "job-" + i);
+        }
+        studio.submit("job-5", CPU);
+        studio.jobs.cancel(WS, "job-5");
+        studio.pass();
+
+        notifications.poll();
+
+        assertThat(notifications.notices()).hasSize(NotificationsViewModel.MAX_NOTICES_PER_POLL);
+        assertThat(notifications.notices().get(NotificationsViewModel.MAX_NOTICES_PER_POLL - 1))
+                .isEqualTo(new Notice(Severity.INFORMATION, "More activity",
+                        "2 more events; see the Jobs and Compute screens."));
+    }
+
+    @Test
+    void noticesAreWrittenInTheChosenLanguage() {
+        language.set(Locale.forLanguageTag("pt-BR"));
+        LogEvent completed = new LogEvent(7, Instant.parse("2026-03-02T09:00:00Z"), EventKind.JOB, WS, CPU, null,
+                "train-1", "COMPLETED", 1, null);
+
+        assertThat(notifications.describe(completed)).contains(new Notice(Severity.SUCCESS, "Trabalho concluído",
+                "O trabalho train-1 foi concluído em cpu-cluster (ws-demo)."));
+    }
+
+    @Test
+    void routineEventsAreNotNews() {
+        List<LogEvent> routine = List.of(
+                new LogEvent(1, StudioFixture.T0, EventKind.JOB, WS, CPU, null, "train-1", "RUNNING", 1, null),
+                new LogEvent(2, StudioFixture.T0, EventKind.NODE, WS, CPU, "tvm-1", null, "IDLE", 0, "node ready"),
+                new LogEvent(3, StudioFixture.T0, EventKind.CLUSTER, WS, CPU, null, null, "SCALE_UP", 0, "adding 1"));
+
+        assertThat(routine).allSatisfy(event -> assertThat(notifications.describe(event)).isEmpty());
+    }
+}

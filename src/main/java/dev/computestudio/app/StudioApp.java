@@ -38,6 +38,7 @@ public final class StudioApp extends Application {
     private static final Duration SAVE_GRACE = Duration.ofSeconds(2);
     /** How often the shown screen reads the database again, to show what the engine and the CLI changed. */
     private static final Duration LIVE_REFRESH = Duration.ofSeconds(1);
+    private static final Duration NOTIFICATION_POLL = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
 
@@ -110,13 +111,16 @@ public final class StudioApp extends Application {
         refresher.scheduleWithFixedDelay(() -> {
             // A failure must not end the schedule: the next second tries again.
             try {
-                notifications.poll();
                 view.refreshShownScreen();
             } catch (RuntimeException e) {
                 LOG.warn("live refresh failed: {}", e.getMessage(), e);
             }
             Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        // Notifications come every few seconds at most: each is a window, and a class full of finishing
+        // jobs must not keep the FX thread busy creating them.
+        refresher.scheduleWithFixedDelay(notifications::poll, NOTIFICATION_POLL.toMillis(),
+                NOTIFICATION_POLL.toMillis(), TimeUnit.MILLISECONDS);
         AFTER_SHOWN.get().accept(shell);
     }
 

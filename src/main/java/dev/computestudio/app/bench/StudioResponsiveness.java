@@ -47,14 +47,15 @@ final class StudioResponsiveness {
                     Map.of(), null, null));
         }
         context.engine().start();
-        FxLatencyProbe probe = new FxLatencyProbe();
+        Map<Screen, FxLatencyProbe> probes = new java.util.EnumMap<>(Screen.class);
+        WALK.forEach(screen -> probes.put(screen, new FxLatencyProbe()));
         AtomicReference<Exception> failure = new AtomicReference<>();
         long perScreen = quick ? 3_000 : 8_000;
         StudioApp.launchWith(context, shell -> new Thread(() -> {
             try {
                 for (Screen screen : WALK) {
                     Platform.runLater(() -> shell.select(screen));
-                    probe.run(perScreen);
+                    probes.get(screen).run(perScreen);
                 }
             } catch (Exception e) {
                 failure.set(e);
@@ -66,10 +67,14 @@ final class StudioResponsiveness {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return List.of(
-                new Figure("studio under load", "FX thread longest pause", probe.max(), "ms",
-                        CLUSTERS + " clusters, " + JOBS + " jobs, live refresh, " + probe.samples() + " probes"),
-                new Figure("studio under load", "FX thread pause p99", probe.percentile(99), "ms",
-                        "screens: compute, jobs, quota, workspaces"));
+        List<Figure> figures = new java.util.ArrayList<>();
+        for (Screen screen : WALK) {
+            FxLatencyProbe probe = probes.get(screen);
+            String where = screen.name().toLowerCase(java.util.Locale.ROOT) + " screen";
+            figures.add(new Figure("studio under load", "FX longest pause, " + where, probe.max(), "ms",
+                    CLUSTERS + " clusters, " + JOBS + " jobs, live refresh, " + probe.samples() + " probes"));
+            figures.add(new Figure("studio under load", "FX pause p99, " + where, probe.percentile(99), "ms", ""));
+        }
+        return figures;
     }
 }

@@ -40,7 +40,7 @@ final class StudioScreens implements ScreenFactory {
             }
             case COMPUTE -> {
                 // New cluster opens nothing yet: the creation wizard lands in the wizard branch.
-                ComputeViewModel compute = new ComputeViewModel(context.compute(), threads,
+                ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, workspace -> { },
                         () -> shell.select(Screen.TIMELINE));
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));

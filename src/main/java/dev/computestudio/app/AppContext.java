@@ -12,15 +12,19 @@ import dev.computestudio.engine.Reconciler;
 import dev.computestudio.infra.identity.LocalManagedIdentity;
 import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.infra.runner.docker.DockerNodeRunner;
+import dev.computestudio.infra.yaml.YamlEnvironmentTable;
+import dev.computestudio.infra.yaml.YamlSpecCodec;
 import dev.computestudio.service.ActivityService;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
+import dev.computestudio.service.EnvironmentService;
 import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.Installation;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.SpecFiles;
 import dev.computestudio.service.WorkspaceService;
 
 import java.lang.management.ManagementFactory;
@@ -51,6 +55,8 @@ public final class AppContext implements Backend {
     private final LocalManagedIdentity managedIdentity;
     private final ActivityService activity;
     private final Engine engine;
+    private final SpecFiles specFiles;
+    private final EnvironmentService environments;
 
     private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
                        String role) {
@@ -81,6 +87,9 @@ public final class AppContext implements Backend {
                 role + " (pid " + ProcessHandle.current().pid() + ")");
         this.jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), files,
                 random, clock, engine::wakeUp);
+        YamlEnvironmentTable environmentTable = new YamlEnvironmentTable(dataFolder);
+        this.environments = new EnvironmentService(environmentTable);
+        this.specFiles = new SpecFiles(new YamlSpecCodec(environmentTable), compute, jobs);
     }
 
     /** Opens the data folder with the default engine settings and the real clock. */
@@ -169,6 +178,16 @@ public final class AppContext implements Backend {
     @Override
     public Engine engine() {
         return engine;
+    }
+
+    @Override
+    public SpecFiles specFiles() {
+        return specFiles;
+    }
+
+    @Override
+    public EnvironmentService environments() {
+        return environments;
     }
 
     @Override

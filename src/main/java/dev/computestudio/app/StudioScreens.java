@@ -45,7 +45,7 @@ final class StudioScreens implements ScreenFactory {
             }
             case COMPUTE -> {
                 ClusterWizardLauncher wizard = new ClusterWizardLauncher(context, threads, messages);
-                ComputeViewModel compute = new ComputeViewModel(context.compute(), threads,
+                ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));

@@ -4,9 +4,11 @@ import dev.computestudio.engine.Engine;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
 import dev.computestudio.service.IdentityService;
+import dev.computestudio.service.EnvironmentService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.SpecFiles;
 import dev.computestudio.service.WorkspaceService;
 
 /**
@@ -30,6 +32,16 @@ public interface Backend extends AutoCloseable {
     IdentityService identities();
 
     Engine engine();
+
+    /** Azure ML v2 YAML in and out ({@code -f}, {@code -o yaml}). */
+    default SpecFiles specFiles() {
+        throw new UnsupportedOperationException("this backend reads no YAML files");
+    }
+
+    /** The local table of environment names and images. */
+    default EnvironmentService environments() {
+        throw new UnsupportedOperationException("this backend has no environment table");
+    }
 
     /** The node runner in use: "process" or "docker". */
     String runnerName();

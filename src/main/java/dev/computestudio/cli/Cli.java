@@ -27,9 +27,11 @@ public final class Cli {
         ErrorReporter errors = new ErrorReporter();
         CommandLine commandLine = new CommandLine(root)
                 .addSubcommand(new WorkspaceCommands(context))
-                .addSubcommand(new ComputeCommands(context))
+                .addSubcommand(new CommandLine(new ComputeCommands(context))
+                        .addSubcommand(new ComputeIdentityCommands(context)))
                 .addSubcommand(new JobCommands(context))
                 .addSubcommand(new IdentityCommands(context))
+                .addSubcommand(new EnvironmentCommands(context))
                 .addSubcommand(new LockCommands(context))
                 .addSubcommand(new QuotaCommands(context))
                 .addSubcommand(new ConfigCommands(context))

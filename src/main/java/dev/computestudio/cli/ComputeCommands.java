@@ -14,15 +14,21 @@ import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.domain.Workspace;
+import dev.computestudio.service.ClusterFiles;
 import dev.computestudio.service.ComputeService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code compute ...}: clusters and attached compute, with the flags of {@code az ml compute}. */
 @Command(name = "compute", description = "Manage compute clusters.", mixinStandardHelpOptions = true)
@@ -45,7 +51,19 @@ final class ComputeCommands {
                 description = "User-assigned identity resource ids (comma separated or repeated).")
         List<String> userAssigned;
 
+        @Option(names = "--assign-identity", paramLabel = "'[system]'|RESOURCE_ID[,...]",
+                description = "The v1 spelling: '[system]' for a system-assigned identity, else user-assigned "
+                        + "identity resource ids, comma separated.")
+        String assign;
+
         ClusterIdentity toIdentity() {
+            if (assign != null) {
+                if (type != null || userAssigned != null) {
+                    throw ValidationException.of("assign_identity", "one-spelling", "give --assign-identity or "
+                            + "--identity-type/--user-assigned-identities, not both");
+                }
+                return assigned(assign);
+            }
             if (type == null && (userAssigned == null || userAssigned.isEmpty())) {
                 return null;
             }
@@ -54,6 +72,35 @@ final class ComputeCommands {
                             "'" + type + "' is not an identity type; use system_assigned, user_assigned or none"));
             return new ClusterIdentity(parsed, userAssigned == null ? List.of() : userAssigned);
         }
+
+        /** The identity as file keys, for {@code create -f}: the flags override the file's identity. */
+        void addTo(Map<String, String> overrides) {
+            ClusterIdentity identity = toIdentity();
+            if (identity == null) {
+                return;
+            }
+            overrides.put("identity.type", identity.type().yamlName());
+            overrides.put("identity.user_assigned_identities", identity.userAssignedIdentityIds().stream()
+                    .map(id -> "{resource_id: " + yamlString(id) + "}").collect(Collectors.joining(", ", "[", "]")));
+        }
+    }
+
+    /** {@code '[system]'} or comma-separated resource ids, as {@code az ml computetarget} takes them. */
+    static ClusterIdentity assigned(String text) {
+        String value = text.trim();
+        if (value.equalsIgnoreCase("[system]")) {
+            return ClusterIdentity.SYSTEM_ASSIGNED;
+        }
+        List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+        if (ids.isEmpty()) {
+            throw ValidationException.of("identities", "required", "give '[system]' or user-assigned identity resource ids");
+        }
+        return ClusterIdentity.userAssigned(ids);
+    }
+
+    /** A flag's text as a YAML string, so that it is never read as a number or a mapping. */
+    static String yamlString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** SSH options: given at creation only. */
@@ -61,10 +108,11 @@ final class ComputeCommands {
         @Option(names = "--admin-username", description = "Admin user of the nodes (SSH).")
         String adminUsername;
 
-        @Option(names = "--admin-password", description = "Admin password (SSH); never shown again.")
+        @Option(names = {"--admin-password", "--admin-user-password"},
+                description = "Admin password (SSH); never shown again.")
         String adminPassword;
 
-        @Option(names = "--ssh-key-value", description = "An OpenSSH public key line.")
+        @Option(names = {"--ssh-key-value", "--admin-user-ssh-key"}, description = "An OpenSSH public key line.")
         String sshKeyValue;
 
         @Option(names = "--ssh-public-access-enabled", description = "Open the SSH port to the public (default: off).")
@@ -77,33 +125,89 @@ final class ComputeCommands {
         SshSettings toSettings() {
             return given() ? new SshSettings(publicAccess, adminUsername, adminPassword, sshKeyValue) : SshSettings.DISABLED;
         }
+
+        void addTo(Map<String, String> overrides) {
+            putString(overrides, "ssh_settings.admin_username", adminUsername);
+            putString(overrides, "ssh_settings.admin_password", adminPassword);
+            putString(overrides, "ssh_settings.ssh_key_value", sshKeyValue);
+            if (publicAccess) {
+                overrides.put("ssh_public_access_enabled", "true");
+            }
+        }
     }
 
-    @Command(name = "create", description = "Create a compute cluster.", mixinStandardHelpOptions = true)
+    @Command(name = "create", description = {"Create a compute cluster, from flags or from an Azure ML v2 "
+            + "amlCompute YAML file (-f).", "The v1 spellings work too: --min-nodes, --max-nodes, --vm-size, "
+            + "--vm-priority lowpriority, --assign-identity '[system]'."}, mixinStandardHelpOptions = true)
     int create(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
-               @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
-               @Option(names = {"-s", "--size"}, defaultValue = VmCatalog.DEFAULT_SIZE,
-                       description = "VM size (default: ${DEFAULT-VALUE}).") String size,
-               @Option(names = "--tier", defaultValue = "dedicated",
-                       description = "dedicated or low_priority (default: ${DEFAULT-VALUE}).") String tier,
-               @Option(names = "--min-instances", defaultValue = "0", description = "Minimum nodes (default 0).") int min,
-               @Option(names = "--max-instances", defaultValue = "" + ClusterSpec.DEFAULT_MAX_NODES,
-                       description = "Maximum nodes (default ${DEFAULT-VALUE}, as the v1 docs; the v2 YAML says 1).")
-               int max,
-               @Option(names = "--idle-time-before-scale-down", defaultValue = "120", paramLabel = "SECONDS",
-                       description = "Idle seconds before a node is removed (default 120).") long idleSeconds,
-               @Option(names = "--location", description = "Region (default: the workspace's).") String location,
+               @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+                       description = "An amlCompute YAML file (type: amlcompute); flags given with it override it.")
+               Path file,
+               @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With -f: set a key of the file, as "
+                       + "az ml does (--set max_instances=4, --set ssh_settings.admin_username=azureuser).")
+               List<String> sets,
+               @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Cluster name (required without -f).") String name,
+               @Option(names = {"-s", "--size", "--vm-size"}, paramLabel = "SIZE",
+                       description = "VM size (default: " + VmCatalog.DEFAULT_SIZE + ").") String size,
+               @Option(names = {"--tier", "--vm-priority"}, paramLabel = "TIER",
+                       description = "dedicated or low_priority; lowpriority works too (default: dedicated).") String tier,
+               @Option(names = {"--min-instances", "--min-nodes"}, paramLabel = "COUNT",
+                       description = "Minimum nodes (default 0).") Integer min,
+               @Option(names = {"--max-instances", "--max-nodes"}, paramLabel = "COUNT", description = "Maximum nodes (default "
+                       + ClusterSpec.DEFAULT_MAX_NODES + ", as the v1 docs and the SDK; the v2 YAML docs say 1).")
+               Integer max,
+               @Option(names = {"--idle-time-before-scale-down", "--idle-seconds-before-scaledown"},
+                       paramLabel = "SECONDS", description = "Idle seconds before a node is removed (default 120).")
+               Long idleSeconds,
+               @Option(names = {"--location", "--compute-location"}, paramLabel = "REGION", description = "Region (default: the workspace's).")
+               String location,
                @Option(names = "--description", description = "Description.") String description,
                @Option(names = "--tags", arity = "1..*", paramLabel = "KEY=VALUE", description = "Tags.") List<String> tags,
                @Option(names = "--vnet-name", description = "Virtual network (recorded only).") String vnet,
-               @Option(names = "--subnet", description = "Subnet (recorded only).") String subnet,
+               @Option(names = {"--subnet", "--subnet-name"}, description = "Subnet (recorded only).") String subnet,
                @ArgGroup(exclusive = false) IdentityOptions identity,
                @ArgGroup(exclusive = false) SshOptions ssh,
                @Mixin OutputOption output) {
-        VmTier parsedTier = VmTier.parse(tier).orElseThrow(() -> ValidationException.of("tier", "tier",
-                "'" + tier + "' is not a tier; use dedicated or low_priority"));
+        if (file != null) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            putString(overrides, "name", name);
+            putString(overrides, "size", size);
+            putString(overrides, "tier", tier);
+            putValue(overrides, "min_instances", min);
+            putValue(overrides, "max_instances", max);
+            putValue(overrides, "idle_time_before_scale_down", idleSeconds);
+            putString(overrides, "location", location);
+            putString(overrides, "description", description);
+            KeyValues.parse("tags", tags).forEach((key, value) -> putString(overrides, "tags." + key, value));
+            putString(overrides, "network_settings.vnet_name", vnet);
+            putString(overrides, "network_settings.subnet", subnet);
+            if (identity != null) {
+                identity.addTo(overrides);
+            }
+            if (ssh != null) {
+                ssh.addTo(overrides);
+            }
+            overrides.putAll(KeyValues.parse("set", sets));
+            ClusterFiles.Imported imported = context.backend().specFiles().createCluster(workspace, file, overrides);
+            imported.fileWarnings().forEach(warning -> context.err().println("warning: " + warning.message()));
+            imported.quotaWarnings().forEach(warning -> context.err().println("warning: " + warning));
+            print(workspace, imported.cluster(), output);
+            return ExitCodes.OK;
+        }
+        if (sets != null && !sets.isEmpty()) {
+            throw ValidationException.of("set", "needs-file", "--set changes a key of a YAML file; give the file "
+                    + "with -f, or use the flags");
+        }
+        if (name == null) {
+            throw ValidationException.of("name", "required", "a name is required (--name), or a YAML file (-f)");
+        }
+        String tierText = tier == null ? VmTier.DEDICATED.yamlName() : tier;
+        VmTier parsedTier = VmTier.parse(tierText).orElseThrow(() -> ValidationException.of("tier", "tier",
+                "'" + tierText + "' is not a tier; use dedicated or low_priority"));
         ClusterIdentity clusterIdentity = identity == null ? null : identity.toIdentity();
-        ClusterSpec spec = new ClusterSpec(size, parsedTier, min, max, Duration.ofSeconds(idleSeconds),
+        ClusterSpec spec = new ClusterSpec(size == null ? VmCatalog.DEFAULT_SIZE : size, parsedTier,
+                min == null ? 0 : min, max == null ? ClusterSpec.DEFAULT_MAX_NODES : max,
+                idleSeconds == null ? ClusterSpec.DEFAULT_IDLE_TIME : Duration.ofSeconds(idleSeconds),
                 ssh == null ? SshSettings.DISABLED : ssh.toSettings(), new NetworkSettings(vnet, subnet),
                 clusterIdentity == null ? ClusterIdentity.NONE : clusterIdentity,
                 KeyValues.parse("tags", tags), description, location);
@@ -113,14 +217,26 @@ final class ComputeCommands {
         return ExitCodes.OK;
     }
 
+    private static void putString(Map<String, String> overrides, String key, String value) {
+        if (value != null) {
+            overrides.put(key, yamlString(value));
+        }
+    }
+
+    private static void putValue(Map<String, String> overrides, String key, Number value) {
+        if (value != null) {
+            overrides.put(key, value.toString());
+        }
+    }
+
     @Command(name = "update", description = "Change scale settings or identity (SSH cannot change).",
             mixinStandardHelpOptions = true)
     int update(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
                @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
-               @Option(names = "--min-instances", description = "Minimum nodes.") Integer min,
-               @Option(names = "--max-instances", description = "Maximum nodes.") Integer max,
-               @Option(names = "--idle-time-before-scale-down", paramLabel = "SECONDS",
-                       description = "Idle seconds before a node is removed.") Long idleSeconds,
+               @Option(names = {"--min-instances", "--min-nodes"}, paramLabel = "COUNT", description = "Minimum nodes.") Integer min,
+               @Option(names = {"--max-instances", "--max-nodes"}, paramLabel = "COUNT", description = "Maximum nodes.") Integer max,
+               @Option(names = {"--idle-time-before-scale-down", "--idle-seconds-before-scaledown"},
+                       paramLabel = "SECONDS", description = "Idle seconds before a node is removed.") Long idleSeconds,
                @ArgGroup(exclusive = false) IdentityOptions identity,
                @ArgGroup(exclusive = false) SshOptions ssh,
                @Mixin OutputOption output) {
@@ -143,7 +259,13 @@ final class ComputeCommands {
     int list(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
              @Mixin OutputOption output) {
         List<ComputeCluster> clusters = context.backend().compute().list(workspace);
-        if (output.json()) {
+        if (output.yaml()) {
+            // One document per cluster; attached compute has no amlcompute form.
+            context.out().print(clusters.stream().filter(cluster -> !cluster.isAttached())
+                    .map(cluster -> context.backend().specFiles().clusterYaml(workspace, cluster.name()))
+                    .collect(Collectors.joining("---\n")));
+            context.out().flush();
+        } else if (output.json()) {
             Workspace ws = context.backend().workspaces().show(workspace);
             Output.json(context.out(), clusters.stream().map(cluster -> RestViews.compute(ws, cluster)).toList());
         } else {
@@ -259,6 +381,11 @@ final class ComputeCommands {
     }
 
     private void print(String workspaceName, ComputeCluster cluster, OutputOption output) {
+        if (output.yaml()) {
+            context.out().print(context.backend().specFiles().clusterYaml(workspaceName, cluster.name()));
+            context.out().flush();
+            return;
+        }
         if (output.json()) {
             Output.json(context.out(), RestViews.compute(context.backend().workspaces().show(workspaceName), cluster));
             return;

@@ -3,15 +3,21 @@ package dev.computestudio.cli;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.ValidationException;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LogChunk;
+import dev.computestudio.service.SpecFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code job create|list|show|stream|cancel}: command jobs, as {@code az ml job}. */
 @Command(name = "job", description = "Submit and follow command jobs.", mixinStandardHelpOptions = true)
@@ -25,18 +31,24 @@ final class JobCommands {
         this.context = context;
     }
 
-    @Command(name = "create", description = "Submit a command job.", mixinStandardHelpOptions = true)
+    @Command(name = "create", description = "Submit a command job, from flags or from an Azure ML v2 command "
+            + "job YAML file (-f).", mixinStandardHelpOptions = true)
     int create(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
-               @Option(names = "--compute", required = true, description = "Cluster name (azureml:NAME works too).")
+               @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A command job YAML file "
+                       + "(type: command); flags given with it override it.") Path file,
+               @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With -f: set a key of the file, as "
+                       + "az ml does (--set resources.instance_count=2, --set inputs.epochs=20).") List<String> sets,
+               @Option(names = "--compute", description = "Cluster name (azureml:NAME works too); required without -f.")
                String compute,
-               @Option(names = "--command", required = true, description = "The shell command to run.") String command,
+               @Option(names = "--command", description = "The shell command to run; required without -f.")
+               String command,
                @Option(names = {"-n", "--name"}, defaultValue = "", description = "Job name (default: generated).")
                String name,
                @Option(names = "--display-name", description = "Display name.") String displayName,
                @Option(names = "--experiment-name", description = "Experiment (default: Default).") String experiment,
                @Option(names = "--image", description = "Environment image (Docker runner).") String image,
-               @Option(names = "--instance-count", defaultValue = "1", description = "Nodes the job needs at once.")
-               int instanceCount,
+               @Option(names = "--instance-count", description = "Nodes the job needs at once (default 1).")
+               Integer instanceCount,
                @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Environment variable (repeat).")
                List<String> env,
                @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit of one attempt.")
@@ -44,18 +56,56 @@ final class JobCommands {
                @Option(names = "--stream", description = "Print the output as it grows; exit 0 when the job "
                        + "completed, 1 when it failed or was canceled.") boolean stream,
                @Mixin OutputOption output) throws InterruptedException {
-        String computeName = compute.startsWith("azureml:") ? compute.substring("azureml:".length()) : compute;
-        JobSpec spec = new JobSpec(name, displayName, experiment, computeName, command, image, instanceCount,
-                KeyValues.parse("environment_variables", env),
-                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), null);
-        Job job = context.backend().jobs().submit(workspace, spec);
+        Job job;
+        if (file != null) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            putString(overrides, "name", name.isEmpty() ? null : name);
+            putString(overrides, "display_name", displayName);
+            putString(overrides, "experiment_name", experiment);
+            putString(overrides, "compute", compute);
+            putString(overrides, "command", command);
+            putString(overrides, "environment", image);
+            if (instanceCount != null) {
+                overrides.put("resources.instance_count", instanceCount.toString());
+            }
+            KeyValues.parse("environment_variables", env)
+                    .forEach((key, value) -> putString(overrides, "environment_variables." + key, value));
+            if (timeoutSeconds != null) {
+                overrides.put("limits.timeout", timeoutSeconds.toString());
+            }
+            overrides.putAll(KeyValues.parse("set", sets));
+            SpecFiles.JobImport imported = context.backend().specFiles().createJob(workspace, file, overrides);
+            imported.fileWarnings().forEach(warning -> context.err().println("warning: " + warning.message()));
+            job = imported.job();
+        } else {
+            if (sets != null && !sets.isEmpty()) {
+                throw ValidationException.of("set", "needs-file", "--set changes a key of a YAML file; give the file "
+                        + "with -f, or use the flags");
+            }
+            String computeName = compute == null ? null
+                    : compute.startsWith("azureml:") ? compute.substring("azureml:".length()) : compute;
+            if (computeName == null || command == null) {
+                throw ValidationException.of(computeName == null ? "compute" : "command", "required",
+                        "give --compute and --command, or a YAML file (-f)");
+            }
+            JobSpec spec = new JobSpec(name, displayName, experiment, computeName, command, image,
+                    instanceCount == null ? 1 : instanceCount, KeyValues.parse("environment_variables", env),
+                    timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), null);
+            job = context.backend().jobs().submit(workspace, spec);
+        }
         if (!stream) {
             print(List.of(job), output);
             return ExitCodes.OK;
         }
-        context.err().println("Job '" + job.name() + "' queued on '" + computeName + "'.");
+        context.err().println("Job '" + job.name() + "' queued on '" + job.spec().compute() + "'.");
         try (EngineSession session = new EngineSession(context.backend().engine())) {
             return follow(workspace, job.name());
+        }
+    }
+
+    private static void putString(Map<String, String> overrides, String key, String value) {
+        if (value != null) {
+            overrides.put(key, ComputeCommands.yamlString(value));
         }
     }
 
@@ -144,14 +194,28 @@ final class JobCommands {
     }
 
     private void print(List<Job> jobs, OutputOption output) {
+        JobService service = context.backend().jobs();
+        if (output.yaml()) {
+            context.out().print(jobs.stream().map(job -> context.backend().specFiles().jobYaml(job.workspace(),
+                    job.name())).collect(Collectors.joining("---\n")));
+            context.out().flush();
+            return;
+        }
         if (output.json()) {
-            Output.json(context.out(), jobs.size() == 1 ? RestViews.job(jobs.get(0))
-                    : jobs.stream().map(RestViews::job).toList());
+            Output.json(context.out(), jobs.size() == 1 ? RestViews.job(jobs.get(0), service.outputFolders(jobs.get(0)))
+                    : jobs.stream().map(job -> RestViews.job(job, service.outputFolders(job))).toList());
             return;
         }
         Table table = new Table("Name", "Status", "Compute", "Nodes", "Attempt", "Created", "Error");
         jobs.forEach(job -> table.row(job.name(), job.status().restName(), job.spec().compute(),
                 job.spec().instanceCount(), job.attempt(), job.createdAt(), job.error()));
         table.print(context.out());
+        if (jobs.size() == 1 && !jobs.get(0).spec().outputs().isEmpty()) {
+            Table outputs = new Table("Output", "Type", "Path");
+            service.outputFolders(jobs.get(0)).forEach((outputName, folder) -> outputs.row(outputName,
+                    jobs.get(0).spec().outputs().get(outputName).type().yamlName(), folder));
+            context.out().println();
+            outputs.print(context.out());
+        }
     }
 }

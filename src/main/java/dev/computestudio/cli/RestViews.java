@@ -13,6 +13,7 @@ import dev.computestudio.domain.SystemAssignedIdentity;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.Workspace;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,22 @@ final class RestViews {
         return view;
     }
 
+    /** A job with the folder of each output, where its files are kept. */
+    static Map<String, Object> job(Job job, Map<String, Path> outputFolders) {
+        Map<String, Object> view = job(job);
+        view.put("code", job.spec().code());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        job.spec().inputs().forEach((name, input) -> inputs.put(name, input.type().isPath()
+                ? Map.of("type", input.type().yamlName(), "path", input.value())
+                : Map.of("type", input.type().yamlName(), "value", input.value())));
+        view.put("inputs", inputs);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        job.spec().outputs().forEach((name, output) -> outputs.put(name, Map.of("type", output.type().yamlName(),
+                "path", outputFolders.get(name).toString())));
+        view.put("outputs", outputs);
+        return view;
+    }
+
     static Map<String, Object> job(Job job) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", job.name());
@@ -162,7 +179,7 @@ final class RestViews {
         return Map.of("code", error.code(), "message", error.message());
     }
 
-    private static Map<String, Object> identity(ComputeCluster cluster) {
+    static Map<String, Object> identity(ComputeCluster cluster) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("type", cluster.spec().identity().type().restName());
         SystemAssignedIdentity system = cluster.systemIdentity();

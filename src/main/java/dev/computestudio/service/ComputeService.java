@@ -266,12 +266,14 @@ public final class ComputeService {
                 spec.description(), location);
     }
 
-    /** User-assigned identities must be identities of the workspace, not only well-formed ids. */
+    /**
+     * User-assigned identities must be identities of the workspace, not only well-formed ids. An id
+     * from a cloud subscription (a YAML file brought unchanged) names the local identity of the same name.
+     */
     private void checkIdentitiesExist(String workspace, ClusterIdentity identity, Problems problems) {
         List<UserAssignedIdentity> known = identities.list(workspace);
         for (String id : identity.userAssignedIdentityIds()) {
-            if (ClusterIdentity.isUserAssignedIdentityId(id)
-                    && known.stream().noneMatch(uai -> uai.resourceId().equalsIgnoreCase(id))) {
+            if (ClusterIdentity.isUserAssignedIdentityId(id) && localIdentity(known, id).isEmpty()) {
                 problems.add("identity.user_assigned_identities", "exists", "'" + id + "' is not a user-assigned "
                         + "identity of workspace '" + workspace + "'; create it with 'identity create -w " + workspace
                         + " --name " + id.substring(id.lastIndexOf('/') + 1) + "' or use one that 'identity list -w "
@@ -280,17 +282,23 @@ public final class ComputeService {
         }
     }
 
-    /** Resource ids are case-insensitive; the cluster keeps them as the identities spell them. */
+    /** The cluster keeps the local identities' own resource ids, however the request spelled them. */
     private ClusterIdentity asStored(String workspace, ClusterIdentity identity) {
         if (identity.userAssignedIdentityIds().isEmpty()) {
             return identity;
         }
         List<UserAssignedIdentity> known = identities.list(workspace);
         List<String> ids = identity.userAssignedIdentityIds().stream()
-                .map(id -> known.stream().map(UserAssignedIdentity::resourceId).filter(id::equalsIgnoreCase)
-                        .findFirst().orElse(id))
+                .map(id -> localIdentity(known, id).map(UserAssignedIdentity::resourceId).orElse(id))
                 .toList();
         return new ClusterIdentity(identity.type(), ids);
+    }
+
+    /** The workspace's identity with this resource id, else with this id's name (ids are case-insensitive). */
+    private static Optional<UserAssignedIdentity> localIdentity(List<UserAssignedIdentity> known, String id) {
+        String name = id.substring(id.lastIndexOf('/') + 1);
+        return known.stream().filter(uai -> uai.resourceId().equalsIgnoreCase(id)).findFirst()
+                .or(() -> known.stream().filter(uai -> uai.name().equalsIgnoreCase(name)).findFirst());
     }
 
     private SystemAssignedIdentity systemIdentityFor(ClusterIdentity identity) {

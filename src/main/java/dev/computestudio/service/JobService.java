@@ -4,6 +4,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobFiles;
+import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
@@ -23,8 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /** Submits, lists, shows and cancels command jobs, and reads their output. */
 public final class JobService {
@@ -56,14 +61,17 @@ public final class JobService {
         this.onChange = onChange;
     }
 
-    /** Queues a job; a spec without a name gets one. */
+    /**
+     * Queues a job; a spec without a name gets one. Its code and local inputs are copied into the
+     * job's folder now, as {@code az ml} uploads them at submission: changing them afterwards does
+     * not change the job.
+     */
     public Job submit(String workspace, JobSpec requested) {
         requireWorkspace(workspace);
-        JobSpec spec = requested.name().isBlank() ? new JobSpec(names.next(), requested.displayName(),
-                requested.experimentName(), requested.compute(), requested.command(), requested.image(),
-                requested.instanceCount(), requested.environmentVariables(), requested.timeout(),
-                requested.description()) : requested;
-        new Problems().addAll(spec.check()).throwIfAny();
+        JobSpec spec = requested.name().isBlank() ? requested.withName(names.next()) : requested;
+        Problems problems = new Problems().addAll(spec.check());
+        checkLocalPaths(spec, problems);
+        problems.throwIfAny();
         ComputeCluster compute = clusters.find(workspace, spec.compute()).orElseThrow(() -> new NotFoundException(
                 "compute '" + spec.compute() + "' was not found in workspace '" + workspace + "'"));
         if (compute.isAttached()) {
@@ -73,12 +81,87 @@ public final class JobService {
         if (compute.status().provisioningState() == ProvisioningState.DELETING) {
             throw new ConflictException("compute '" + compute.name() + "' is being deleted");
         }
+        if (jobs.find(workspace, spec.name()).isPresent()) {
+            throw new ConflictException("workspace '" + workspace + "' already has a job named '" + spec.name() + "'");
+        }
         Instant now = clock.instant();
         Job job = Job.submitted(workspace, spec, now);
-        jobs.insert(job);
+        snapshot(workspace, spec);
+        try {
+            jobs.insert(job);
+        } catch (RuntimeException e) {
+            deleteQuietly(files.jobFolder(workspace, spec.name()));
+            throw e;
+        }
         events.append(List.of(LogEvent.job(now, job, "submitted")));
         onChange.run();
         return job;
+    }
+
+    /** The folders an output of a job is written to, by output name. */
+    public Map<String, Path> outputFolders(Job job) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        job.spec().outputs().keySet().forEach(name -> folders.put(name,
+                files.outputFolder(job.workspace(), job.name(), name)));
+        return folders;
+    }
+
+    private static void checkLocalPaths(JobSpec spec, Problems problems) {
+        if (spec.code() != null && !spec.code().isBlank() && !Files.isDirectory(Path.of(spec.code()))) {
+            problems.add("code", "local-folder", "'" + spec.code() + "' is not a folder on this machine");
+        }
+        spec.inputs().forEach((name, input) -> {
+            if (!input.type().isPath() || input.value().isBlank()) {
+                return;
+            }
+            Path path = Path.of(input.value());
+            boolean folder = input.type() == JobInput.Type.URI_FOLDER;
+            if (folder ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
+                problems.add("inputs." + name + ".path", "local-" + (folder ? "folder" : "file"), "'" + path
+                        + "' is not a " + (folder ? "folder" : "file") + " on this machine");
+            }
+        });
+    }
+
+    /** The code, and a read-only copy of each local input, in the job's folder. */
+    private void snapshot(String workspace, JobSpec spec) {
+        // No job of this name exists, so a folder of this name is a leftover (of a deleted workspace).
+        deleteQuietly(files.jobFolder(workspace, spec.name()));
+        try {
+            if (spec.code() != null) {
+                JobFiles.copyTree(Path.of(spec.code()), files.codeSnapshot(workspace, spec.name()), false);
+            }
+            for (Map.Entry<String, JobInput> input : spec.inputs().entrySet()) {
+                if (input.getValue().type().isPath()) {
+                    JobFiles.copyTree(Path.of(input.getValue().value()),
+                            files.inputFolder(workspace, spec.name(), input.getKey()), true);
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(files.jobFolder(workspace, spec.name()));
+            throw new UncheckedIOException("cannot copy the code and inputs of job '" + spec.name() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a folder this service made, read-only copies included. */
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(folder)) {
+            List<Path> paths = tree.toList();
+            paths.forEach(path -> path.toFile().setWritable(true, true));
+            paths.stream().sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // left behind; nothing refers to it
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // left behind; nothing refers to it
+        }
     }
 
     public List<Job> list(String workspace) {

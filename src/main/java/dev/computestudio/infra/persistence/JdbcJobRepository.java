@@ -16,7 +16,7 @@ final class JdbcJobRepository implements JobRepository {
 
     private static final String SPEC_COLUMNS = """
             display_name, experiment_name, compute, command, image, instance_count, environment_variables,
-            timeout_millis, description""";
+            timeout_millis, description, code, inputs, outputs""";
     private static final String STATUS_COLUMNS =
             "status, attempt, started_at, ended_at, exit_code, error, node_ids";
     /** What {@link #updateIf} replaces: everything but the key and the submission time. */
@@ -81,7 +81,8 @@ final class JdbcJobRepository implements JobRepository {
     private static void bindSpec(Params p, JobSpec spec) throws SQLException {
         p.text(spec.displayName()).text(spec.experimentName()).text(spec.compute()).text(spec.command())
                 .text(spec.image()).integer(spec.instanceCount()).json(spec.environmentVariables())
-                .millis(spec.timeout()).text(spec.description());
+                .millis(spec.timeout()).text(spec.description()).text(spec.code()).json(Json.inputs(spec.inputs()))
+                .json(Json.outputs(spec.outputs()));
     }
 
     private static void bindStatus(Params p, Job job) throws SQLException {
@@ -93,7 +94,8 @@ final class JdbcJobRepository implements JobRepository {
         JobSpec spec = new JobSpec(row.text("name"), row.text("display_name"), row.text("experiment_name"),
                 row.text("compute"), row.text("command"), row.text("image"), row.integer("instance_count"),
                 Json.stringMap(row.text("environment_variables")), row.nullableMillis("timeout_millis"),
-                row.text("description"));
+                row.text("description"), row.text("code"), Json.inputs(row.text("inputs")),
+                Json.outputs(row.text("outputs")));
         return new Job(row.text("workspace"), spec, row.name("status", JobStatus.class), row.integer("attempt"),
                 row.instant("created_at"), row.instant("started_at"), row.instant("ended_at"),
                 row.nullableInteger("exit_code"), row.text("error"), Json.strings(row.text("node_ids")));

@@ -1,6 +1,7 @@
 package dev.computestudio.infra.runner;
 
 import dev.computestudio.domain.Node;
+import dev.computestudio.domain.port.JobBinding;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.domain.port.NodeRunner;
 import org.slf4j.Logger;
@@ -58,12 +59,13 @@ public final class ProcessNodeRunner implements NodeRunner {
         try {
             Files.createDirectories(launch.workingDirectory());
             Files.createDirectories(launch.logFile().getParent());
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", launch.command())
+            // A local process sees inputs and outputs where they are on this machine.
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", launch.commandWith(ProcessNodeRunner::hostPath))
                     .directory(launch.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            builder.environment().putAll(launch.environment());
+            builder.environment().putAll(launch.environmentWith(ProcessNodeRunner::hostPath));
             builder.environment().put(MARKER, dataFolder.toString());
             Process process = builder.start();
             String handle = ProcessHandles.handleOf(process.toHandle());
@@ -72,6 +74,10 @@ public final class ProcessNodeRunner implements NodeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the job's command: " + e.getMessage(), e);
         }
+    }
+
+    private static String hostPath(JobBinding binding) {
+        return binding.hostFolder().toString();
     }
 
     @Override

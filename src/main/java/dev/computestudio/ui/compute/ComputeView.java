@@ -21,16 +21,19 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +83,7 @@ public final class ComputeView extends BorderPane {
         setCenter(new StackPane(split, noWorkspace));
 
         registerShortcutsWhileShown();
+        acceptDroppedYaml();
     }
 
     // Toolbar and shortcuts
@@ -98,6 +102,10 @@ public final class ComputeView extends BorderPane {
                 viewModel.attachDisabledProperty(), this::attach);
         Button detach = button("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
                 viewModel.detachDisabledProperty(), this::confirmDetach);
+        Button importYaml = button("compute-import-yaml", Feather.UPLOAD, "compute.action.importYaml", "Shortcut+O",
+                viewModel.yaml().importDisabledProperty(), this::importYaml);
+        Button exportYaml = button("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml",
+                "Shortcut+Shift+S", viewModel.yaml().exportDisabledProperty(), this::exportYaml);
         Button refresh = button("compute-refresh", Feather.REFRESH_CW, "compute.action.refresh", "F5",
                 viewModel.noWorkspaceProperty(), viewModel::reload);
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -108,7 +116,8 @@ public final class ComputeView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(create, new Separator(Orientation.VERTICAL), scale, identity, delete,
-                new Separator(Orientation.VERTICAL), attach, detach, spacer, refresh);
+                new Separator(Orientation.VERTICAL), attach, detach, new Separator(Orientation.VERTICAL), importYaml,
+                exportYaml, spacer, refresh);
         bar.setId("compute-toolbar");
         bar.getStyleClass().add("compute-toolbar");
         return bar;
@@ -286,6 +295,50 @@ public final class ComputeView extends BorderPane {
 
     private void attach() {
         dialogs.showAttach(getScene().getWindow(), viewModel.attach());
+    }
+
+    private void importYaml() {
+        FileChooser chooser = yamlChooser("compute.yaml.importTitle");
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            viewModel.yaml().importFile(chosen.toPath());
+        }
+    }
+
+    private void exportYaml() {
+        FileChooser chooser = yamlChooser("compute.yaml.exportTitle");
+        chooser.setInitialFileName(viewModel.yaml().suggestedFileName());
+        File chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen != null) {
+            viewModel.yaml().exportSelected(chosen.toPath());
+        }
+    }
+
+    private FileChooser yamlChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("compute.yaml.filter"),
+                "*.yml", "*.yaml"));
+        return chooser;
+    }
+
+    /** A .yml dropped anywhere on the screen is imported as "Import YAML..." would. */
+    private void acceptDroppedYaml() {
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles() && !viewModel.yaml().importDisabledProperty().get()
+                    && event.getDragboard().getFiles().stream().anyMatch(file -> ClusterYamlActions.isYamlFile(file.toPath()))) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        setOnDragDropped(event -> {
+            boolean accepted = event.getDragboard().hasFiles();
+            if (accepted) {
+                viewModel.yaml().importFiles(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            event.setDropCompleted(accepted);
+            event.consume();
+        });
     }
 
     private void confirmDelete() {

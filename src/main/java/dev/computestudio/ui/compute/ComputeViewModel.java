@@ -7,6 +7,7 @@ import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.VmTier;
+import dev.computestudio.service.ClusterFiles;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
@@ -69,6 +70,7 @@ public final class ComputeViewModel {
     private final BooleanBinding detachDisabled;
     private final BooleanBinding preemptDisabled;
     private final StringBinding preemptHint;
+    private final ClusterYamlActions yaml;
 
     /** The last clusters read, by name; touched on the FX thread only. */
     private Map<String, ComputeCluster> latest = Map.of();
@@ -83,11 +85,23 @@ public final class ComputeViewModel {
      */
     public ComputeViewModel(ComputeService compute, UiThreads threads, ObservableValue<String> workspace,
                             Messages messages, Consumer<String> openWizard, Runnable openTimeline) {
-        this(compute, threads, workspace, messages, openWizard, openTimeline, ZoneId.systemDefault());
+        this(compute, null, threads, workspace, messages, openWizard, openTimeline, ZoneId.systemDefault());
+    }
+
+    /** @param files YAML import and export of clusters; null leaves both actions disabled */
+    public ComputeViewModel(ComputeService compute, ClusterFiles files, UiThreads threads,
+                            ObservableValue<String> workspace, Messages messages, Consumer<String> openWizard,
+                            Runnable openTimeline) {
+        this(compute, files, threads, workspace, messages, openWizard, openTimeline, ZoneId.systemDefault());
     }
 
     ComputeViewModel(ComputeService compute, UiThreads threads, ObservableValue<String> workspace, Messages messages,
                      Consumer<String> openWizard, Runnable openTimeline, ZoneId zone) {
+        this(compute, null, threads, workspace, messages, openWizard, openTimeline, zone);
+    }
+
+    ComputeViewModel(ComputeService compute, ClusterFiles files, UiThreads threads, ObservableValue<String> workspace,
+                     Messages messages, Consumer<String> openWizard, Runnable openTimeline, ZoneId zone) {
         this.compute = Objects.requireNonNull(compute, "compute");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -108,6 +122,10 @@ public final class ComputeViewModel {
         preemptHint = Bindings.createStringBinding(this::describePreemption, details.shownProperty(),
                 details.attachedProperty(), details.tierProperty(), details.hasPreemptableNodeProperty(),
                 messages.bundleProperty());
+
+        yaml = new ClusterYamlActions(files, threads, messages, () -> shownWorkspace,
+                () -> changeDisabled.get() ? null : selectedName, noWorkspace, changeDisabled, feedback::set,
+                this::showCreated);
 
         shownWorkspace = blank(workspace.getValue()) ? null : workspace.getValue();
         workspace.addListener((observable, old, now) -> workspaceChanged(now));
@@ -271,6 +289,14 @@ public final class ComputeViewModel {
         });
     }
 
+    /** A cluster made elsewhere (a YAML file): read the compute again and select it. */
+    private void showCreated(String name) {
+        threads.background().execute(() -> {
+            refresh();
+            threads.fx().execute(() -> select(name));
+        });
+    }
+
     private void changed(String key, String name) {
         feedback.set(new Feedback(Feedback.Kind.SUCCESS, Texts.format(messages, key, name)));
         reload();
@@ -366,6 +392,11 @@ public final class ComputeViewModel {
 
     public ClusterDetails details() {
         return details;
+    }
+
+    /** "Import YAML..." (and drop) and "Export YAML". */
+    public ClusterYamlActions yaml() {
+        return yaml;
     }
 
     /** What the last action came to; null when there is nothing to say. */

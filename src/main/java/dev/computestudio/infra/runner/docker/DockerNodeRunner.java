@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
@@ -14,6 +15,7 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Volume;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.VmSize;
+import dev.computestudio.domain.port.JobBinding;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.domain.port.NodeRunner;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +49,8 @@ import java.util.function.Supplier;
 public final class DockerNodeRunner implements NodeRunner {
 
     static final String WORKDIR = "/workspace";
+    /** Inputs (read-only) and outputs appear under here, one folder each: /mnt/azureml/inputs/NAME. */
+    static final String DATA_ROOT = "/mnt/azureml";
     static final String LABEL_DATA = "computestudio.data";
     static final String LABEL_WORKSPACE = "computestudio.workspace";
     static final String LABEL_CLUSTER = "computestudio.cluster";
@@ -127,7 +132,7 @@ public final class DockerNodeRunner implements NodeRunner {
         Map<String, String> labels = labels(launch.workspace(), null);
         labels.put(LABEL_NODE, launch.nodeId());
         labels.put(LABEL_JOB, launch.jobName());
-        List<String> environment = launch.environment().entrySet().stream()
+        List<String> environment = launch.environmentWith(DockerNodeRunner::pathInContainer).entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
         try {
             Files.createDirectories(launch.workingDirectory());
@@ -141,12 +146,12 @@ public final class DockerNodeRunner implements NodeRunner {
                 .withLabels(labels)
                 .withEnv(environment)
                 .withWorkingDir(WORKDIR)
-                .withCmd("sh", "-c", launch.command())
+                .withCmd("sh", "-c", launch.commandWith(DockerNodeRunner::pathInContainer))
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode("container:" + launch.nodeHandle())
                         .withNanoCPUs(nodeLimits.getNanoCPUs())
                         .withMemory(nodeLimits.getMemory())
-                        .withBinds(new Bind(launch.workingDirectory().toString(), new Volume(WORKDIR))))
+                        .withBinds(binds(launch)))
                 .exec());
         String id = created.getId();
         client.startContainerCmd(id).exec();
@@ -154,6 +159,23 @@ public final class DockerNodeRunner implements NodeRunner {
         client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(appender);
         waiters.execute(() -> awaitExit(id, launch, appender, listener));
         return id;
+    }
+
+    /** The working folder, then each input (read-only) and output folder of the job. */
+    private static List<Bind> binds(JobLaunch launch) {
+        List<Bind> binds = new ArrayList<>();
+        binds.add(new Bind(launch.workingDirectory().toString(), new Volume(WORKDIR)));
+        for (JobBinding binding : launch.bindings()) {
+            if (!binding.isLiteral()) {
+                binds.add(new Bind(binding.hostFolder().toString(), new Volume(pathInContainer(binding)),
+                        binding.readOnly() ? AccessMode.ro : AccessMode.rw));
+            }
+        }
+        return binds;
+    }
+
+    private static String pathInContainer(JobBinding binding) {
+        return DATA_ROOT + "/" + binding.direction().key() + "/" + binding.name();
     }
 
     @Override

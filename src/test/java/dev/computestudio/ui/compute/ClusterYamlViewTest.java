@@ -1,0 +1,80 @@
+package dev.computestudio.ui.compute;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.computestudio.infra.yaml.YamlEnvironmentTable;
+import dev.computestudio.infra.yaml.YamlFiles;
+import dev.computestudio.infra.yaml.YamlSpecCodec;
+import dev.computestudio.service.SpecFiles;
+import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static dev.computestudio.testing.StudioFixture.WS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The compute screen's YAML buttons on a real (headless) stage. */
+@ExtendWith(ApplicationExtension.class)
+class ClusterYamlViewTest {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private StudioFixture studio;
+    private ComputeViewModel compute;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        studio = new StudioFixture(Files.createTempDirectory("compute-yaml-view-test"));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        SpecFiles files = new SpecFiles(new YamlSpecCodec(new YamlEnvironmentTable(studio.dataFolder)),
+                studio.compute, studio.jobs);
+        compute = new ComputeViewModel(studio.compute, files, new UiThreads(background, Platform::runLater),
+                new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
+        stage.setScene(new Scene(new ComputeView(compute, messages), 1100, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeEverything() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        studio.close();
+    }
+
+    @Test
+    void anImportedFileAppearsSelectedAndCanBeExported(FxRobot robot) throws TimeoutException {
+        assertThat(robot.lookup("#compute-import-yaml").queryButton().getText()).isEqualTo("Import YAML…");
+        assertThat(robot.lookup("#compute-import-yaml").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#compute-export-yaml").queryButton().isDisabled()).isTrue();
+
+        // What a drop on the screen calls; the file chooser itself is the platform's.
+        robot.interact(() -> compute.yaml().importFile(YamlFiles.path("cluster/minimal.yml")));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> compute.selected() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compute.selected().name()).isEqualTo("cpu-cluster");
+        assertThat(robot.lookup("#compute-export-yaml").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#compute-feedback").queryAs(atlantafx.base.controls.Message.class).getDescription())
+                .isEqualTo("Created “cpu-cluster” from minimal.yml.");
+    }
+}

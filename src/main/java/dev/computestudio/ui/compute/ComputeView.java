@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,7 +89,8 @@ public final class ComputeView extends BorderPane {
 
     // Toolbar and shortcuts
 
-    private HBox toolbar() {
+    /** A flow, so that on a narrow window the buttons wrap to a second line instead of widening the screen. */
+    private FlowPane toolbar() {
         Button create = button("compute-new", Feather.PLUS, "compute.action.new", "Shortcut+N",
                 viewModel.newDisabledProperty(), viewModel::newCluster);
         create.getStyleClass().add(Styles.ACCENT);
@@ -113,14 +115,17 @@ public final class ComputeView extends BorderPane {
         refresh.setText(null);
         refresh.accessibleTextProperty().bind(messages.text("compute.action.refresh"));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(create, new Separator(Orientation.VERTICAL), scale, identity, delete,
-                new Separator(Orientation.VERTICAL), attach, detach, new Separator(Orientation.VERTICAL), importYaml,
-                exportYaml, spacer, refresh);
+        FlowPane bar = new FlowPane(8, 8, create, separator(), scale, identity, delete, separator(), attach, detach,
+                separator(), importYaml, exportYaml, separator(), refresh);
         bar.setId("compute-toolbar");
         bar.getStyleClass().add("compute-toolbar");
         return bar;
+    }
+
+    private static Separator separator() {
+        Separator separator = new Separator(Orientation.VERTICAL);
+        separator.setPrefHeight(24);
+        return separator;
     }
 
     private Button button(String id, Ikon icon, String key, String shortcut, BooleanBinding disabled,

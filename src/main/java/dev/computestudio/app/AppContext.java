@@ -17,6 +17,7 @@ import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
 
 import java.lang.management.ManagementFactory;
@@ -42,6 +43,7 @@ public final class AppContext implements Backend {
     private final QuotaService quota;
     private final LockService locks;
     private final ConfigService config;
+    private final TimelineService timeline;
     private final Engine engine;
 
     private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
@@ -61,6 +63,8 @@ public final class AppContext implements Backend {
                 clock);
         this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(),
                 locks, quota, installation, catalog, clock);
+        this.timeline = new TimelineService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(),
+                clock);
         Reconciler reconciler = new Reconciler(stores, catalog, runner, files, clock, settings, random);
         this.engine = new Engine(stores.lease(), reconciler, Clock.systemUTC(), settings, ownerId(),
                 role + " (pid " + ProcessHandle.current().pid() + ")");
@@ -134,6 +138,11 @@ public final class AppContext implements Backend {
     @Override
     public ConfigService config() {
         return config;
+    }
+
+    @Override
+    public TimelineService timeline() {
+        return timeline;
     }
 
     @Override

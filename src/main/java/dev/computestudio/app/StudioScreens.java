@@ -8,7 +8,10 @@ import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.timeline.TimelineView;
+import dev.computestudio.ui.timeline.TimelineViewModel;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
@@ -36,7 +39,12 @@ final class StudioScreens implements ScreenFactory {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
-            case IDENTITY, TIMELINE, DEMOS -> Optional.empty();
+            case TIMELINE -> {
+                TimelineViewModel timeline = new TimelineViewModel(context.timeline(), shell.selectedWorkspaceProperty(),
+                        threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
+                yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
+            }
+            case IDENTITY, DEMOS -> Optional.empty();
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.computestudio.service.ConfigService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
+import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
 
 /**
@@ -25,6 +26,8 @@ public interface Backend extends AutoCloseable {
     LockService locks();
 
     ConfigService config();
+
+    TimelineService timeline();
 
     Engine engine();
 

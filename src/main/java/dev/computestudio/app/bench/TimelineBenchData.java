@@ -43,7 +43,9 @@ final class TimelineBenchData {
         List<LogEvent> window = new ArrayList<>();
         for (LogEvent event : events) {
             if (event.at().isBefore(from)) {
-                starts.put(event.nodeId(), event);
+                if (event.kind() == EventKind.NODE) {
+                    starts.put(event.nodeId(), event);
+                }
             } else {
                 window.add(event);
             }

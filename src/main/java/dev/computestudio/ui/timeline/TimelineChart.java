@@ -38,6 +38,7 @@ final class TimelineChart extends Region {
     private final TimelineViewModel viewModel;
     private final Messages messages;
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
     private final Pane labels = new Pane();
     private final ScrollBar scroll = new ScrollBar();
     private final Label tooltip = new Label();
@@ -45,7 +46,9 @@ final class TimelineChart extends Region {
     private final List<Label> probes = new ArrayList<>();
     private TimelinePainter painter;
     private TimelineLayout layout;
+    private TimelineLayout.Frame frame;
     private boolean dirty = true;
+    private boolean overlayDirty = true;
     // Drag state
     private double pressX;
     private double pressY;
@@ -94,7 +97,8 @@ final class TimelineChart extends Region {
             probe.textFillProperty().addListener((observable, old, now) -> redraw());
             probes.add(probe);
         }
-        getChildren().addAll(labels, canvas, scroll, tooltip);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(labels, canvas, overlay, scroll, tooltip);
         getChildren().addAll(probes);
 
         viewModel.timelineProperty().addListener((observable, old, now) -> {
@@ -102,8 +106,8 @@ final class TimelineChart extends Region {
             redraw();
         });
         viewModel.viewportProperty().addListener((observable, old, now) -> redraw());
-        viewModel.hoveredProperty().addListener((observable, old, now) -> redraw());
-        viewModel.selectedMarkerProperty().addListener((observable, old, now) -> redraw());
+        viewModel.hoveredProperty().addListener((observable, old, now) -> redrawOverlay());
+        viewModel.selectedMarkerProperty().addListener((observable, old, now) -> redrawOverlay());
         viewModel.hoverTextProperty().addListener((observable, old, now) -> {
             tooltip.setText(now);
             tooltip.setVisible(!now.isEmpty());
@@ -135,6 +139,11 @@ final class TimelineChart extends Region {
         requestLayout();
     }
 
+    private void redrawOverlay() {
+        overlayDirty = true;
+        requestLayout();
+    }
+
     @Override
     protected void layoutChildren() {
         double width = getWidth();
@@ -145,9 +154,12 @@ final class TimelineChart extends Region {
         if (canvas.getWidth() != canvasWidth || canvas.getHeight() != height) {
             canvas.setWidth(canvasWidth);
             canvas.setHeight(height);
+            overlay.setWidth(canvasWidth);
+            overlay.setHeight(height);
             dirty = true;
         }
         canvas.relocate(LABEL_WIDTH, 0);
+        overlay.relocate(LABEL_WIDTH, 0);
         scroll.resizeRelocate(width - scrollWidth, TimelineLayout.HEADER_HEIGHT, scrollWidth,
                 Math.max(0, height - TimelineLayout.HEADER_HEIGHT));
         updateScrollRange();
@@ -157,6 +169,15 @@ final class TimelineChart extends Region {
         if (dirty) {
             dirty = false;
             draw();
+            overlayDirty = true;
+        }
+        if (overlayDirty && layout != null) {
+            overlayDirty = false;
+            Hit hovered = viewModel.hoveredProperty().get();
+            Marker selected = viewModel.selectedMarkerProperty().get();
+            painter.paintOverlay(overlay.getGraphicsContext2D(), layout, frame, colors(),
+                    hovered instanceof Hit.OnSegment onSegment ? onSegment.segment() : null,
+                    selected == null ? null : layout.x(selected.at()));
         }
     }
 
@@ -177,12 +198,8 @@ final class TimelineChart extends Region {
         Timeline timeline = viewModel.timelineProperty().get();
         layout = new TimelineLayout(timeline, viewModel.viewportProperty().get(), canvas.getWidth(),
                 canvas.getHeight(), scroll.getValue(), viewModel.zone());
-        TimelineLayout.Frame frame = layout.frame(viewModel::barLabel);
-        Hit hovered = viewModel.hoveredProperty().get();
-        Marker selected = viewModel.selectedMarkerProperty().get();
-        painter.paint(canvas.getGraphicsContext2D(), layout, frame, colors(),
-                hovered instanceof Hit.OnSegment onSegment ? onSegment.segment() : null,
-                selected == null ? null : layout.x(selected.at()), messages.get("timeline.now"));
+        frame = layout.frame(viewModel::barLabel);
+        painter.paint(canvas.getGraphicsContext2D(), layout, frame, colors(), messages.get("timeline.now"));
         placeRowLabels(frame);
     }
 

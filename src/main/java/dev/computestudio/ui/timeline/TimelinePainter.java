@@ -39,8 +39,8 @@ public final class TimelinePainter {
     public TimelinePainter() {
     }
 
-    public void paint(GraphicsContext g, TimelineLayout layout, TimelineLayout.Frame frame, Colors colors, Segment hovered,
-               Double selectedMarkerX, String nowLabel) {
+    public void paint(GraphicsContext g, TimelineLayout layout, TimelineLayout.Frame frame, Colors colors,
+                      String nowLabel) {
         double width = layout.width();
         double height = layout.height();
         g.setLineDashes();
@@ -85,7 +85,8 @@ public final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         for (TimelineLayout.Bar bar : frame.bars()) {
             var state = bar.segment().state();
-            g.setFill(styles.fill(state));
+            // A pattern needs room to be seen; a sliver gets the plain colour, which is cheaper to fill.
+            g.setFill(bar.width() < 6 ? StateStyle.base(state) : styles.fill(state));
             g.fillRect(bar.x(), bar.y(), bar.width(), bar.height());
             if (bar.width() >= 3) {
                 g.setStroke(StateStyle.border(state));
@@ -95,28 +96,10 @@ public final class TimelinePainter {
                 paintLabel(g, bar);
             }
         }
-        if (hovered != null) {
-            for (TimelineLayout.Bar bar : frame.bars()) {
-                if (bar.segment().equals(hovered)) {
-                    g.setStroke(colors.text());
-                    g.setLineWidth(2);
-                    g.strokeRect(bar.x() - 1, bar.y() - 1, bar.width() + 2, bar.height() + 2);
-                    g.setLineWidth(1);
-                }
-            }
-        }
         g.restore();
 
         paintMarkers(g, frame, colors);
 
-        if (selectedMarkerX != null) {
-            g.setStroke(colors.accent());
-            g.setLineWidth(1.5);
-            g.setLineDashes(4, 3);
-            g.strokeLine(selectedMarkerX, TimelineLayout.STRIP_HEIGHT, selectedMarkerX, height);
-            g.setLineDashes();
-            g.setLineWidth(1);
-        }
         if (!Double.isNaN(frame.nowX())) {
             double x = Math.floor(frame.nowX()) - 0.5;
             g.setStroke(colors.accent());
@@ -128,6 +111,38 @@ public final class TimelinePainter {
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(nowLabel, x - 3, axisY + TimelineLayout.AXIS_HEIGHT / 2);
         }
+    }
+
+    /**
+     * What follows the pointer, on a transparent canvas above the chart, so that hovering redraws
+     * an outline and a line instead of every bar.
+     */
+    public void paintOverlay(GraphicsContext g, TimelineLayout layout, TimelineLayout.Frame frame, Colors colors,
+                             Segment hovered, Double selectedMarkerX) {
+        g.clearRect(0, 0, layout.width(), layout.height());
+        if (hovered != null) {
+            g.save();
+            g.beginPath();
+            g.rect(0, TimelineLayout.HEADER_HEIGHT, layout.width(),
+                    Math.max(0, layout.height() - TimelineLayout.HEADER_HEIGHT));
+            g.clip();
+            g.setStroke(colors.text());
+            g.setLineWidth(2);
+            for (TimelineLayout.Bar bar : frame.bars()) {
+                if (bar.segment().equals(hovered)) {
+                    g.strokeRect(bar.x() - 1, bar.y() - 1, bar.width() + 2, bar.height() + 2);
+                }
+            }
+            g.restore();
+        }
+        if (selectedMarkerX != null) {
+            g.setStroke(colors.accent());
+            g.setLineWidth(1.5);
+            g.setLineDashes(4, 3);
+            g.strokeLine(selectedMarkerX, TimelineLayout.STRIP_HEIGHT, selectedMarkerX, layout.height());
+            g.setLineDashes();
+        }
+        g.setLineWidth(1);
     }
 
     /** Job names and state names inside bars: white on the dark running blue, black on the light fills. */

@@ -25,6 +25,7 @@ import dev.computestudio.service.LockService;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.SpecFiles;
+import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
 
 import java.lang.management.ManagementFactory;
@@ -54,6 +55,7 @@ public final class AppContext implements Backend {
     private final IdentityService identities;
     private final LocalManagedIdentity managedIdentity;
     private final ActivityService activity;
+    private final TimelineService timeline;
     private final Engine engine;
     private final SpecFiles specFiles;
     private final EnvironmentService environments;
@@ -81,6 +83,8 @@ public final class AppContext implements Backend {
                 Clock.systemUTC(), runner instanceof DockerNodeRunner docker ? docker.engine()::bridgeGateway : null);
         this.identities = new IdentityService(stores.workspaces(), stores.identities(), stores.clusters(), locks,
                 installation, managedIdentity, clock);
+        this.timeline = new TimelineService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.events(),
+                clock);
         Reconciler reconciler = new Reconciler(stores, catalog, runner, files, clock, settings, random,
                 managedIdentity);
         this.engine = new Engine(stores.lease(), reconciler, Clock.systemUTC(), settings, ownerId(),
@@ -173,6 +177,11 @@ public final class AppContext implements Backend {
     /** The event log as it grows, for the studio's notifications. */
     public ActivityService activity() {
         return activity;
+    }
+
+    @Override
+    public TimelineService timeline() {
+        return timeline;
     }
 
     @Override

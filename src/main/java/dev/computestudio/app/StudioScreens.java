@@ -14,10 +14,13 @@ import dev.computestudio.ui.quota.QuotaViewModel;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.timeline.TimelineView;
+import dev.computestudio.ui.timeline.TimelineViewModel;
 import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
@@ -61,7 +64,12 @@ final class StudioScreens implements ScreenFactory {
                         shell.selectedWorkspaceProperty(), threads);
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
-            case TIMELINE, DEMOS -> Optional.empty();
+            case TIMELINE -> {
+                TimelineViewModel timeline = new TimelineViewModel(context.timeline(), shell.selectedWorkspaceProperty(),
+                        threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
+                yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
+            }
+            case DEMOS -> Optional.empty();
         };
     }
 }

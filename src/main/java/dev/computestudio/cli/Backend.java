@@ -9,6 +9,7 @@ import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.SpecFiles;
+import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
 
 /**
@@ -30,6 +31,7 @@ public interface Backend extends AutoCloseable {
     ConfigService config();
 
     IdentityService identities();
+    TimelineService timeline();
 
     Engine engine();
 

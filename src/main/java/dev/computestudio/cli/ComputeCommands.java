@@ -380,6 +380,19 @@ final class ComputeCommands {
         return ExitCodes.OK;
     }
 
+    @Command(name = "timeline", description = "A cluster's node timeline: each node's states over time, gone nodes "
+            + "included.", mixinStandardHelpOptions = true)
+    int timeline(@Option(names = {"-w", "--workspace"}, required = true, description = "Workspace name.") String workspace,
+                 @Option(names = {"-n", "--name"}, required = true, description = "Cluster name.") String name,
+                 @Option(names = "--since", paramLabel = "WHEN", description = "From a duration ago (30s, 10m, 1h, 2d) or "
+                         + "an instant (2026-03-02T09:00:00Z); default: since the cluster was created.") String since,
+                 @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+                         description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+                 TimelineOutput.Format format) {
+        TimelineOutput.print(context.backend().timeline(), workspace, name, since, format, context.out());
+        return ExitCodes.OK;
+    }
+
     private void print(String workspaceName, ComputeCluster cluster, OutputOption output) {
         if (output.yaml()) {
             context.out().print(context.backend().specFiles().clusterYaml(workspaceName, cluster.name()));

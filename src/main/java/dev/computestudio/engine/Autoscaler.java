@@ -13,6 +13,7 @@ import dev.computestudio.domain.NodeStateCounts;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaLedger;
 import dev.computestudio.domain.ResourceLock;
+import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.domain.port.NodeRepository;
@@ -125,7 +126,7 @@ final class Autoscaler {
                 String why = capacity > spec.maxNodes() ? "above max_instances " + spec.maxNodes()
                         : "idle for " + idle.toSeconds() + " s (idle time before scale-down "
                                 + spec.idleTimeBeforeScaleDown().toSeconds() + " s)";
-                recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), "SCALE_DOWN",
+                recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.SCALE_DOWN,
                         "removing " + node.id() + ": " + why);
                 remove(pass, node, why);
                 capacity--;
@@ -143,7 +144,7 @@ final class Autoscaler {
         QuotaLedger.Fit fit = pass.quota.fit(size, spec.tier(), allowed);
         int adding = fit.nodes();
         if (adding > 0) {
-            recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), "SCALE_UP",
+            recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.SCALE_UP,
                     "adding " + adding + " node(s): " + demand + " node(s) wanted by waiting jobs, min_instances "
                             + spec.minNodes() + ", max_instances " + spec.maxNodes());
             int sequence = nodeRepository.listAll(pass.cluster.workspace(), pass.cluster.name()).size();

@@ -10,6 +10,7 @@ import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.Workspace;
@@ -49,6 +50,7 @@ public final class Reconciler {
     private final Placer placer;
     private final Autoscaler autoscaler;
     private final Recovery recovery;
+    private final InactionNotes inaction;
     private final Queue<RankExit> exits = new ConcurrentLinkedQueue<>();
     private volatile Runnable onRankExit = () -> { };
     private String lastRunnerProblem;
@@ -70,6 +72,7 @@ public final class Reconciler {
         this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity), supervisor, recorder);
         this.autoscaler = new Autoscaler(runner, stores.nodes(), recorder, settings, random);
         this.recovery = new Recovery(stores, runner, recorder);
+        this.inaction = new InactionNotes(recorder);
     }
 
     /** Cleans up after a previous lease holder; run once when this engine takes the lease. */
@@ -171,6 +174,7 @@ public final class Reconciler {
         Autoscaler.Decision decision = autoscaler.scale(pass);
         placer.placeQueuedJobs(pass);
         ClusterStatus status = autoscaler.status(pass, decision);
+        inaction.note(pass);
         if (!status.equals(pass.cluster.status())) {
             stores.clusters().update(pass.cluster.withStatus(status));
         }
@@ -198,7 +202,9 @@ public final class Reconciler {
         for (Node node : List.copyOf(pass.nodes)) {
             autoscaler.remove(pass, node, "cluster deleted");
         }
-        recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), "DELETED", "cluster deleted");
+        inaction.forget(pass);
+        recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.DELETED,
+                "cluster deleted");
         recorder.flush();
         stores.nodes().deleteCluster(pass.cluster.workspace(), pass.cluster.name());
         stores.clusters().delete(pass.cluster.workspace(), pass.cluster.name());

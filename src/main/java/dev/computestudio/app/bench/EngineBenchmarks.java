@@ -44,6 +44,7 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(placement(quick ? 200 : 1_000, 100, progress));
         figures.addAll(submitToStart(quick ? 5 : 20, progress));
+        figures.addAll(new TimelineBenchmarks().run(quick, options.studio(), progress));
         if (DockerEngine.connect().isPresent()) {
             figures.addAll(submitToFirstOutputInDocker(quick ? 3 : 10, 1, progress));
             figures.addAll(submitToFirstOutputInDocker(quick ? 3 : 10, 0, progress));

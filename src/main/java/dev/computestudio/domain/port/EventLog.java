@@ -3,6 +3,7 @@ package dev.computestudio.domain.port;
 import dev.computestudio.domain.LogEvent;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The append-only history of node, job and cluster events. */
@@ -13,6 +14,13 @@ public interface EventLog {
 
     /** A cluster's events with {@code from <= at < to}, in order; never the whole log. */
     List<LogEvent> window(String workspace, String cluster, Instant from, Instant to);
+
+    /**
+     * The last NODE event before {@code before} of each of these nodes of a cluster, i.e. the state
+     * each node was in at that instant; a node with no event before it is left out. One indexed
+     * look-up per node, so the cost follows the number of nodes, not the length of the log.
+     */
+    List<LogEvent> lastNodeEvents(String workspace, String cluster, Collection<String> nodeIds, Instant before);
 
     /** A job's events, in order. */
     List<LogEvent> forJob(String workspace, String jobName);

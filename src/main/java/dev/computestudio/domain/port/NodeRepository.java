@@ -2,6 +2,7 @@ package dev.computestudio.domain.port;
 
 import dev.computestudio.domain.Node;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public interface NodeRepository {
 
     /** Every node of a cluster, gone ones included, oldest first. */
     List<Node> listAll(String workspace, String cluster);
+
+    /**
+     * The nodes of a cluster that existed at some time in {@code [from, to)}, gone ones included:
+     * created before {@code to} and not gone by {@code from}. Oldest first.
+     */
+    List<Node> listExisting(String workspace, String cluster, Instant from, Instant to);
 
     /** Forgets every node of a cluster (the cluster is deleted). */
     void deleteCluster(String workspace, String cluster);

@@ -5,8 +5,11 @@ import dev.computestudio.domain.LogEvent;
 import dev.computestudio.domain.port.EventLog;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,6 +22,12 @@ final class JdbcEventLog implements EventLog {
     private static final String SELECT = "SELECT seq, " + COLUMNS + " FROM event_log";
     private static final String INSERT =
             "INSERT INTO event_log (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
+
+    // The ORDER BY names every column of event_log_node_history in its order: only then does H2 read
+    // the first index entry and stop, instead of sorting all of the node's earlier events.
+    private static final String LAST_NODE_EVENT = SELECT + " WHERE workspace = ? AND cluster = ? AND node_id = ?"
+            + " AND at < ? AND kind = 'NODE' ORDER BY workspace, cluster, node_id, at DESC, seq DESC"
+            + " FETCH FIRST 1 ROW ONLY";
 
     private final Jdbc jdbc;
 
@@ -52,6 +61,29 @@ final class JdbcEventLog implements EventLog {
     public List<LogEvent> window(String workspace, String cluster, Instant from, Instant to) {
         return jdbc.list(SELECT + " WHERE workspace = ? AND cluster = ? AND at >= ? AND at < ? ORDER BY at, seq",
                 p -> p.text(workspace).text(cluster).instant(from).instant(to), JdbcEventLog::map);
+    }
+
+    @Override
+    public List<LogEvent> lastNodeEvents(String workspace, String cluster, Collection<String> nodeIds, Instant before) {
+        List<LogEvent> found = new ArrayList<>();
+        if (nodeIds.isEmpty()) {
+            return found;
+        }
+        // One statement run per node on one connection: each run is a seek on event_log_node_history.
+        jdbc.inTransaction(LAST_NODE_EVENT, connection -> {
+            try (PreparedStatement last = connection.prepareStatement(LAST_NODE_EVENT)) {
+                for (String nodeId : nodeIds) {
+                    Params p = new Params(last);
+                    p.text(workspace).text(cluster).text(nodeId).instant(before);
+                    try (ResultSet result = last.executeQuery()) {
+                        if (result.next()) {
+                            found.add(map(new Row(result)));
+                        }
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.port.NodeRepository;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,14 @@ final class JdbcNodeRepository implements NodeRepository {
     public List<Node> listAll(String workspace, String cluster) {
         return jdbc.list(SELECT + " WHERE workspace = ? AND cluster = ?" + OLDEST_FIRST,
                 p -> p.text(workspace).text(cluster), JdbcNodeRepository::map);
+    }
+
+    @Override
+    public List<Node> listExisting(String workspace, String cluster, Instant from, Instant to) {
+        return jdbc.list(SELECT + " WHERE workspace = ? AND cluster = ? AND created_at < ?"
+                        + " AND (state <> ? OR state_since > ?)" + OLDEST_FIRST,
+                p -> p.text(workspace).text(cluster).instant(to).name(NodeState.GONE).instant(from),
+                JdbcNodeRepository::map);
     }
 
     @Override

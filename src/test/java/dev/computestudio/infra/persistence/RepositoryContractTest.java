@@ -417,6 +417,24 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void existingNodesOfAWindowAreThoseCreatedBeforeItsEndAndNotGoneByItsStart() {
+        database.clusters().insert(clusterWithDefaults(WS, "cpu"));
+        Instant from = T0.plusSeconds(100);
+        Instant to = T0.plusSeconds(200);
+        Node goneBefore = node(WS, "cpu", "tvm-1_1", NodeState.GONE, T0).withState(NodeState.GONE, from);
+        Node goneInside = node(WS, "cpu", "tvm-1_2", NodeState.GONE, T0).withState(NodeState.GONE, from.plusSeconds(1));
+        Node stillHere = node(WS, "cpu", "tvm-1_3", NodeState.IDLE, T0.plusSeconds(50));
+        Node bornInside = node(WS, "cpu", "tvm-1_4", NodeState.RUNNING, T0.plusSeconds(150));
+        Node bornAfter = node(WS, "cpu", "tvm-1_5", NodeState.IDLE, to);
+        for (Node node : List.of(goneBefore, goneInside, stillHere, bornInside, bornAfter)) {
+            database.nodes().insert(node);
+        }
+
+        assertThat(database.nodes().listExisting(WS, "cpu", from, to)).containsExactly(goneInside, stillHere, bornInside);
+        assertThat(database.nodes().listExisting(WS, "other", from, to)).isEmpty();
+    }
+
+    @Test
     void deleteClusterForgetsOnlyThatClustersNodes() {
         database.clusters().insert(clusterWithDefaults(WS, "cpu"));
         database.clusters().insert(clusterWithDefaults(WS, "other"));
@@ -640,6 +658,28 @@ abstract class RepositoryContractTest {
 
         assertThat(database.eventLog().window(WS, "cpu", T0, T0.plusSeconds(3))).extracting(LogEvent::state)
                 .containsExactly("earlier", "later", "later-appended-after");
+    }
+
+    @Test
+    void lastNodeEventsGiveEachNodesStateJustBeforeAnInstant() {
+        Node one = bareNode(WS, "cpu", "tvm-1_1");
+        Node two = bareNode(WS, "cpu", "tvm-1_2");
+        Instant before = T0.plusSeconds(10);
+        database.eventLog().append(List.of(
+                LogEvent.node(T0, one, "scale up"),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5)), "ready"),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.RUNNING, T0.plusSeconds(5)), "placed"),
+                LogEvent.node(before, one.withState(NodeState.IDLE, before), "at the instant: not before it"),
+                LogEvent.node(T0.plusSeconds(3), two, "scale up"),
+                LogEvent.node(T0.plusSeconds(1), bareNode(WS, "other", "tvm-2_1"), "another cluster"),
+                LogEvent.cluster(T0.plusSeconds(6), WS, "cpu", "SCALE_UP", "not a node event")));
+
+        List<LogEvent> last = database.eventLog().lastNodeEvents(WS, "cpu",
+                List.of("tvm-1_1", "tvm-1_2", "tvm-2_1", "tvm-never"), before);
+
+        assertThat(last).extracting(LogEvent::nodeId, LogEvent::state, LogEvent::reason).containsExactlyInAnyOrder(
+                tuple("tvm-1_1", "RUNNING", "placed"), tuple("tvm-1_2", "PREPARING", "scale up"));
+        assertThat(database.eventLog().lastNodeEvents(WS, "cpu", List.of(), before)).isEmpty();
     }
 
     @Test

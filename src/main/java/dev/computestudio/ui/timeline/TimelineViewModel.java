@@ -1,0 +1,611 @@
+package dev.computestudio.ui.timeline;
+
+import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.service.TimelineService;
+import dev.computestudio.service.timeline.Marker;
+import dev.computestudio.service.timeline.MarkerKind;
+import dev.computestudio.service.timeline.NodeRow;
+import dev.computestudio.service.timeline.Segment;
+import dev.computestudio.service.timeline.Timeline;
+import dev.computestudio.service.timeline.TimelineCsv;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.awt.image.RenderedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The node timeline of one cluster of the selected workspace: what is loaded for the visible
+ * span, how zoom, pan, the range picker and "follow live" move that span, what the pointer is
+ * over, and the answer to "why?" for the selected marker. Loads run on the background executor,
+ * at most one waiting at a time; results land on the FX thread.
+ */
+public final class TimelineViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimelineViewModel.class);
+    private static final double ZOOM_STEP = 0.8;
+    private static final double PAN_STEP = 0.25;
+
+    private final TimelineService timelines;
+    private final ObservableValue<String> workspace;
+    private final UiThreads threads;
+    private final Messages messages;
+    private final ZoneId zone;
+    private final Consumer<String> openJob;
+
+    // Properties
+    private final ObservableList<String> clusters = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedCluster = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<TimeRange> range = new ReadOnlyObjectWrapper<>(TimeRange.LAST_HOUR);
+    private final BooleanProperty followLive = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Hit> hovered = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Marker> selectedMarker = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper whyTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper whyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    /** The span "follow live" keeps ending at now; null follows from the cluster's creation (ALL). */
+    private Duration followSpan = TimeRange.LAST_HOUR.span();
+    /** What the next load reads: written on the FX thread, read by the background one. */
+    private volatile Request request;
+    /** The last load, reused while nothing new is logged; a race between two loads only costs a read. */
+    private volatile Timeline lastLoaded;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+
+    private record Request(long generation, String workspace, String cluster, boolean follow, Duration followSpan,
+                           Viewport viewport) {
+    }
+
+    /**
+     * @param openJob opens a job by name (the studio shows the Jobs screen); called on the FX thread
+     */
+    public TimelineViewModel(TimelineService timelines, ObservableValue<String> workspace, UiThreads threads,
+                             Messages messages, ZoneId zone, Consumer<String> openJob) {
+        this.timelines = Objects.requireNonNull(timelines, "timelines");
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.threads = Objects.requireNonNull(threads, "threads");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.openJob = Objects.requireNonNull(openJob, "openJob");
+        viewport.set(Viewport.ending(timelines.now(), followSpan));
+        newRequest();
+        workspace.addListener((observable, old, now) -> {
+            clusters.clear();
+            selectedCluster.set(null);
+            clearTimeline();
+            reload();
+        });
+        selectedCluster.addListener((observable, old, now) -> {
+            if (!Objects.equals(old, now)) {
+                clearTimeline();
+                reload();
+            }
+        });
+        followLive.addListener((observable, old, now) -> {
+            if (now) {
+                viewport.set(followSpan == null ? viewport.get() : Viewport.ending(timelines.now(), followSpan));
+            }
+            reload();
+        });
+    }
+
+    // Commands
+
+    /** Reads the clusters and the visible span again; call it off the FX thread (the shell does, every second). */
+    public void refresh() {
+        Request asked = request;
+        String workspaceName = asked.workspace();
+        if (workspaceName == null) {
+            threads.fx().execute(() -> {
+                clusters.clear();
+                clearTimeline();
+            });
+            return;
+        }
+        try {
+            List<ComputeCluster> found = timelines.clusters(workspaceName);
+            List<String> names = found.stream().map(ComputeCluster::name).toList();
+            String cluster = names.contains(asked.cluster()) ? asked.cluster() : names.isEmpty() ? null : names.get(0);
+            if (cluster == null) {
+                threads.fx().execute(() -> {
+                    apply(clusters, names);
+                    selectedCluster.set(null);
+                    clearTimeline();
+                    summary.set(messages.get("timeline.empty.noClusters"));
+                });
+                return;
+            }
+            Viewport span = asked.follow() ? followed(asked, found, cluster) : asked.viewport();
+            // Past the end by a nanosecond, so that what happened at the very end instant is in.
+            Timeline loaded = timelines.reload(lastLoaded, workspaceName, cluster, span.start(),
+                    span.end().plusNanos(1));
+            lastLoaded = loaded;
+            threads.fx().execute(() -> {
+                apply(clusters, names);
+                if (!cluster.equals(selectedCluster.get())) {
+                    if (selectedCluster.get() != null && names.contains(selectedCluster.get())) {
+                        return; // the user picked another cluster meanwhile; its load follows
+                    }
+                    selectedCluster.set(cluster);
+                }
+                if (asked.generation() != generation.get() && !followLive.get()) {
+                    return; // zoomed or panned meanwhile; the newer load follows
+                }
+                if (followLive.get()) {
+                    viewport.set(span);
+                }
+                show(loaded);
+            });
+        } catch (NotFoundException e) {
+            threads.fx().execute(() -> {
+                clusters.clear();
+                clearTimeline();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the timeline of {}/{}", workspaceName, asked.cluster(), e);
+            threads.fx().execute(() -> error.set(e.getMessage()));
+        }
+    }
+
+    /** Loads the visible span again on the background executor (F5); at most one load waits at a time. */
+    public void reload() {
+        newRequest();
+        if (reloadQueued.compareAndSet(false, true)) {
+            threads.background().execute(() -> {
+                reloadQueued.set(false);
+                refresh();
+            });
+        }
+    }
+
+    /** Shows the last {@code chosen} span (or everything) and follows it live. */
+    public void selectRange(TimeRange chosen) {
+        range.set(Objects.requireNonNull(chosen, "chosen"));
+        followSpan = chosen.span();
+        if (chosen.span() != null) {
+            viewport.set(Viewport.ending(timelines.now(), chosen.span()));
+        }
+        if (followLive.get()) {
+            reload();
+        } else {
+            followLive.set(true);
+        }
+    }
+
+    /**
+     * Zooms by {@code factor} (below 1 zooms in) around {@code anchor} (0 the left edge, 1 the
+     * right). While following live the right edge stays at now.
+     */
+    public void zoom(double factor, double anchor) {
+        Viewport zoomed = viewport.get().zoom(factor, followLive.get() ? 1 : anchor);
+        if (followLive.get()) {
+            followSpan = zoomed.span();
+        }
+        range.set(rangeOf(zoomed.span()));
+        viewport.set(zoomed);
+        reload();
+    }
+
+    public void zoomIn() {
+        zoom(ZOOM_STEP, 0.5);
+    }
+
+    public void zoomOut() {
+        zoom(1 / ZOOM_STEP, 0.5);
+    }
+
+    /** Moves the view by {@code fraction} of its span (positive: later); stops following live. */
+    public void pan(double fraction) {
+        panFrom(viewport.get(), fraction);
+    }
+
+    public void panEarlier() {
+        pan(-PAN_STEP);
+    }
+
+    public void panLater() {
+        pan(PAN_STEP);
+    }
+
+    /** Drag: the view as it was when the drag started, moved by {@code fraction} of its span. */
+    public void panFrom(Viewport start, double fraction) {
+        followLive.set(false);
+        range.set(null);
+        viewport.set(start.pan(fraction).notAfter(timelines.now()));
+        reload();
+    }
+
+    /** The pointer is over {@code hit} (null: over nothing). */
+    public void hover(Hit hit) {
+        hovered.set(hit);
+        hoverText.set(hit == null ? "" : describe(hit));
+    }
+
+    /**
+     * A click: a running segment opens its job; a marker answers "why?"; another segment answers
+     * it for the decision that ended or began it, when there is one.
+     */
+    public void activate(Hit hit) {
+        if (hit instanceof Hit.OnMarker onMarker) {
+            selectMarker(onMarker.marker());
+        } else if (hit instanceof Hit.OnSegment onSegment) {
+            Segment segment = onSegment.segment();
+            if (segment.state() == NodeState.RUNNING && segment.job() != null) {
+                message.set(MessageFormat.format(messages.get("timeline.message.openJob"), segment.job()));
+                openJob.accept(segment.job());
+            } else {
+                Marker about = markerAbout(segment);
+                if (about != null) {
+                    selectMarker(about);
+                }
+            }
+        }
+    }
+
+    public void selectMarker(Marker marker) {
+        selectedMarker.set(marker);
+        if (marker == null) {
+            whyTitle.set("");
+            whyText.set("");
+            return;
+        }
+        String key = whyKeyFor(marker);
+        whyTitle.set(messages.get(key));
+        whyText.set(messages.get(key + ".detail") + "\n" + MessageFormat.format(messages.get("timeline.why.recorded"),
+                time(marker.at()), marker.reason() == null ? "" : marker.reason()));
+    }
+
+    /** Selects the next marker after the selected one (or the first in view); {@code step} -1 goes back. */
+    public void stepMarker(int step) {
+        Timeline shown = timeline.get();
+        if (shown == null || shown.markers().isEmpty()) {
+            return;
+        }
+        List<Marker> markers = shown.markers();
+        // List.copyOf lists refuse indexOf(null).
+        int index = selectedMarker.get() == null ? -1 : markers.indexOf(selectedMarker.get());
+        int next = index < 0 ? (step > 0 ? 0 : markers.size() - 1)
+                : Math.max(0, Math.min(markers.size() - 1, index + step));
+        selectMarker(markers.get(next));
+    }
+
+    /** Writes the events of the loaded span as CSV; the outcome lands in {@link #messageProperty()}. */
+    public void exportCsv(Path file) {
+        Timeline shown = timeline.get();
+        if (shown == null) {
+            return;
+        }
+        threads.background().execute(() -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                TimelineCsv.events(shown.events(), out);
+                exported(file);
+            } catch (IOException | RuntimeException e) {
+                exportFailed(file, e);
+            }
+        });
+    }
+
+    /** Writes what the view drew of the visible span as a PNG file. */
+    public void exportPng(Path file, RenderedImage image) {
+        threads.background().execute(() -> {
+            try {
+                if (!ImageIO.write(image, "png", file.toFile())) {
+                    throw new IOException("no PNG writer is available");
+                }
+                exported(file);
+            } catch (IOException | RuntimeException e) {
+                exportFailed(file, e);
+            }
+        });
+    }
+
+    /** Shows a cluster's timeline (e.g. from the cluster details). */
+    public void showCluster(String name) {
+        selectedCluster.set(name);
+    }
+
+    // Read-only views
+
+    public ObservableList<String> clusters() {
+        return FXCollections.unmodifiableObservableList(clusters);
+    }
+
+    public ObjectProperty<String> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    /** The range last picked, or null once zooming or panning left it. */
+    public ReadOnlyObjectProperty<TimeRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    /** Whether the right edge stays at now; switching it on brings the view back to now. */
+    public BooleanProperty followLiveProperty() {
+        return followLive;
+    }
+
+    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    /** What was loaded for the visible span, or null. */
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Hit> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    /** The tooltip of what the pointer is over: node, state, start, end, duration, job, reason. */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Marker> selectedMarkerProperty() {
+        return selectedMarker.getReadOnlyProperty();
+    }
+
+    /** The answer to "why?" for the selected marker, in a few words, e.g. "Not scaled down: idle time not reached". */
+    public ReadOnlyStringProperty whyTitleProperty() {
+        return whyTitle.getReadOnlyProperty();
+    }
+
+    /** The rule behind it and what the engine recorded. */
+    public ReadOnlyStringProperty whyTextProperty() {
+        return whyText.getReadOnlyProperty();
+    }
+
+    /** E.g. "3 nodes · 42 events · 09:00:00 – 10:00:00". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** A state's name in the current language, e.g. "running". */
+    public String stateName(NodeState state) {
+        return messages.get("timeline.state." + state.restName());
+    }
+
+    /** What a bar says: the job of a running segment, else the state. */
+    public String barLabel(Segment segment) {
+        return TimelineLayout.defaultLabel(segment, this::stateName);
+    }
+
+    // Internals
+
+    private void newRequest() {
+        request = new Request(generation.incrementAndGet(), workspace.getValue(), selectedCluster.get(),
+                followLive.get(), followSpan, viewport.get());
+    }
+
+    private Viewport followed(Request asked, List<ComputeCluster> found, String cluster) {
+        Instant now = timelines.now();
+        if (asked.followSpan() != null) {
+            return Viewport.ending(now, asked.followSpan());
+        }
+        Instant created = found.stream().filter(c -> c.name().equals(cluster)).findFirst()
+                .map(ComputeCluster::createdAt).orElse(now);
+        Instant start = created.isBefore(now.minus(Viewport.MIN_SPAN)) ? created : now.minus(Viewport.MIN_SPAN);
+        return new Viewport(start, now);
+    }
+
+    private void show(Timeline loaded) {
+        timeline.set(loaded);
+        error.set("");
+        Hit hit = hovered.get();
+        if (hit != null) {
+            hover(refind(hit, loaded));
+        }
+        int events = loaded.events().size();
+        Viewport shown = viewport.get();
+        summary.set(MessageFormat.format(messages.get("timeline.summary"), loaded.rows().size(), events,
+                time(shown.start()), time(shown.end())));
+    }
+
+    /** The same segment in a newer load (an open one has grown), so the tooltip follows it. */
+    private static Hit refind(Hit hit, Timeline loaded) {
+        if (hit instanceof Hit.OnSegment onSegment) {
+            for (NodeRow row : loaded.rows()) {
+                if (row.nodeId().equals(onSegment.row().nodeId())) {
+                    for (Segment segment : row.segments()) {
+                        if (segment.start().equals(onSegment.segment().start())) {
+                            return new Hit.OnSegment(row, segment);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+        return hit;
+    }
+
+    private void clearTimeline() {
+        timeline.set(null);
+        hover(null);
+        selectMarker(null);
+        summary.set("");
+    }
+
+    private static void apply(ObservableList<String> list, List<String> fresh) {
+        if (!list.equals(fresh)) {
+            list.setAll(fresh);
+        }
+    }
+
+    private static TimeRange rangeOf(Duration span) {
+        for (TimeRange candidate : TimeRange.values()) {
+            if (span.equals(candidate.span())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The decision a non-running segment is about: what removed the node, else what began the segment. */
+    private Marker markerAbout(Segment segment) {
+        Timeline shown = timeline.get();
+        if (shown == null) {
+            return null;
+        }
+        Marker found = null;
+        for (Marker marker : shown.markers()) {
+            boolean aboutNode = segment.nodeId().equals(marker.nodeId())
+                    || marker.reason() != null && marker.reason().contains(segment.nodeId());
+            boolean inside = !marker.at().isBefore(segment.start()) && (segment.end() == null
+                    || !marker.at().isAfter(segment.end()));
+            if (aboutNode && inside) {
+                found = marker;
+            }
+        }
+        return found;
+    }
+
+    private String describe(Hit hit) {
+        if (hit instanceof Hit.OnMarker onMarker) {
+            Marker marker = onMarker.marker();
+            return messages.get(whyKeyFor(marker)) + "\n" + time(marker.at())
+                    + (marker.reason() == null ? "" : "\n" + marker.reason()) + "\n" + messages.get("timeline.tip.whyClick");
+        }
+        Hit.OnSegment onSegment = (Hit.OnSegment) hit;
+        Segment segment = onSegment.segment();
+        Timeline shown = timeline.get();
+        Instant end = shown == null ? segment.endWithin(timelines.now()) : shown.end();
+        List<String> lines = new ArrayList<>();
+        lines.add(onSegment.row().label() + "  (" + segment.nodeId() + ")");
+        lines.add(format("timeline.tip.state", stateName(segment.state())));
+        lines.add(format("timeline.tip.start", time(segment.start())));
+        lines.add(format("timeline.tip.end", segment.end() == null ? messages.get("timeline.tip.stillNow")
+                : time(segment.end())));
+        lines.add(format("timeline.tip.duration", duration(segment.duration(end))));
+        if (segment.job() != null) {
+            lines.add(format("timeline.tip.job", segment.job()));
+        }
+        if (segment.reason() != null) {
+            lines.add(format("timeline.tip.reason", segment.reason()));
+        }
+        if (segment.endReason() != null) {
+            lines.add(format("timeline.tip.endReason", segment.endReason()));
+        }
+        if (segment.state() == NodeState.RUNNING && segment.job() != null) {
+            lines.add(messages.get("timeline.tip.openJob"));
+        }
+        return String.join("\n", lines);
+    }
+
+    private String format(String key, Object... arguments) {
+        return new MessageFormat(messages.get(key), Locale.ROOT).format(arguments);
+    }
+
+    /** Local time of day, with the date when it is not today. */
+    String time(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        boolean today = day.equals(timelines.now().atZone(zone).toLocalDate());
+        return DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "d MMM HH:mm:ss", Locale.ROOT).withZone(zone)
+                .format(at);
+    }
+
+    /** E.g. "45 s", "2 min 05 s", "1 h 02 min". */
+    static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    /** The message key of a marker's answer; a decision this version does not know reads as a change. */
+    private String whyKeyFor(Marker marker) {
+        String key = "timeline.why." + whyKey(marker);
+        return messages.contains(key) ? key : "timeline.why.change";
+    }
+
+    /** The message key part for a marker, e.g. {@code kept-idle-time}. */
+    static String whyKey(Marker marker) {
+        return switch (marker.kind()) {
+            case CHANGE -> "change";
+            case PREEMPTION -> "preempted";
+            default -> marker.code().equals(NodeState.UNUSABLE.name()) ? "unusable" : kebab(marker.code());
+        };
+    }
+
+    private static String kebab(String code) {
+        if (code.contains("_")) {
+            return code.toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        // CamelCase error codes: QuotaExceeded -> quota-exceeded
+        return code.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private void exported(Path file) {
+        threads.fx().execute(() -> {
+            error.set("");
+            message.set(MessageFormat.format(messages.get("timeline.message.exported"), file.toString()));
+        });
+    }
+
+    private void exportFailed(Path file, Exception e) {
+        LOG.warn("could not export the timeline to {}", file, e);
+        threads.fx().execute(() -> error.set(MessageFormat.format(messages.get("timeline.message.exportFailed"),
+                file.toString(), e.getMessage())));
+    }
+
+    /** Marker kinds in the order the legend lists them. */
+    public static List<MarkerKind> legendMarkers() {
+        return List.of(MarkerKind.SCALE_UP, MarkerKind.SCALE_DOWN, MarkerKind.NOT_SCALED, MarkerKind.ERROR,
+                MarkerKind.PREEMPTION, MarkerKind.CHANGE);
+    }
+}

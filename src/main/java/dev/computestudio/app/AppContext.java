@@ -2,6 +2,7 @@ package dev.computestudio.app;
 
 import dev.computestudio.cli.Backend;
 import dev.computestudio.cli.RunnerChoice;
+import dev.computestudio.demo.ScaledClock;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.port.NodeRunner;
@@ -59,10 +60,12 @@ public final class AppContext implements Backend {
     private final Engine engine;
     private final SpecFiles specFiles;
     private final EnvironmentService environments;
+    private final ScaledClock clock;
 
-    private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock clock, EngineSettings settings,
-                       String role) {
+    private AppContext(Path dataFolder, Database database, NodeRunner runner, ScaledClock clock,
+                       EngineSettings settings, String role) {
         this.dataFolder = dataFolder;
+        this.clock = clock;
         this.database = database;
         this.runner = runner;
         Repositories stores = database.repositories();
@@ -105,7 +108,7 @@ public final class AppContext implements Backend {
         Database database = Database.openFile(dataFolder);
         try {
             NodeRunner runner = Runners.choose(runnerChoice, dataFolder, database.repositories(), VmCatalog.standard());
-            return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
+            return new AppContext(dataFolder, database, runner, realPace(), settings, role);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -115,7 +118,20 @@ public final class AppContext implements Backend {
     /** Wires everything over a database and runner chosen by the caller (benchmarks, tests). */
     public static AppContext over(Path dataFolder, Database database, NodeRunner runner, EngineSettings settings,
                                   String role) {
-        return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
+        return new AppContext(dataFolder, database, runner, realPace(), settings, role);
+    }
+
+    /**
+     * The clock of the reconciler and services: the real one at 1x until a demo speeds it up. The
+     * engine lease and the tokens keep real time whatever this clock does.
+     */
+    private static ScaledClock realPace() {
+        return new ScaledClock(Clock.systemUTC());
+    }
+
+    @Override
+    public Optional<ScaledClock> demoClock() {
+        return Optional.of(clock);
     }
 
     private static String ownerId() {

@@ -14,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Cli.Parts parts = new Cli.Parts(Version.current(), StudioMain::launch,
+        Cli.Parts parts = new Cli.Parts(Version.current(), StudioMain.launcher(),
                 (folder, runner) -> AppContext.open(folder, runner, "command line"), new EngineBenchmarks(),
                 Runners::describeAuto);
         System.exit(Cli.create(parts, System.getenv()).execute(args));

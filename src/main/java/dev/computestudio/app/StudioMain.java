@@ -1,6 +1,8 @@
 package dev.computestudio.app;
 
 import dev.computestudio.cli.RunnerChoice;
+import dev.computestudio.cli.StudioLauncher;
+import dev.computestudio.ui.shell.Screen;
 
 import java.nio.file.Path;
 
@@ -10,7 +12,43 @@ import java.nio.file.Path;
  */
 final class StudioMain {
 
+    static final String CLASS_WORKSPACE = "demo-class";
+    private static final int DEMO_SPEED = 20;
+
     private StudioMain() {
+    }
+
+    /** The studio in both forms: as usual, and ready for a class. */
+    static StudioLauncher launcher() {
+        return new StudioLauncher() {
+            @Override
+            public void launch(Path dataFolder, RunnerChoice runner) {
+                StudioMain.launch(dataFolder, runner);
+            }
+
+            @Override
+            public void launchDemo(Path dataFolder, RunnerChoice runner) {
+                StudioMain.launchDemo(dataFolder, runner);
+            }
+        };
+    }
+
+    /**
+     * {@code --demo}: a workspace for the class ({@value #CLASS_WORKSPACE}), the demo clock at 20x
+     * and the Demos screen open; each scenario still makes and removes its own workspace.
+     */
+    static void launchDemo(Path dataFolder, RunnerChoice runner) {
+        try (AppContext context = AppContext.open(dataFolder, runner, "studio (demo)")) {
+            if (context.workspaces().list().stream().noneMatch(w -> w.name().equals(CLASS_WORKSPACE))) {
+                context.workspaces().create(CLASS_WORKSPACE, null, null);
+            }
+            context.demoClock().orElseThrow().setSpeed(DEMO_SPEED);
+            context.engine().start();
+            StudioApp.launchWith(context, shell -> {
+                shell.select(Screen.DEMOS);
+                new dev.computestudio.ui.demo.ShellLink(shell).showWorkspace(CLASS_WORKSPACE);
+            });
+        }
     }
 
     static void launch(Path dataFolder, RunnerChoice runner) {

@@ -1,10 +1,17 @@
 package dev.computestudio.app;
 
+import dev.computestudio.demo.DemoServices;
+import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.compute.ComputeView;
 import dev.computestudio.ui.compute.ComputeViewModel;
+import dev.computestudio.ui.demo.DemoView;
+import dev.computestudio.ui.demo.DemoViewModel;
+import dev.computestudio.ui.demo.NarrationPanel;
+import dev.computestudio.ui.demo.ShellLink;
+import dev.computestudio.ui.demo.SpeedIndicator;
 import dev.computestudio.ui.identity.IdentityView;
 import dev.computestudio.ui.identity.IdentityViewModel;
 import dev.computestudio.ui.jobs.JobsView;
@@ -20,8 +27,10 @@ import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
 final class StudioScreens implements ScreenFactory {
@@ -30,6 +39,9 @@ final class StudioScreens implements ScreenFactory {
     private final UiThreads threads;
     private final ShellViewModel shell;
     private final Messages messages;
+    /** How long a played demo lets the class read a narration before the next step. */
+    private static final Duration DEMO_READING_TIME = Duration.ofSeconds(4);
+    private DemoViewModel demos;
 
     StudioScreens(AppContext context, UiThreads threads, ShellViewModel shell, Messages messages) {
         this.context = context;
@@ -69,7 +81,33 @@ final class StudioScreens implements ScreenFactory {
                         threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
                 yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
             }
-            case DEMOS -> Optional.empty();
+            case DEMOS -> Optional.of(new ScreenContent(new DemoView(demos(), messages), demos()::refresh));
         };
+    }
+
+    @Override
+    public Optional<javafx.scene.Node> sidePanel() {
+        return Optional.of(new NarrationPanel(demos(), messages));
+    }
+
+    @Override
+    public Optional<javafx.scene.Node> statusItem() {
+        return Optional.of(new SpeedIndicator(demos(), messages));
+    }
+
+    /** The one demo player: the Demos screen, the narration beside every screen and the status bar share it. */
+    private DemoViewModel demos() {
+        if (demos == null) {
+            var player = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "studio-demo-player");
+                thread.setDaemon(true);
+                return thread;
+            });
+            DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
+                    context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+            demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
+                    new ShellLink(shell), DEMO_READING_TIME);
+        }
+        return demos;
     }
 }

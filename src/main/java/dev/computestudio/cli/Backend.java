@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.demo.ScaledClock;
 import dev.computestudio.engine.Engine;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
@@ -11,6 +12,8 @@ import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.SpecFiles;
 import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
+
+import java.util.Optional;
 
 /**
  * The services a command works with, over one data folder. The composition root builds it; the
@@ -43,6 +46,11 @@ public interface Backend extends AutoCloseable {
     /** The local table of environment names and images. */
     default EnvironmentService environments() {
         throw new UnsupportedOperationException("this backend has no environment table");
+    }
+
+    /** The clock the engine and services keep, which demos speed up; empty when it is the real one, fixed. */
+    default Optional<ScaledClock> demoClock() {
+        return Optional.empty();
     }
 
     /** The node runner in use: "process" or "docker". */

@@ -36,6 +36,7 @@ public final class Cli {
                 .addSubcommand(new QuotaCommands(context))
                 .addSubcommand(new ConfigCommands(context))
                 .addSubcommand(new ServeCommand(context))
+                .addSubcommand(new DemoCommands(context))
                 .addSubcommand(new BenchCommand(parts.benchmarks(), context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)

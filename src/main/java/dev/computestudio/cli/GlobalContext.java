@@ -65,7 +65,11 @@ final class GlobalContext {
         return root.spec().commandLine().getErr();
     }
 
-    void launchStudio() {
+    void launchStudio(boolean demo) {
+        if (demo) {
+            studioLauncher.launchDemo(dataFolder(), root.runnerOption());
+            return;
+        }
         studioLauncher.launch(dataFolder(), root.runnerOption());
     }
 }

@@ -26,6 +26,10 @@ public final class RootCommand implements Runnable {
             description = "Where nodes and jobs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private RunnerChoice runner;
 
+    @Option(names = "--demo", description = "Open the studio for a training class: a demo workspace, the Demos "
+            + "screen and the demo clock at 20x.")
+    private boolean demo;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,6 +53,6 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        context.launchStudio();
+        context.launchStudio(demo);
     }
 }

@@ -8,4 +8,9 @@ public interface StudioLauncher {
 
     /** Blocks until the window is closed. */
     void launch(Path dataFolder, RunnerChoice runner);
+
+    /** Opens the studio ready for a class ({@code --demo}); blocks until the window is closed. */
+    default void launchDemo(Path dataFolder, RunnerChoice runner) {
+        throw new UnsupportedOperationException("this launcher opens no demo session");
+    }
 }

@@ -10,6 +10,16 @@ public interface ScreenFactory {
 
     Optional<ScreenContent> create(Screen screen);
 
+    /** A panel shown beside every screen (the demo narration), built once with the shell. */
+    default Optional<javafx.scene.Node> sidePanel() {
+        return Optional.empty();
+    }
+
+    /** An item at the end of the status bar (the demo clock's speed), built once with the shell. */
+    default Optional<javafx.scene.Node> statusItem() {
+        return Optional.empty();
+    }
+
     static ScreenFactory none() {
         return screen -> Optional.empty();
     }

@@ -33,7 +33,14 @@ public final class ShellView extends BorderPane {
         setTop(new TopBar(viewModel, messages));
         screens = new ScreenArea(viewModel, messages, factory);
         setCenter(screens);
-        setBottom(new StatusBar(viewModel, messages));
+        StatusBar statusBar = new StatusBar(viewModel, messages);
+        factory.statusItem().ifPresent(statusBar.getChildren()::add);
+        setBottom(statusBar);
+        factory.sidePanel().ifPresent(panel -> {
+            // The screen gives up width to the panel rather than pushing it out of the window.
+            screens.setMinWidth(0);
+            setRight(panel);
+        });
 
         applyTheme(viewModel.isDarkTheme());
         viewModel.darkThemeProperty().addListener((observable, old, dark) -> applyTheme(dark));

@@ -1,0 +1,43 @@
+package dev.computestudio.ui.demo;
+
+import dev.computestudio.ui.shell.Screen;
+import dev.computestudio.ui.shell.ShellViewModel;
+import javafx.collections.ListChangeListener;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How a demo moves the studio: to the screen a step is about, and to the scenario's workspace. Runs on the FX thread. */
+public final class ShellLink implements DemoViewModel.Studio {
+
+    private final ShellViewModel shell;
+
+    public ShellLink(ShellViewModel shell) {
+        this.shell = shell;
+    }
+
+    @Override
+    public void showScreen(String id) {
+        Arrays.stream(Screen.values()).filter(screen -> screen.id().equals(id.toLowerCase(Locale.ROOT))).findFirst()
+                .ifPresent(shell::select);
+    }
+
+    @Override
+    public void showWorkspace(String name) {
+        if (shell.workspaces().contains(name)) {
+            shell.selectWorkspace(name);
+            return;
+        }
+        // The workspace was just made: select it once the shell's list has read it.
+        shell.workspaces().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends String> change) {
+                if (shell.workspaces().contains(name)) {
+                    shell.workspaces().removeListener(this);
+                    shell.selectWorkspace(name);
+                }
+            }
+        });
+        shell.refreshWorkspaces();
+    }
+}

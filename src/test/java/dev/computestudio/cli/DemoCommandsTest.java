@@ -1,0 +1,66 @@
+package dev.computestudio.cli;
+
+import dev.computestudio.app.AppContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code demo list} and {@code demo run} through the real command line, engine and processes. */
+class DemoCommandsTest {
+
+    @TempDir
+    Path folder;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (dataFolder, runner) -> {
+            throw new AssertionError("no studio here");
+        }, (dataFolder, runner) -> AppContext.open(dataFolder, runner, "test"), (options, progress) -> List.of(),
+                () -> "process (test)"), Map.of());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 4];
+        all[0] = "--data-dir";
+        all[1] = folder.toString();
+        all[2] = "--runner";
+        all[3] = "process";
+        System.arraycopy(args, 0, all, 4, args.length);
+        return cli.execute(all);
+    }
+
+    @Test
+    void listsTheFiveScenariosWithTheirSummaries() {
+        assertThat(run("demo", "list", "--language", "pt-BR")).isZero();
+
+        assertThat(out.toString()).contains("autoscale", "low-priority", "managed-identity", "quota", "resource-lock")
+                .contains("Cota - um cluster de GPU bloqueado em 0 núcleos");
+    }
+
+    @Test
+    void runsTheResourceLockScenarioPrintingNarrationAndResultsAndExitsZero() {
+        int code = run("demo", "run", "resource-lock", "--speed", "20");
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .contains("[5/9] The symptom from the article: the cluster is stuck Resizing (0 -> 0).")
+                .contains("ok   Check holds after").contains("cpu-cluster is Resizing (0 -> 0)")
+                .contains("clean-up: Removed workspace demo-lock")
+                .contains("All 4 checks of 'resource-lock' hold.");
+    }
+
+    @Test
+    void anUnknownScenarioIsNotFoundAndABadSpeedIsBadInput() {
+        assertThat(run("demo", "run", "nope")).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(err.toString()).contains("known: autoscale, low-priority");
+        assertThat(run("demo", "run", "quota", "--speed", "7")).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.computestudio.ui.demo;
+
+import dev.computestudio.app.AppContext;
+import dev.computestudio.demo.DemoServices;
+import dev.computestudio.demo.ScenarioLibrary;
+import dev.computestudio.engine.EngineSettings;
+import dev.computestudio.infra.persistence.Database;
+import dev.computestudio.infra.runner.ProcessNodeRunner;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Demos view-model without a toolkit: same-thread executors, the real engine at 20x over an H2 file. */
+class DemoViewModelTest {
+
+    @TempDir
+    Path folder;
+    private AppContext context;
+    private DemoViewModel viewModel;
+    private final List<String> screens = new ArrayList<>();
+    private final List<String> workspaces = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        context = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
+                EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo view-model test");
+        context.engine().start();
+        DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
+                context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+        viewModel = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
+                UiThreads.direct(), Runnable::run, new SimpleObjectProperty<>(Locale.ENGLISH),
+                new DemoViewModel.Studio() {
+                    @Override
+                    public void showScreen(String screenId) {
+                        screens.add(screenId);
+                    }
+
+                    @Override
+                    public void showWorkspace(String workspace) {
+                        workspaces.add(workspace);
+                    }
+                }, Duration.ZERO);
+        viewModel.setSpeed(20);
+        viewModel.load();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void listsTheFiveScenariosWithTheirSummariesAndSelectsTheFirst() {
+        assertThat(viewModel.scenarios()).extracting(ScenarioRow::id)
+                .containsExactly("autoscale", "low-priority", "managed-identity", "quota", "resource-lock");
+        assertThat(viewModel.scenarios()).allSatisfy(row -> assertThat(row.summary()).isNotBlank());
+        assertThat(viewModel.selectedProperty().get().id()).isEqualTo("autoscale");
+        assertThat(viewModel.playDisabledProperty().get()).isFalse();
+        assertThat(viewModel.cleanUpDisabledProperty().get()).isTrue();
+    }
+
+    @Test
+    void playsTheQuotaScenarioToTheEndFollowingItsScreensThenCleansUp() {
+        viewModel.selectedProperty().set(row("quota"));
+
+        viewModel.play();
+
+        assertThat(viewModel.finishedProperty().get()).isTrue();
+        assertThat(viewModel.passedProperty().get()).as(viewModel.results().toString()).isTrue();
+        assertThat(viewModel.stepNumberProperty().get()).isEqualTo(viewModel.stepCountProperty().get()).isEqualTo(9);
+        assertThat(viewModel.narrationProperty().get()).isEqualTo("The job runs and completes.");
+        assertThat(screens).containsSubsequence("workspaces", "quota", "compute", "jobs", "compute", "quota");
+        assertThat(workspaces).containsExactly("demo-quota");
+        assertThat(viewModel.nextDisabledProperty().get()).isTrue();
+
+        viewModel.cleanUp();
+
+        assertThat(viewModel.activeProperty().get()).isFalse();
+        assertThat(viewModel.results()).extracting(ResultLine::text).contains("Removed workspace demo-quota");
+        assertThat(context.workspaces().list()).isEmpty();
+    }
+
+    @Test
+    void nextRunsOneStepAndPauseStopsTheDemoClock() {
+        viewModel.selectedProperty().set(row("resource-lock"));
+
+        viewModel.next();
+
+        assertThat(viewModel.stepNumberProperty().get()).isEqualTo(1);
+        assertThat(viewModel.narrationProperty().get()).isEqualTo("A fresh workspace for this demo.");
+        assertThat(viewModel.results()).extracting(ResultLine::text)
+                .containsExactly("Workspace demo-lock created for this scenario");
+        assertThat(viewModel.activeProperty().get()).isTrue();
+
+        viewModel.pause();
+        var before = context.demoClock().orElseThrow().instant();
+        assertThat(context.demoClock().orElseThrow().instant()).isEqualTo(before);
+
+        viewModel.cleanUp();
+        assertThat(context.workspaces().list()).isEmpty();
+    }
+
+    private ScenarioRow row(String id) {
+        return viewModel.scenarios().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+}

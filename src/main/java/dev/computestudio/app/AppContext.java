@@ -79,8 +79,6 @@ public final class AppContext implements Backend {
         this.quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         this.workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation,
                 clock);
-        this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
-                stores.events(), locks, quota, installation, catalog, clock);
         // Tokens carry real time whatever pace the engine's clock keeps; the endpoint opens on first use.
         this.managedIdentity = new LocalManagedIdentity(dataFolder, stores, database.identityCredentials(),
                 Clock.systemUTC(), runner instanceof DockerNodeRunner docker ? docker.engine()::bridgeGateway : null);
@@ -92,6 +90,8 @@ public final class AppContext implements Backend {
                 managedIdentity);
         this.engine = new Engine(stores.lease(), reconciler, Clock.systemUTC(), settings, ownerId(),
                 role + " (pid " + ProcessHandle.current().pid() + ")");
+        this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
+                stores.events(), locks, quota, installation, catalog, clock, engine::wakeUp);
         this.jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), files,
                 random, clock, engine::wakeUp);
         YamlEnvironmentTable environmentTable = new YamlEnvironmentTable(dataFolder);

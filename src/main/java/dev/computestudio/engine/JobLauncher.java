@@ -28,8 +28,15 @@ final class JobLauncher {
     private final JobFiles files;
     private final Consumer<RankExit> exits;
     private final JobIdentity identity;
+    private final Runnable commitSoFar;
 
-    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits, JobIdentity identity) {
+    /**
+     * @param commitSoFar makes the pass's writes visible before a rank starts: its process, or the
+     *                    token endpoint it calls, reads the job, node and cluster from the database
+     */
+    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits, JobIdentity identity,
+                Runnable commitSoFar) {
+        this.commitSoFar = commitSoFar;
         this.runner = runner;
         this.files = files;
         this.exits = exits;
@@ -47,8 +54,13 @@ final class JobLauncher {
         try {
             prepareFolders(job);
             List<JobBinding> bindings = bindings(job);
+            List<JobLaunch> launches = new ArrayList<>();
             for (int rank = 0; rank < nodes.size(); rank++) {
-                JobLaunch launch = launchOf(cluster, job, nodes.get(rank), rank, nodes.size(), bindings);
+                launches.add(launchOf(cluster, job, nodes.get(rank), rank, nodes.size(), bindings));
+            }
+            commitSoFar.run();
+            for (int rank = 0; rank < nodes.size(); rank++) {
+                JobLaunch launch = launches.get(rank);
                 handles.add(runner.startJob(launch, (ended, code) -> exits.accept(
                         new RankExit(ended.workspace(), ended.jobName(), ended.attempt(), ended.nodeId(), code))));
             }

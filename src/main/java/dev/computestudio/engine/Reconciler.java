@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -69,7 +70,8 @@ public final class Reconciler {
         this.clock = clock;
         this.recorder = new Recorder(stores.nodes(), stores.jobs(), stores.events());
         this.supervisor = new JobSupervisor(runner, recorder);
-        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity), supervisor, recorder);
+        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity,
+                stores.unitOfWork()::commitSoFar), supervisor, recorder);
         this.autoscaler = new Autoscaler(runner, stores.nodes(), recorder, settings, random);
         this.recovery = new Recovery(stores, runner, recorder);
         this.inaction = new InactionNotes(recorder);
@@ -96,8 +98,12 @@ public final class Reconciler {
         return runner.name();
     }
 
-    /** One pass over every cluster. */
+    /** One pass over every cluster, its writes committed together at the end. */
     public void reconcile() {
+        stores.unitOfWork().run(this::reconcileAll);
+    }
+
+    private void reconcileAll() {
         Instant now = clock.instant();
         Map<String, List<Job>> jobsByCluster = stores.jobs().listUnfinished().stream()
                 .collect(Collectors.groupingBy(job -> job.workspace() + "/" + job.spec().compute()));
@@ -163,7 +169,13 @@ public final class Reconciler {
             tearDown(pass);
             return;
         }
-        rankExits.forEach(exit -> supervisor.rankExited(pass, exit));
+        // The workspace's exits, only those of this cluster's jobs: the others are no-ops here, and
+        // looking each up among this cluster's jobs cost exits x clusters x jobs per pass.
+        if (!rankExits.isEmpty()) {
+            Set<String> jobNames = pass.jobs.stream().map(Job::name).collect(Collectors.toSet());
+            rankExits.stream().filter(exit -> jobNames.contains(exit.jobName()))
+                    .forEach(exit -> supervisor.rankExited(pass, exit));
+        }
         supervisor.cancelAndTimeOut(pass);
         autoscaler.preemptAtRandom(pass);
         supervisor.requeueFromPreemptedNodes(pass);
@@ -213,10 +225,11 @@ public final class Reconciler {
     /** Queued jobs whose compute no longer exists fail with the reason instead of waiting forever. */
     private void failJobsWithoutCompute(Map<String, List<Job>> jobsByCluster,
                                         Map<String, List<ComputeCluster>> clustersByWorkspace, Instant now) {
+        Set<String> existing = clustersByWorkspace.values().stream().flatMap(List::stream)
+                .map(cluster -> cluster.workspace() + "/" + cluster.name()).collect(Collectors.toSet());
         for (Map.Entry<String, List<Job>> entry : jobsByCluster.entrySet()) {
             for (Job job : entry.getValue()) {
-                boolean exists = clustersByWorkspace.getOrDefault(job.workspace(), List.of()).stream()
-                        .anyMatch(cluster -> cluster.name().equals(job.spec().compute()));
+                boolean exists = existing.contains(job.workspace() + "/" + job.spec().compute());
                 if (!exists && !Recorder.holdsNodes(job)) {
                     JobStatus end = job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
                     recorder.job(job, job.finished(end, null, "compute '" + job.spec().compute()

@@ -56,10 +56,22 @@ public final class ComputeService {
     private final Installation installation;
     private final VmCatalog catalog;
     private final Clock clock;
+    private final Runnable onChange;
 
     public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
                           IdentityRepository identities, EventLog events, LockService locks, QuotaService quota,
                           Installation installation, VmCatalog catalog, Clock clock) {
+        this(workspaces, clusters, nodes, identities, events, locks, quota, installation, catalog, clock, () -> { });
+    }
+
+    /**
+     * @param onChange called after a cluster was created, changed or marked for deletion, so that
+     *                 the engine acts now instead of at its next tick (a new cluster's nodes start at once)
+     */
+    public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
+                          IdentityRepository identities, EventLog events, LockService locks, QuotaService quota,
+                          Installation installation, VmCatalog catalog, Clock clock, Runnable onChange) {
+        this.onChange = onChange;
         this.workspaces = workspaces;
         this.clusters = clusters;
         this.nodes = nodes;
@@ -100,6 +112,7 @@ public final class ComputeService {
         events.append(List.of(LogEvent.cluster(now, workspaceName, name, "CREATED",
                 size.name() + ", " + stored.tier().yamlName() + ", " + stored.minNodes() + " to " + stored.maxNodes()
                         + " nodes")));
+        onChange.run();
         return new Created(cluster, quotaWarnings(ledger, stored, size));
     }
 
@@ -154,6 +167,7 @@ public final class ComputeService {
         events.append(List.of(LogEvent.cluster(now, workspace, name, "UPDATED", "min " + changed.minNodes()
                 + ", max " + changed.maxNodes() + ", idle " + changed.idleTimeBeforeScaleDown().toSeconds() + " s, identity "
                 + changed.identity().type().yamlName())));
+        onChange.run();
         return updated;
     }
 
@@ -174,6 +188,7 @@ public final class ComputeService {
             return true;
         }
         clusters.update(cluster.withStatus(cluster.status().withProvisioningState(ProvisioningState.DELETING)));
+        onChange.run();
         return false;
     }
 

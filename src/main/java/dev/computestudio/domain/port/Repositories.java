@@ -4,5 +4,5 @@ package dev.computestudio.domain.port;
 public record Repositories(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
                            JobRepository jobs, QuotaRepository quota, LockRepository locks,
                            IdentityRepository identities, EventLog events, SettingsRepository settings,
-                           EngineLease lease) {
+                           EngineLease lease, UnitOfWork unitOfWork) {
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,14 +41,72 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    /** The connection of the unit of work this thread is in, if any: every statement of it runs there. */
+    private final ThreadLocal<Connection> unitOfWork = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs {@code work} with every statement this thread makes on one connection, committed once
+     * at the end. A statement that fails undoes only itself, as on its own, and what ran before it
+     * is committed even when {@code work} throws: one commit instead of one per statement, nothing
+     * else changes. Nested calls join the outer unit.
+     */
+    void inUnitOfWork(Runnable work) {
+        if (unitOfWork.get() != null) {
+            work.run();
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            unitOfWork.set(connection);
+            try {
+                work.run();
+            } finally {
+                unitOfWork.remove();
+                try {
+                    connection.commit();
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("commit of a unit of work", e);
+        }
+    }
+
+    /** Commits what the thread's unit of work wrote so far; nothing to do outside one. */
+    void commitUnitOfWork() {
+        Connection shared = unitOfWork.get();
+        if (shared != null) {
+            try {
+                shared.commit();
+            } catch (SQLException e) {
+                throw failure("commit of a unit of work", e);
+            }
+        }
+    }
+
+    /** The unit of work's connection, or a pooled one of its own; {@link Borrowed#close} gives back only the latter. */
+    private Borrowed borrow() throws SQLException {
+        Connection shared = unitOfWork.get();
+        return shared != null ? new Borrowed(shared, false) : new Borrowed(dataSource.getConnection(), true);
+    }
+
+    private record Borrowed(Connection connection, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (owned) {
+                connection.close();
+            }
+        }
+    }
+
     <T> List<T> list(String sql, Binder binder, Mapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Borrowed borrowed = borrow();
+             PreparedStatement statement = borrowed.connection().prepareStatement(sql)) {
             binder.bind(new Params(statement));
             try (ResultSet result = statement.executeQuery()) {
                 Row row = new Row(result);
@@ -78,8 +137,8 @@ final class Jdbc {
      * {@code conflict} gives. It is asked only after the failure, so it may look at what is stored.
      */
     int update(String sql, Binder binder, Supplier<String> conflict) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Borrowed borrowed = borrow();
+             PreparedStatement statement = borrowed.connection().prepareStatement(sql)) {
             binder.bind(new Params(statement));
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -95,6 +154,11 @@ final class Jdbc {
      * {@code description} names the work in the error when the database fails.
      */
     void inTransaction(String description, Work work) {
+        Connection shared = unitOfWork.get();
+        if (shared != null) {
+            inSavepoint(shared, description, work);
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -105,6 +169,22 @@ final class Jdbc {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(description, e);
+        }
+    }
+
+    /** Inside a unit of work, "all or none" holds for {@code work} through a savepoint. */
+    private static void inSavepoint(Connection connection, String description, Work work) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                work.run(connection);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                throw e;
             }
         } catch (SQLException e) {
             throw failure(description, e);

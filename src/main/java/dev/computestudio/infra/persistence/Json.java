@@ -7,6 +7,7 @@ import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobOutput;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,20 @@ final class Json {
         }
     }
 
+    // Most stored lists and maps are empty (a queued job has no nodes, inputs nor variables), and the
+    // engine reads every unfinished job each pass: those skip the parser.
     static List<String> strings(String json) {
+        if ("[]".equals(json)) {
+            return new ArrayList<>();
+        }
         return read(json, STRINGS);
     }
 
     /** Keeps the stored order, so tags and variables come back in the order they were given. */
     static Map<String, String> stringMap(String json) {
+        if ("{}".equals(json)) {
+            return new LinkedHashMap<>();
+        }
         return read(json, STRING_MAP);
     }
 
@@ -56,6 +65,9 @@ final class Json {
 
     static Map<String, JobInput> inputs(String json) {
         Map<String, JobInput> inputs = new LinkedHashMap<>();
+        if ("{}".equals(json)) {
+            return inputs;
+        }
         read(json, NESTED_MAP).forEach((name, input) -> inputs.put(name, new JobInput(
                 JobInput.Type.parse(input.get("type")).orElseThrow(() -> new IllegalStateException(
                         "a stored input has the unknown type " + input.get("type"))), input.get("value"))));

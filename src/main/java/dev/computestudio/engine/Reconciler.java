@@ -188,7 +188,7 @@ public final class Reconciler {
         ClusterStatus status = autoscaler.status(pass, decision);
         inaction.note(pass);
         if (!status.equals(pass.cluster.status())) {
-            stores.clusters().update(pass.cluster.withStatus(status));
+            stores.clusters().updateAllocation(pass.cluster.workspace(), pass.cluster.name(), status);
         }
     }
 
@@ -201,7 +201,7 @@ public final class Reconciler {
         ClusterStatus status = autoscaler.status(pass, new Autoscaler.Decision(0,
                 List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE, problem))));
         if (!status.equals(pass.cluster.status())) {
-            stores.clusters().update(pass.cluster.withStatus(status));
+            stores.clusters().updateAllocation(pass.cluster.workspace(), pass.cluster.name(), status);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.computestudio.domain.port;
 
+import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 
 import java.util.List;
@@ -13,6 +14,13 @@ public interface ClusterRepository {
 
     /** Replaces the stored spec, status and identity; throws {@code NotFoundException} when it is gone. */
     void update(ComputeCluster cluster);
+
+    /**
+     * Stores what the engine observed (allocation state, node counts, errors) and nothing else, so
+     * that a spec change or a delete requested by another process meanwhile is kept; a cluster
+     * that is gone is left gone.
+     */
+    void updateAllocation(String workspace, String name, ClusterStatus status);
 
     Optional<ComputeCluster> find(String workspace, String name);
 

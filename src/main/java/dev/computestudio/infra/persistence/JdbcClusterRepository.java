@@ -42,6 +42,10 @@ final class JdbcClusterRepository implements ClusterRepository {
             "INSERT INTO clusters (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
     private static final String UPDATE = "UPDATE clusters SET (" + MUTABLE_COLUMNS + ") = ("
             + Jdbc.placeholders(MUTABLE_COLUMNS) + ") WHERE workspace = ? AND name = ?";
+    /** The engine's write: allocation and counts only, so a spec change or a delete made meanwhile stays. */
+    private static final String ALLOCATION_COLUMNS = STATUS_COLUMNS.substring(STATUS_COLUMNS.indexOf(',') + 1).trim();
+    private static final String UPDATE_ALLOCATION = "UPDATE clusters SET (" + ALLOCATION_COLUMNS + ") = ("
+            + Jdbc.placeholders(ALLOCATION_COLUMNS) + ") WHERE workspace = ? AND name = ?";
 
     private final Jdbc jdbc;
 
@@ -128,9 +132,22 @@ final class JdbcClusterRepository implements ClusterRepository {
                 .json(spec.tags()).text(spec.description()).text(spec.location());
     }
 
+    @Override
+    public void updateAllocation(String workspace, String name, ClusterStatus status) {
+        jdbc.update(UPDATE_ALLOCATION, p -> {
+            bindAllocation(p, status);
+            p.text(workspace).text(name);
+        });
+    }
+
     private static void bindStatus(Params p, ClusterStatus status) throws SQLException {
+        p.name(status.provisioningState());
+        bindAllocation(p, status);
+    }
+
+    private static void bindAllocation(Params p, ClusterStatus status) throws SQLException {
         NodeStateCounts counts = status.nodeStateCounts();
-        p.name(status.provisioningState()).name(status.allocationState())
+        p.name(status.allocationState())
                 .instant(status.allocationStateTransitionTime())
                 .integer(status.currentNodeCount()).integer(status.targetNodeCount())
                 .integer(counts.idle()).integer(counts.running()).integer(counts.preparing())

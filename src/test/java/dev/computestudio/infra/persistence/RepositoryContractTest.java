@@ -254,6 +254,25 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void theEnginesAllocationWriteKeepsADeleteAndASpecChangeMadeMeanwhile() {
+        ComputeCluster loaded = clusterWithDefaults(WS, "cpu");
+        database.clusters().insert(loaded);
+        ComputeCluster deleting = loaded.withSpec(loaded.spec().withScale(1, 8, Duration.ofSeconds(30)))
+                .withStatus(loaded.status().withProvisioningState(ProvisioningState.DELETING));
+        database.clusters().update(deleting);
+        ClusterStatus observed = new ClusterStatus(ProvisioningState.SUCCEEDED, AllocationState.RESIZING,
+                T0.plusSeconds(5), 2, 3, new NodeStateCounts(1, 1, 0, 0, 0, 0),
+                List.of(new ClusterError(ClusterError.QUOTA_EXCEEDED, "no room")));
+
+        database.clusters().updateAllocation(WS, "cpu", observed);
+
+        ComputeCluster stored = database.clusters().find(WS, "cpu").orElseThrow();
+        assertThat(stored.status().provisioningState()).isEqualTo(ProvisioningState.DELETING);
+        assertThat(stored.spec()).isEqualTo(deleting.spec());
+        assertThat(stored.status().withProvisioningState(ProvisioningState.SUCCEEDED)).isEqualTo(observed);
+    }
+
+    @Test
     void clusterUpdateReplacesSpecStatusAndIdentity() {
         database.clusters().insert(clusterWithDefaults(WS, "cpu"));
         ComputeCluster everything = clusterWithEverything(WS, "cpu");

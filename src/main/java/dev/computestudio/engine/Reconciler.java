@@ -116,7 +116,6 @@ public final class Reconciler {
             recovery.stopUnknown();
         }
         lastRunnerProblem = runnerProblem;
-        Map<String, Workspace> workspaces = new HashMap<>();
         Map<String, List<ComputeCluster>> clustersByWorkspace = stores.clusters().listAll().stream()
                 .collect(Collectors.groupingBy(ComputeCluster::workspace));
         for (Map.Entry<String, List<ComputeCluster>> entry : clustersByWorkspace.entrySet()) {
@@ -124,7 +123,6 @@ public final class Reconciler {
             if (workspace.isEmpty()) {
                 continue;
             }
-            workspaces.put(entry.getKey(), workspace.get());
             reconcileWorkspace(workspace.get(), entry.getValue(), jobsByCluster,
                     exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), runnerProblem, now);
         }
@@ -208,8 +206,7 @@ public final class Reconciler {
     /** A cluster being deleted: its jobs fail, its nodes go, then the cluster itself. */
     private void tearDown(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
-            JobStatus end = job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
-            supervisor.end(pass, job, end, null, "compute '" + pass.cluster.name() + "' was deleted");
+            supervisor.end(pass, job, endWithoutCompute(job), null, "compute '" + pass.cluster.name() + "' was deleted");
         }
         for (Node node : List.copyOf(pass.nodes)) {
             autoscaler.remove(pass, node, "cluster deleted");
@@ -231,12 +228,16 @@ public final class Reconciler {
             for (Job job : entry.getValue()) {
                 boolean exists = existing.contains(job.workspace() + "/" + job.spec().compute());
                 if (!exists && !Recorder.holdsNodes(job)) {
-                    JobStatus end = job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
-                    recorder.job(job, job.finished(end, null, "compute '" + job.spec().compute()
+                    recorder.job(job, job.finished(endWithoutCompute(job), null, "compute '" + job.spec().compute()
                             + "' does not exist in workspace '" + job.workspace() + "'", now), now, "no compute");
                 }
             }
         }
+    }
+
+    /** A job whose compute is gone fails, unless its user already asked to cancel it. */
+    private static JobStatus endWithoutCompute(Job job) {
+        return job.status() == JobStatus.CANCEL_REQUESTED ? JobStatus.CANCELED : JobStatus.FAILED;
     }
 
     private Map<String, List<RankExit>> drainExits() {

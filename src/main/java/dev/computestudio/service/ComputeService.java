@@ -89,7 +89,7 @@ public final class ComputeService {
     }
 
     public Created create(String workspaceName, String name, ClusterSpec spec) {
-        Workspace workspace = workspace(workspaceName);
+        Workspace workspace = workspaces.require(workspaceName);
         Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name)).addAll(spec.check(catalog));
         checkIdentitiesExist(workspaceName, spec.identity(), problems);
         QuotaLedger ledger = quota.ledger(workspaceName);
@@ -117,13 +117,13 @@ public final class ComputeService {
     }
 
     public ComputeCluster show(String workspace, String name) {
-        workspace(workspace);
+        workspaces.require(workspace);
         return clusters.find(workspace, name).orElseThrow(() -> new NotFoundException(
                 "compute '" + name + "' was not found in workspace '" + workspace + "'"));
     }
 
     public List<ComputeCluster> list(String workspace) {
-        workspace(workspace);
+        workspaces.require(workspace);
         return clusters.list(workspace);
     }
 
@@ -194,7 +194,7 @@ public final class ComputeService {
 
     /** Attaches existing compute by its resource id; the same resource is never attached under two names. */
     public ComputeCluster attach(String workspace, String name, String resourceId) {
-        workspace(workspace);
+        workspaces.require(workspace);
         Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name));
         if (resourceId == null || !ARM_ID.matcher(resourceId).matches()) {
             problems.add("resource_id", "resource-id", "must be a resource id like /subscriptions/<uuid>/"
@@ -261,10 +261,6 @@ public final class ComputeService {
         nodes.update(preempted);
         events.append(List.of(LogEvent.node(now, preempted, "preempted on request")));
         return preempted;
-    }
-
-    private Workspace workspace(String name) {
-        return workspaces.find(name).orElseThrow(() -> new NotFoundException("workspace", name));
     }
 
     private static void requireManaged(ComputeCluster cluster, String action) {

@@ -57,7 +57,7 @@ public final class IdentityService {
 
     /** Creates a user-assigned identity with new client and principal ids in this installation's tenant. */
     public UserAssignedIdentity create(String workspaceName, String name) {
-        Workspace workspace = workspace(workspaceName);
+        Workspace workspace = workspaces.require(workspaceName);
         new Problems().addAll(UserAssignedIdentity.checkName("name", name)).throwIfAny();
         locks.checkWritable(workspaceName, "create identity '" + name + "'");
         UserAssignedIdentity identity = new UserAssignedIdentity(workspaceName, name,
@@ -68,12 +68,12 @@ public final class IdentityService {
     }
 
     public List<UserAssignedIdentity> list(String workspace) {
-        workspace(workspace);
+        workspaces.require(workspace);
         return identities.list(workspace);
     }
 
     public UserAssignedIdentity show(String workspace, String name) {
-        workspace(workspace);
+        workspaces.require(workspace);
         return identities.find(workspace, name).orElseThrow(() -> new NotFoundException(
                 "identity '" + name + "' was not found in workspace '" + workspace + "'"));
     }
@@ -97,7 +97,7 @@ public final class IdentityService {
 
     /** Every managed cluster of the workspace with the identities its jobs get, in name order. */
     public List<ClusterIdentities> clusterIdentities(String workspaceName) {
-        Workspace workspace = workspace(workspaceName);
+        Workspace workspace = workspaces.require(workspaceName);
         List<UserAssignedIdentity> known = identities.list(workspaceName);
         return clusters.list(workspaceName).stream().filter(cluster -> !cluster.isAttached())
                 .map(cluster -> new ClusterIdentities(cluster, ManagedIdentity.of(workspace, cluster, known)))
@@ -113,7 +113,7 @@ public final class IdentityService {
      * @param clientId the identity to ask for; null or blank for the cluster's default one
      */
     public IssuedToken requestToken(String workspace, String cluster, String resource, String clientId) {
-        workspace(workspace);
+        workspaces.require(workspace);
         clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException(
                 "compute '" + cluster + "' was not found in workspace '" + workspace + "'"));
         String audience = resource == null || resource.isBlank() ? DEFAULT_RESOURCE : resource.trim();
@@ -134,9 +134,5 @@ public final class IdentityService {
             problems.add("resource", "uri", "must be the resource's URI, e.g. " + DEFAULT_RESOURCE);
         }
         problems.throwIfAny();
-    }
-
-    private Workspace workspace(String name) {
-        return workspaces.find(name).orElseThrow(() -> new NotFoundException("workspace", name));
     }
 }

@@ -67,7 +67,7 @@ public final class JobService {
      * not change the job.
      */
     public Job submit(String workspace, JobSpec requested) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         JobSpec spec = requested.name().isBlank() ? requested.withName(names.next()) : requested;
         Problems problems = new Problems().addAll(spec.check());
         checkLocalPaths(spec, problems);
@@ -165,12 +165,12 @@ public final class JobService {
     }
 
     public List<Job> list(String workspace) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         return jobs.list(workspace);
     }
 
     public Job show(String workspace, String name) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         return jobs.find(workspace, name).orElseThrow(() -> new NotFoundException(
                 "job '" + name + "' was not found in workspace '" + workspace + "'"));
     }
@@ -239,11 +239,5 @@ public final class JobService {
         int lead = buffer[i] & 0xFF;
         int expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
         return expected > continuation ? i : end;
-    }
-
-    private void requireWorkspace(String workspace) {
-        if (workspaces.find(workspace).isEmpty()) {
-            throw new NotFoundException("workspace", workspace);
-        }
     }
 }

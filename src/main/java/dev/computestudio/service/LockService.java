@@ -28,7 +28,7 @@ public final class LockService {
     }
 
     public ResourceLock create(String workspace, String name, LockLevel level, String notes) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         ResourceLock.validateName(name);
         ResourceLock lock = new ResourceLock(workspace, name, level, notes, clock.instant());
         locks.insert(lock);
@@ -36,12 +36,12 @@ public final class LockService {
     }
 
     public List<ResourceLock> list(String workspace) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         return locks.list(workspace);
     }
 
     public void delete(String workspace, String name) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         if (!locks.delete(workspace, name)) {
             throw new NotFoundException("lock", name);
         }
@@ -64,11 +64,5 @@ public final class LockService {
                     + "' has a " + lock.level().restName() + " lock '" + lock.name() + "' (" + lock.level().effect()
                     + "); delete the lock first");
         });
-    }
-
-    private void requireWorkspace(String workspace) {
-        if (workspaces.find(workspace).isEmpty()) {
-            throw new NotFoundException("workspace", workspace);
-        }
     }
 }

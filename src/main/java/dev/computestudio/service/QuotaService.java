@@ -2,7 +2,6 @@ package dev.computestudio.service;
 
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.NodeState;
-import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaLedger;
 import dev.computestudio.domain.QuotaUsage;
@@ -41,7 +40,7 @@ public final class QuotaService {
 
     /** The quota as the engine sees it now. */
     public QuotaLedger ledger(String workspace) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         List<ComputeCluster> all = clusters.list(workspace);
         Map<String, Integer> counts = new HashMap<>();
         for (ComputeCluster cluster : all) {
@@ -52,7 +51,7 @@ public final class QuotaService {
     }
 
     public void setLimit(String workspace, String key, int limit) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         if (!QuotaKeys.isKnown(key, catalog)) {
             throw ValidationException.of("key", "quota-key", "'" + key + "' is not a quota; use a VM family such as "
                     + "standardDSv2Family, or " + QuotaKeys.TOTAL_DEDICATED_VCPUS + ", " + QuotaKeys.LOW_PRIORITY_VCPUS
@@ -62,11 +61,5 @@ public final class QuotaService {
             throw ValidationException.of("limit", "non-negative", "must be 0 or more (it is " + limit + ")");
         }
         quota.setLimit(workspace, key, limit);
-    }
-
-    private void requireWorkspace(String workspace) {
-        if (workspaces.find(workspace).isEmpty()) {
-            throw new NotFoundException("workspace", workspace);
-        }
     }
 }

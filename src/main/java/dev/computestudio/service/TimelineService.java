@@ -45,12 +45,12 @@ public final class TimelineService {
 
     /** The clusters of a workspace, by name: what a timeline can be drawn for. */
     public List<ComputeCluster> clusters(String workspace) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         return clusters.list(workspace);
     }
 
     public ComputeCluster cluster(String workspace, String cluster) {
-        requireWorkspace(workspace);
+        workspaces.require(workspace);
         return clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException(
                 "compute '" + cluster + "' was not found in workspace '" + workspace + "'"));
     }
@@ -93,9 +93,5 @@ public final class TimelineService {
         // A full page of other clusters' events proves nothing: read again rather than guess.
         return newer.size() == limit || newer.stream().anyMatch(event -> event.workspace().equals(timeline.workspace())
                 && timeline.cluster().equals(event.cluster()));
-    }
-
-    private void requireWorkspace(String workspace) {
-        workspaces.find(workspace).orElseThrow(() -> new NotFoundException("workspace", workspace));
     }
 }

@@ -1,7 +1,6 @@
 package dev.computestudio.service;
 
 import dev.computestudio.domain.ConflictException;
-import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.ClusterRepository;
@@ -47,7 +46,7 @@ public final class WorkspaceService {
     }
 
     public Workspace show(String name) {
-        return workspaces.find(name).orElseThrow(() -> new NotFoundException("workspace", name));
+        return workspaces.require(name);
     }
 
     /** Refused while the workspace holds compute or its resource group is locked. */

@@ -1,5 +1,6 @@
 package dev.computestudio.domain.port;
 
+import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Workspace;
 
 import java.util.List;
@@ -11,6 +12,11 @@ public interface WorkspaceRepository {
     void insert(Workspace workspace);
 
     Optional<Workspace> find(String name);
+
+    /** The workspace a request names; {@code NotFoundException} when there is none. */
+    default Workspace require(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("workspace", name));
+    }
 
     /** All workspaces, by name. */
     List<Workspace> list();

@@ -155,7 +155,7 @@ final class Autoscaler {
                         "10.0." + (sequence / 250) + "." + (4 + sequence % 250),
                         spec.ssh().publicAccessEnabled() ? 50000 + sequence - 1 : 0,
                         null, pass.now, pass.now, null, null);
-                pass.nodes.add(recorder.newNode(node, pass.now, "scale up"));
+                pass.add(recorder.newNode(node, pass.now, "scale up"));
             }
             pass.quota.charge(spec.tier(), size, adding);
             startPreparingNodes(pass);

@@ -21,22 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Starts every rank of a job attempt on its nodes and hands exits back to the engine. */
+/** Prepares and starts every rank of a job attempt on its nodes, and hands exits back to the engine. */
 final class JobLauncher {
 
     private final NodeRunner runner;
     private final JobFiles files;
     private final Consumer<RankExit> exits;
     private final JobIdentity identity;
-    private final Runnable commitSoFar;
 
-    /**
-     * @param commitSoFar makes the pass's writes visible before a rank starts: its process, or the
-     *                    token endpoint it calls, reads the job, node and cluster from the database
-     */
-    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits, JobIdentity identity,
-                Runnable commitSoFar) {
-        this.commitSoFar = commitSoFar;
+    JobLauncher(NodeRunner runner, JobFiles files, Consumer<RankExit> exits, JobIdentity identity) {
         this.runner = runner;
         this.files = files;
         this.exits = exits;
@@ -44,13 +37,11 @@ final class JobLauncher {
     }
 
     /**
-     * Starts rank i on node i. If a rank cannot start, the ranks already started are stopped and
-     * the failure is thrown, so a job never runs on part of its nodes.
-     *
-     * @return the handle of each rank, in node order
+     * Makes the attempt's folders and what each rank gets (rank i on node i), its managed-identity
+     * secret included. The job and the secrets must be committed before {@link #start}: a rank's
+     * process, or the token endpoint it calls, reads them from the database.
      */
-    List<String> launch(ComputeCluster cluster, Job job, List<Node> nodes) {
-        List<String> handles = new ArrayList<>();
+    List<JobLaunch> prepare(ComputeCluster cluster, Job job, List<Node> nodes) {
         try {
             prepareFolders(job);
             List<JobBinding> bindings = bindings(job);
@@ -58,16 +49,26 @@ final class JobLauncher {
             for (int rank = 0; rank < nodes.size(); rank++) {
                 launches.add(launchOf(cluster, job, nodes.get(rank), rank, nodes.size(), bindings));
             }
-            commitSoFar.run();
-            for (int rank = 0; rank < nodes.size(); rank++) {
-                JobLaunch launch = launches.get(rank);
+            return launches;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the job's folders: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts every rank. If one cannot start, the ranks already started are stopped and the
+     * failure is thrown, so a job never runs on part of its nodes.
+     *
+     * @return the handle of each rank, in rank order
+     */
+    List<String> start(List<JobLaunch> launches) {
+        List<String> handles = new ArrayList<>();
+        try {
+            for (JobLaunch launch : launches) {
                 handles.add(runner.startJob(launch, (ended, code) -> exits.accept(
                         new RankExit(ended.workspace(), ended.jobName(), ended.attempt(), ended.nodeId(), code))));
             }
             return handles;
-        } catch (IOException e) {
-            handles.forEach(runner::stopJob);
-            throw new UncheckedIOException("cannot prepare the job's folders: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             handles.forEach(runner::stopJob);
             throw e;

@@ -29,7 +29,7 @@ final class JobSupervisor {
 
     /** A rank ended: free its node; the job ends failed at the first non-zero exit, completed after the last rank. */
     void rankExited(ClusterPass pass, RankExit exit) {
-        Job job = pass.jobs.stream().filter(j -> j.name().equals(exit.jobName())).findFirst().orElse(null);
+        Job job = pass.job(exit.jobName());
         Node node = pass.node(exit.nodeId());
         if (job == null || job.attempt() != exit.attempt() || !job.status().holdsNodes()
                 || node == null || !job.name().equals(node.currentJob())) {
@@ -62,7 +62,7 @@ final class JobSupervisor {
             if (node.currentJob() == null) {
                 continue;
             }
-            Job job = pass.jobs.stream().filter(j -> j.name().equals(node.currentJob())).findFirst().orElse(null);
+            Job job = pass.job(node.currentJob());
             Node cleared = recorder.node(node, node.withJob(null, null), pass.now, "preempted");
             pass.replace(node, cleared);
             if (node.jobHandle() != null) {
@@ -70,10 +70,7 @@ final class JobSupervisor {
             }
             if (job != null && job.status().holdsNodes()) {
                 stopRanks(pass, job, "job preempted on " + node.id());
-                Job requeued = recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now, PREEMPTION_ERROR);
-                if (requeued != null) {
-                    pass.replace(job, requeued);
-                }
+                pass.replace(job, recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now, PREEMPTION_ERROR));
             }
         }
     }
@@ -97,10 +94,7 @@ final class JobSupervisor {
         }
         for (Job job : List.copyOf(pass.jobs)) {
             if (lostJobs.contains(job.name()) && job.status().holdsNodes()) {
-                Job requeued = recorder.job(job, job.requeued("node lost: " + reason, pass.now), pass.now, reason);
-                if (requeued != null) {
-                    pass.replace(job, requeued);
-                }
+                pass.replace(job, recorder.job(job, job.requeued("node lost: " + reason, pass.now), pass.now, reason));
             }
         }
     }
@@ -108,10 +102,7 @@ final class JobSupervisor {
     /** Ends an attempt: stops what still runs, frees its nodes, records the final status. */
     void end(ClusterPass pass, Job job, JobStatus status, Integer exitCode, String message) {
         stopRanks(pass, job, message == null ? "job " + status.restName() : message);
-        Job ended = recorder.job(job, job.finished(status, exitCode, message, pass.now), pass.now, message);
-        if (ended != null) {
-            pass.replace(job, ended);
-        }
+        pass.replace(job, recorder.job(job, job.finished(status, exitCode, message, pass.now), pass.now, message));
     }
 
     private void stopRanks(ClusterPass pass, Job job, String reason) {

@@ -4,19 +4,33 @@ import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.port.JobLaunch;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Places queued jobs on idle nodes in strict arrival order: a job takes whole nodes, a job that
  * needs N nodes waits until N are idle at once, and no later job overtakes it (so a large job is
  * never starved by small ones).
+ *
+ * <p>Placing is in two steps: during a cluster's pass a job is placed (stored as Preparing) and
+ * its nodes are reserved; when every cluster has had its pass, the pass's writes are committed
+ * once and all placed jobs start. One commit per pass instead of one per job.
  */
 final class Placer {
+
+    /** A job placed in this pass, waiting for the commit to start. */
+    private record Placement(ClusterPass pass, Job job, List<Node> nodes) {
+    }
+
+    private record Prepared(Placement placement, List<JobLaunch> launches) {
+    }
 
     private final JobLauncher launcher;
     private final JobSupervisor supervisor;
     private final Recorder recorder;
+    private final List<Placement> placed = new ArrayList<>();
 
     Placer(JobLauncher launcher, JobSupervisor supervisor, Recorder recorder) {
         this.launcher = launcher;
@@ -36,50 +50,85 @@ final class Placer {
         }
     }
 
-    /** @return how many jobs were placed */
-    int placeQueuedJobs(ClusterPass pass) {
-        int placed = 0;
+    /** Places what fits on the idle nodes; the jobs start at {@link #startPlaced}. */
+    void placeQueuedJobs(ClusterPass pass) {
+        List<Node> idle = new ArrayList<>(pass.nodesIn(NodeState.IDLE));
         for (Job job : List.copyOf(pass.jobs)) {
             if (job.status() != JobStatus.QUEUED) {
                 continue;
             }
-            List<Node> idle = pass.nodesIn(NodeState.IDLE);
             int needed = job.spec().instanceCount();
             if (idle.size() < needed) {
                 break;
             }
-            if (place(pass, job, idle.subList(0, needed))) {
-                placed++;
+            List<Node> nodes = idle.subList(0, needed);
+            if (place(pass, job, List.copyOf(nodes))) {
+                nodes.clear();
             }
         }
-        return placed;
     }
 
     private boolean place(ClusterPass pass, Job job, List<Node> nodes) {
         List<String> ids = nodes.stream().map(Node::id).toList();
         Job preparing = recorder.job(job, job.placedOn(ids, pass.now), pass.now,
                 "placed on " + String.join(", ", ids));
-        if (preparing == null) {
-            pass.jobs.remove(job); // canceled meanwhile by another process; the next pass sees it
-            return false;
-        }
         pass.replace(job, preparing);
-        List<String> handles;
-        try {
-            handles = launcher.launch(pass.cluster, preparing, nodes);
-        } catch (RuntimeException e) {
-            supervisor.end(pass, preparing, JobStatus.FAILED, null, "the job could not start: " + e.getMessage());
-            return false;
+        if (preparing == null) {
+            return false; // canceled meanwhile by another process; the next pass sees it
         }
-        for (int rank = 0; rank < nodes.size(); rank++) {
-            Node node = nodes.get(rank);
-            Node running = node.withJob(preparing.name(), handles.get(rank)).withState(NodeState.RUNNING, pass.now);
-            pass.replace(node, recorder.node(node, running, pass.now, "rank " + rank + " of " + preparing.name()));
-        }
-        Job running = recorder.job(preparing, preparing.moveTo(JobStatus.RUNNING, pass.now), pass.now, null);
-        if (running != null) {
-            pass.replace(preparing, running);
-        }
+        // Reserved in this pass only; stored with their rank's handle once it runs.
+        nodes.forEach(node -> pass.replace(node, node.withJob(preparing.name(), null)
+                .withState(NodeState.RUNNING, pass.now)));
+        placed.add(new Placement(pass, preparing, nodes));
         return true;
+    }
+
+    /**
+     * Starts every job placed since the last call, after committing the pass's writes: a rank's
+     * process, or the token endpoint it calls, reads its job from the database.
+     */
+    void startPlaced(Runnable commitSoFar) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (Placement placement : placed) {
+            try {
+                prepared.add(new Prepared(placement, launcher.prepare(placement.pass().cluster, placement.job(),
+                        placement.nodes())));
+            } catch (RuntimeException e) {
+                notStarted(placement, e);
+            }
+        }
+        placed.clear();
+        commitSoFar.run();
+        for (Prepared ready : prepared) {
+            List<String> handles;
+            try {
+                handles = launcher.start(ready.launches());
+            } catch (RuntimeException e) {
+                notStarted(ready.placement(), e);
+                continue;
+            }
+            started(ready.placement(), handles);
+        }
+    }
+
+    private void started(Placement placement, List<String> handles) {
+        ClusterPass pass = placement.pass();
+        Job job = placement.job();
+        for (int rank = 0; rank < handles.size(); rank++) {
+            Node idle = placement.nodes().get(rank);
+            Node running = pass.node(idle.id()).withJob(job.name(), handles.get(rank));
+            pass.replace(idle, recorder.node(idle, running, pass.now, "rank " + rank + " of " + job.name()));
+        }
+        pass.replace(job, recorder.job(job, job.moveTo(JobStatus.RUNNING, pass.now), pass.now, null));
+    }
+
+    /** Nothing ran: the nodes are idle again, as stored, and the job fails with the reason. */
+    private void notStarted(Placement placement, RuntimeException e) {
+        ClusterPass pass = placement.pass();
+        placement.nodes().forEach(idle -> pass.replace(pass.node(idle.id()), idle));
+        supervisor.end(pass, placement.job(), JobStatus.FAILED, null, "the job could not start: " + e.getMessage());
     }
 }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    static final String UNSTARTED = "the engine pass that placed the job failed before starting it; it waits again";
 
     private final Repositories stores;
     private final VmCatalog catalog;
@@ -52,6 +54,7 @@ public final class Reconciler {
     private final Autoscaler autoscaler;
     private final Recovery recovery;
     private final InactionNotes inaction;
+    private final UnfinishedJobs unfinished;
     private final Queue<RankExit> exits = new ConcurrentLinkedQueue<>();
     private volatile Runnable onRankExit = () -> { };
     private String lastRunnerProblem;
@@ -70,17 +73,18 @@ public final class Reconciler {
         this.clock = clock;
         this.recorder = new Recorder(stores.nodes(), stores.jobs(), stores.events());
         this.supervisor = new JobSupervisor(runner, recorder);
-        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity,
-                stores.unitOfWork()::commitSoFar), supervisor, recorder);
+        this.placer = new Placer(new JobLauncher(runner, files, this::rankExited, identity), supervisor, recorder);
         this.autoscaler = new Autoscaler(runner, stores.nodes(), recorder, settings, random);
         this.recovery = new Recovery(stores, runner, recorder);
         this.inaction = new InactionNotes(recorder);
+        this.unfinished = new UnfinishedJobs(stores.jobs());
     }
 
     /** Cleans up after a previous lease holder; run once when this engine takes the lease. */
     public void recover() {
         exits.clear();
         recovery.recover(clock.instant());
+        unfinished.reload();
     }
 
     /** Called on a runner's thread when a rank ends: queued for the next pass, which it asks for. */
@@ -98,15 +102,22 @@ public final class Reconciler {
         return runner.name();
     }
 
-    /** One pass over every cluster, its writes committed together at the end. */
+    /**
+     * One pass over every cluster, its writes committed together at the end. When a pass fails
+     * midway, the next one reads every unfinished job again rather than trust what it holds.
+     */
     public void reconcile() {
-        stores.unitOfWork().run(this::reconcileAll);
+        try {
+            stores.unitOfWork().run(this::reconcileAll);
+        } catch (RuntimeException e) {
+            unfinished.reload();
+            throw e;
+        }
     }
 
     private void reconcileAll() {
         Instant now = clock.instant();
-        Map<String, List<Job>> jobsByCluster = stores.jobs().listUnfinished().stream()
-                .collect(Collectors.groupingBy(job -> job.workspace() + "/" + job.spec().compute()));
+        boolean reloaded = unfinished.refresh();
         Map<String, List<RankExit>> exitsByWorkspace = drainExits();
         String runnerProblem = runner.healthProblem();
         if (runnerProblem != null && !runnerProblem.equals(lastRunnerProblem)) {
@@ -116,41 +127,46 @@ public final class Reconciler {
             recovery.stopUnknown();
         }
         lastRunnerProblem = runnerProblem;
+        Map<String, Workspace> workspaces = stores.workspaces().list().stream()
+                .collect(Collectors.toMap(Workspace::name, workspace -> workspace));
+        unfinished.retainWorkspaces(workspaces.keySet());
         Map<String, List<ComputeCluster>> clustersByWorkspace = stores.clusters().listAll().stream()
                 .collect(Collectors.groupingBy(ComputeCluster::workspace));
+        Map<String, List<Node>> nodesByCluster = stores.nodes().listPresent().stream()
+                .collect(Collectors.groupingBy(node -> UnfinishedJobs.key(node.workspace(), node.cluster())));
         for (Map.Entry<String, List<ComputeCluster>> entry : clustersByWorkspace.entrySet()) {
-            Optional<Workspace> workspace = stores.workspaces().find(entry.getKey());
-            if (workspace.isEmpty()) {
-                continue;
+            Workspace workspace = workspaces.get(entry.getKey());
+            if (workspace != null) {
+                reconcileWorkspace(workspace, entry.getValue(), nodesByCluster,
+                        exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), runnerProblem, reloaded, now);
             }
-            reconcileWorkspace(workspace.get(), entry.getValue(), jobsByCluster,
-                    exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), runnerProblem, now);
         }
-        failJobsWithoutCompute(jobsByCluster, clustersByWorkspace, now);
+        placer.startPlaced(stores.unitOfWork()::commitSoFar);
+        failJobsWithoutCompute(clustersByWorkspace, now);
         recorder.flush();
     }
 
     private void reconcileWorkspace(Workspace workspace, List<ComputeCluster> clusters,
-                                    Map<String, List<Job>> jobsByCluster, List<RankExit> rankExits,
-                                    String runnerProblem, Instant now) {
-        Map<String, List<Node>> nodesByCluster = new HashMap<>();
+                                    Map<String, List<Node>> nodesByCluster, List<RankExit> rankExits,
+                                    String runnerProblem, boolean reloaded, Instant now) {
         Map<String, Integer> counts = new HashMap<>();
         for (ComputeCluster cluster : clusters) {
-            List<Node> nodes = stores.nodes().listPresent(workspace.name(), cluster.name());
-            nodesByCluster.put(cluster.name(), nodes);
+            List<Node> nodes = nodesOf(cluster, nodesByCluster);
             counts.put(cluster.name(), (int) nodes.stream().filter(n -> n.state() != NodeState.PREEMPTED).count());
         }
         QuotaLedger quota = new QuotaLedger(catalog, stores.quota().limits(workspace.name()), clusters, counts);
         var locks = stores.locks().list(workspace.name());
         for (ComputeCluster cluster : clusters) {
-            List<Job> jobs = jobsByCluster.getOrDefault(workspace.name() + "/" + cluster.name(), List.of());
             Optional<VmSize> size = catalog.find(cluster.spec().size());
             if (size.isEmpty()) {
                 continue;
             }
-            ClusterPass pass = new ClusterPass(cluster, workspace, size.get(), nodesByCluster.get(cluster.name()),
-                    jobs, locks, quota, now);
+            ClusterPass pass = new ClusterPass(cluster, workspace, size.get(), nodesOf(cluster, nodesByCluster),
+                    unfinished.of(workspace.name(), cluster.name()), locks, quota, now);
             try {
+                if (reloaded) {
+                    requeueUnstarted(pass);
+                }
                 if (runnerProblem == null) {
                     reconcileCluster(pass, rankExits);
                 } else {
@@ -158,8 +174,13 @@ public final class Reconciler {
                 }
             } catch (RuntimeException e) {
                 LOG.error("reconciling {} failed; the next pass tries again", pass.key(), e);
+                unfinished.reload();
             }
         }
+    }
+
+    private static List<Node> nodesOf(ComputeCluster cluster, Map<String, List<Node>> nodesByCluster) {
+        return nodesByCluster.getOrDefault(UnfinishedJobs.key(cluster.workspace(), cluster.name()), List.of());
     }
 
     private void reconcileCluster(ClusterPass pass, List<RankExit> rankExits) {
@@ -167,13 +188,8 @@ public final class Reconciler {
             tearDown(pass);
             return;
         }
-        // The workspace's exits, only those of this cluster's jobs: the others are no-ops here, and
-        // looking each up among this cluster's jobs cost exits x clusters x jobs per pass.
-        if (!rankExits.isEmpty()) {
-            Set<String> jobNames = pass.jobs.stream().map(Job::name).collect(Collectors.toSet());
-            rankExits.stream().filter(exit -> jobNames.contains(exit.jobName()))
-                    .forEach(exit -> supervisor.rankExited(pass, exit));
-        }
+        rankExits.stream().filter(exit -> pass.job(exit.jobName()) != null)
+                .forEach(exit -> supervisor.rankExited(pass, exit));
         supervisor.cancelAndTimeOut(pass);
         autoscaler.preemptAtRandom(pass);
         supervisor.requeueFromPreemptedNodes(pass);
@@ -219,17 +235,32 @@ public final class Reconciler {
         stores.clusters().delete(pass.cluster.workspace(), pass.cluster.name());
     }
 
+    /**
+     * A job found Preparing when the jobs are read again never started: the pass that placed it
+     * failed before starting it (placed jobs start in the pass that places them). Its nodes were
+     * reserved in that pass only; it goes back to the queue.
+     */
+    private void requeueUnstarted(ClusterPass pass) {
+        for (Job job : List.copyOf(pass.jobs)) {
+            if (job.status() == JobStatus.PREPARING) {
+                pass.replace(job, recorder.job(job, job.requeued(UNSTARTED, pass.now), pass.now, UNSTARTED));
+            }
+        }
+    }
+
     /** Queued jobs whose compute no longer exists fail with the reason instead of waiting forever. */
-    private void failJobsWithoutCompute(Map<String, List<Job>> jobsByCluster,
-                                        Map<String, List<ComputeCluster>> clustersByWorkspace, Instant now) {
+    private void failJobsWithoutCompute(Map<String, List<ComputeCluster>> clustersByWorkspace, Instant now) {
         Set<String> existing = clustersByWorkspace.values().stream().flatMap(List::stream)
-                .map(cluster -> cluster.workspace() + "/" + cluster.name()).collect(Collectors.toSet());
-        for (Map.Entry<String, List<Job>> entry : jobsByCluster.entrySet()) {
-            for (Job job : entry.getValue()) {
-                boolean exists = existing.contains(job.workspace() + "/" + job.spec().compute());
-                if (!exists && !Recorder.holdsNodes(job)) {
+                .map(cluster -> UnfinishedJobs.key(cluster.workspace(), cluster.name())).collect(Collectors.toSet());
+        for (Map.Entry<String, LinkedHashMap<String, Job>> entry : unfinished.all().entrySet()) {
+            if (existing.contains(entry.getKey())) {
+                continue;
+            }
+            for (Job job : List.copyOf(entry.getValue().values())) {
+                if (!Recorder.holdsNodes(job)) {
                     recorder.job(job, job.finished(endWithoutCompute(job), null, "compute '" + job.spec().compute()
                             + "' does not exist in workspace '" + job.workspace() + "'", now), now, "no compute");
+                    entry.getValue().remove(job.name()); // ended, or changed by its user: the notes bring it back
                 }
             }
         }

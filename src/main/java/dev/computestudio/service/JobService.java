@@ -191,7 +191,7 @@ public final class JobService {
             Instant now = clock.instant();
             Job next = job.status().holdsNodes() ? job.moveTo(JobStatus.CANCEL_REQUESTED, now)
                     : job.finished(JobStatus.CANCELED, null, "canceled by request", now);
-            if (jobs.updateIf(next, job.status())) {
+            if (jobs.updateAndNoteIf(next, job.status())) {
                 events.append(List.of(LogEvent.job(now, next, "cancel requested")));
                 onChange.run();
                 return next;

@@ -18,6 +18,9 @@ public interface NodeRepository {
     /** The nodes of a cluster that have not gone, oldest first. */
     List<Node> listPresent(String workspace, String cluster);
 
+    /** The nodes of every cluster that have not gone, oldest first: one read for the engine's pass. */
+    List<Node> listPresent();
+
     /** Every node of a cluster, gone ones included, oldest first. */
     List<Node> listAll(String workspace, String cluster);
 

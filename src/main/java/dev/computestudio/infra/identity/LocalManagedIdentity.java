@@ -12,6 +12,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IdentityCredential;
 import dev.computestudio.domain.IssuedToken;
+import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.ManagedIdentity;
 import dev.computestudio.domain.Node;
@@ -176,6 +177,9 @@ public final class LocalManagedIdentity implements JobIdentity, TokenProbe, Auto
     }
 
     private Optional<String> defaultClientId(ComputeCluster cluster) {
+        if (cluster.spec().identity().type() == IdentityType.NONE) {
+            return Optional.empty(); // no identity, no client id: spares two reads for every rank started
+        }
         return stores.workspaces().find(cluster.workspace())
                 .map(workspace -> ManagedIdentity.of(workspace, cluster, stores.identities().list(cluster.workspace())))
                 .flatMap(identities -> identities.stream().findFirst())

@@ -31,6 +31,11 @@ final class Jdbc {
     }
 
     @FunctionalInterface
+    interface BatchBinder<T> {
+        void bind(Params params, T item) throws SQLException;
+    }
+
+    @FunctionalInterface
     interface Mapper<T> {
         T map(Row row) throws SQLException;
     }
@@ -149,8 +154,23 @@ final class Jdbc {
         }
     }
 
+    /** Runs {@code sql} once per item as one JDBC batch. */
+    <T> void batch(String sql, List<T> items, BatchBinder<T> binder) {
+        try (Borrowed borrowed = borrow();
+             PreparedStatement statement = borrowed.connection().prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(new Params(statement), item);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
     /**
-     * Runs {@code work} on one connection in one transaction: all of it is stored, or none.
+     * Runs {@code work} on one connection in one transaction: all of it is stored, or none. Statements
+     * {@code work} makes through this Jdbc run in the same transaction.
      * {@code description} names the work in the error when the database fails.
      */
     void inTransaction(String description, Work work) {
@@ -161,6 +181,7 @@ final class Jdbc {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            unitOfWork.set(connection); // so that statements made through this Jdbc inside work join it
             try {
                 work.run(connection);
                 connection.commit();
@@ -168,6 +189,7 @@ final class Jdbc {
                 connection.rollback();
                 throw e;
             } finally {
+                unitOfWork.remove();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {

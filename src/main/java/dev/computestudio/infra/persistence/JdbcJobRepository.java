@@ -6,8 +6,10 @@ import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.port.JobRepository;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,15 +21,17 @@ final class JdbcJobRepository implements JobRepository {
             timeout_millis, description, code, inputs, outputs""";
     private static final String STATUS_COLUMNS =
             "status, attempt, started_at, ended_at, exit_code, error, node_ids";
-    /** What {@link #updateIf} replaces: everything but the key and the submission time. */
-    private static final String MUTABLE_COLUMNS = SPEC_COLUMNS + ", " + STATUS_COLUMNS;
-    private static final String COLUMNS = "workspace, name, created_at, " + MUTABLE_COLUMNS;
+    private static final String COLUMNS = "workspace, name, created_at, " + SPEC_COLUMNS + ", " + STATUS_COLUMNS;
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs";
     private static final String INSERT =
             "INSERT INTO jobs (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
-    private static final String UPDATE_IF = "UPDATE jobs SET (" + MUTABLE_COLUMNS + ") = ("
-            + Jdbc.placeholders(MUTABLE_COLUMNS) + ") WHERE workspace = ? AND name = ? AND status = ?";
+    /** A spec never changes after submission: an update writes the status columns only. */
+    private static final String UPDATE_IF = "UPDATE jobs SET (" + STATUS_COLUMNS + ") = ("
+            + Jdbc.placeholders(STATUS_COLUMNS) + ") WHERE workspace = ? AND name = ? AND status = ?";
+    private static final String NOTE = "INSERT INTO job_inbox (workspace, name) VALUES (?, ?)";
+    private static final String NOTES = "SELECT i.seq, j." + COLUMNS.replace(", ", ", j.")
+            + " FROM job_inbox i LEFT JOIN jobs j ON j.workspace = i.workspace AND j.name = i.name ORDER BY i.seq";
 
     /** The statuses that are not final, taken from {@link JobStatus} itself; enum names are safe to inline. */
     private static final String UNFINISHED = Arrays.stream(JobStatus.values())
@@ -43,21 +47,56 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public void insert(Job job) {
-        jdbc.update(INSERT, p -> {
-            p.text(job.workspace()).text(job.name()).instant(job.createdAt());
-            bindSpec(p, job.spec());
-            bindStatus(p, job);
-        }, () -> "workspace '" + job.workspace() + "' already has a job named '" + job.name() + "'");
+        jdbc.inTransaction("submit of job " + job.name(), connection -> {
+            jdbc.update(INSERT, p -> {
+                p.text(job.workspace()).text(job.name()).instant(job.createdAt());
+                bindSpec(p, job.spec());
+                bindStatus(p, job);
+            }, () -> "workspace '" + job.workspace() + "' already has a job named '" + job.name() + "'");
+            note(job);
+        });
     }
 
     /** One conditional UPDATE, so the check and the write cannot be split by another process. */
     @Override
     public boolean updateIf(Job job, JobStatus expected) {
         return jdbc.update(UPDATE_IF, p -> {
-            bindSpec(p, job.spec());
             bindStatus(p, job);
             p.text(job.workspace()).text(job.name()).name(expected);
         }) > 0;
+    }
+
+    @Override
+    public boolean updateAndNoteIf(Job job, JobStatus expected) {
+        boolean[] updated = {false};
+        jdbc.inTransaction("change of job " + job.name(), connection -> {
+            updated[0] = updateIf(job, expected);
+            if (updated[0]) {
+                note(job);
+            }
+        });
+        return updated[0];
+    }
+
+    /**
+     * Reads the notes and deletes exactly those read: a note another process commits meanwhile,
+     * even with a lower number, stays for the next call.
+     */
+    @Override
+    public List<Job> takeNoted() {
+        List<Long> read = new ArrayList<>();
+        List<Job> noted = jdbc.list(NOTES, p -> { }, row -> {
+            read.add(row.bigint("seq"));
+            return row.text("name") == null ? null : map(row);
+        });
+        if (!read.isEmpty()) {
+            jdbc.batch("DELETE FROM job_inbox WHERE seq = ?", read, (p, seq) -> p.bigint(seq));
+        }
+        return noted.stream().filter(Objects::nonNull).toList();
+    }
+
+    private void note(Job job) {
+        jdbc.update(NOTE, p -> p.text(job.workspace()).text(job.name()));
     }
 
     @Override

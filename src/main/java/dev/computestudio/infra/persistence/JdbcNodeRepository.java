@@ -62,6 +62,12 @@ final class JdbcNodeRepository implements NodeRepository {
     }
 
     @Override
+    public List<Node> listPresent() {
+        return jdbc.list(SELECT + " WHERE state <> ?" + OLDEST_FIRST, p -> p.name(NodeState.GONE),
+                JdbcNodeRepository::map);
+    }
+
+    @Override
     public List<Node> listAll(String workspace, String cluster) {
         return jdbc.list(SELECT + " WHERE workspace = ? AND cluster = ?" + OLDEST_FIRST,
                 p -> p.text(workspace).text(cluster), JdbcNodeRepository::map);

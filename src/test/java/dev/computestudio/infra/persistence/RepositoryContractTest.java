@@ -554,6 +554,44 @@ abstract class RepositoryContractTest {
                 .containsExactly("other-ws/zz-first", WS + "/aa-second", WS + "/running");
     }
 
+    @Test
+    void submitsAndUserChangesAreNotedForTheEngineEachOnce() {
+        Job first = queuedJob(WS, "first", T0);
+        Job second = queuedJob(WS, "second", T0.plusSeconds(1));
+        database.jobs().insert(first);
+        database.jobs().insert(second);
+        Job canceled = first.finished(JobStatus.CANCELED, null, "canceled by request", T0.plusSeconds(2));
+        assertThat(database.jobs().updateAndNoteIf(canceled, JobStatus.QUEUED)).isTrue();
+
+        // As stored now, in the order noted: the first job's notes both bring its latest state.
+        assertThat(database.jobs().takeNoted()).containsExactly(canceled, second, canceled);
+        assertThat(database.jobs().takeNoted()).isEmpty();
+    }
+
+    @Test
+    void theEnginesOwnWritesAndRefusedChangesAreNotNoted() {
+        Job queued = queuedJob(WS, "hello", T0);
+        database.jobs().insert(queued);
+        database.jobs().takeNoted();
+
+        database.jobs().updateIf(queued.placedOn(List.of("tvm-1_1"), T0.plusSeconds(1)), JobStatus.QUEUED);
+        boolean stale = database.jobs().updateAndNoteIf(
+                queued.finished(JobStatus.CANCELED, null, "canceled by request", T0.plusSeconds(2)), JobStatus.QUEUED);
+
+        assertThat(stale).isFalse();
+        assertThat(database.jobs().takeNoted()).isEmpty();
+    }
+
+    @Test
+    void notesOfJobsWhoseWorkspaceWentAreDropped() {
+        database.workspaces().insert(workspace("short-lived"));
+        database.jobs().insert(queuedJob("short-lived", "orphan", T0));
+        database.workspaces().delete("short-lived");
+
+        assertThat(database.jobs().takeNoted()).isEmpty();
+        assertThat(database.jobs().takeNoted()).isEmpty();
+    }
+
     // Quota
 
     @Test

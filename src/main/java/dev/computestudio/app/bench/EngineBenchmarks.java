@@ -47,6 +47,7 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         Figures figures = new Figures(progress);
         figures.add(() -> placement(quick ? 2_000 : 10_000, 10, 100, progress));
         figures.add(() -> tick(100, quick ? 2_000 : 10_000, quick ? 10 : 30, progress));
+        figures.add(() -> waitingTick(100, quick ? 2_000 : 10_000, quick ? 10 : 30, progress));
         figures.add(() -> submitToStart(latencySamples, 0, progress));
         figures.add(() -> submitToStart(latencySamples, 1, progress));
         figures.add(() -> createToReady(RunnerChoice.PROCESS, quick ? 5 : 20, progress));
@@ -225,8 +226,45 @@ public final class EngineBenchmarks implements BenchmarkSuite {
             Collections.sort(times);
             String setup = clusters + " clusters x 1 warm node, " + jobs + " queued jobs, " + ticks
                     + " ticks each ending " + clusters + " jobs and placing " + clusters;
-            return List.of(new Figure("tick", "median", percentile(times, 50), "ms", setup),
-                    new Figure("tick", "p95", percentile(times, 95), "ms", ""));
+            return List.of(new Figure("tick, starting and ending jobs", "median", percentile(times, 50), "ms", setup),
+                    new Figure("tick, starting and ending jobs", "p95", percentile(times, 95), "ms", ""));
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /**
+     * One tick with {@code clusters} clusters and {@code jobs} queued jobs that cannot move: the
+     * workspace's vCPU quota is 0, so every cluster stays at 0 nodes and each tick only looks. This
+     * is the engine's cost of a long queue, apart from the cost of starting and ending jobs.
+     */
+    private List<Figure> waitingTick(int clusters, int jobs, int ticks, PrintWriter progress) throws IOException {
+        progress.println("bench: one tick with " + clusters + " clusters and " + jobs + " jobs waiting for quota...");
+        progress.flush();
+        Path folder = Files.createTempDirectory("compute-studio-bench");
+        try (AppContext context = AppContext.over(folder, Database.openInMemory(), new InstantNodeRunner(),
+                EngineSettings.defaults(), "benchmark")) {
+            context.workspaces().create(WORKSPACE, null, null);
+            context.quota().setLimit(WORKSPACE, "standardDv2Family", 0);
+            for (int c = 0; c < clusters; c++) {
+                context.compute().create(WORKSPACE, clusterName(c), ClusterSpec.defaults(SIZE)
+                        .withScale(0, 1, ClusterSpec.DEFAULT_IDLE_TIME));
+            }
+            submitRoundRobin(context, jobs, clusters);
+            Engine engine = context.engine();
+            for (int i = 0; i < 3; i++) {
+                engine.runOnce();
+            }
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < ticks; i++) {
+                long start = System.nanoTime();
+                engine.runOnce();
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+            Collections.sort(times);
+            String setup = clusters + " clusters at 0 nodes, " + jobs + " queued jobs held by a vCPU quota of 0";
+            return List.of(new Figure("tick, queue waiting", "median", percentile(times, 50), "ms", setup),
+                    new Figure("tick, queue waiting", "p95", percentile(times, 95), "ms", ""));
         } finally {
             deleteTree(folder);
         }

@@ -166,13 +166,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * H2 refuses an open while another process is starting or stopping to serve the file ("Lock
-     * file recently modified", "Concurrent update", "already in use"); that passes within
-     * moments, so the open is tried again.
+     * file recently modified", "Concurrent update", "already in use"), and a process whose JVM
+     * is exiting drops those connected through it ("Database is already closed"); that passes
+     * within moments, so the open is tried again.
      */
     private static boolean isLockHandover(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || sql.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1)) {
+                    || sql.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
+                    || sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import dev.computestudio.infra.yaml.YamlNode.Mapping;
 import dev.computestudio.infra.yaml.YamlNode.Scalar;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class JobYaml {
     /** azureml://registries/REGISTRY/environments/NAME/versions/V or .../labels/L. */
     private static final Pattern REGISTRY_REFERENCE = Pattern.compile(
             "azureml://registries/[^/]+/environments/([^/]+)/(versions|labels)/([^/]+)");
+    /** The longest number written out in plain digits; a double has at most 17 significant ones. */
+    private static final int MAX_PLAIN_DIGITS = 64;
     private static final Pattern REMOTE = Pattern.compile("(?i)(azureml|https?|wasbs?|abfss?|adl|git\\+https?)[:].*");
 
     private static final Map<String, String> RENAMED = Map.of(
@@ -111,7 +114,13 @@ final class JobYaml {
                     + "inputs come from local paths (there is no datastore or registry)");
             return null;
         }
-        return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
+        try {
+            return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            context.problem(field, "local-path", value.mark(), "'" + text.replace("\0", "\\0")
+                    + "' is not a path on this machine");
+            return null;
+        }
     }
 
     private static String environment(MappingReader doc, ReadContext context, EnvironmentTable environments) {
@@ -248,10 +257,16 @@ final class JobYaml {
         return local == null ? null : new JobInput(type, local);
     }
 
-    /** 1e-3 as 0.001, the way the command will see it; .inf and .nan stay as written (and are refused). */
+    /**
+     * 1e-3 as 0.001, the way the command will see it; .inf and .nan stay as written (and are
+     * refused). So does a number whose plain form would be long (1e999999999 has a billion digits).
+     */
     private static String plainNumber(String text) {
         try {
-            return new BigDecimal(text).toPlainString();
+            BigDecimal number = new BigDecimal(text);
+            long digits = Math.max(number.precision(), Math.abs((long) number.precision() - number.scale()))
+                    + Math.abs((long) number.scale());
+            return digits <= MAX_PLAIN_DIGITS ? number.toPlainString() : text;
         } catch (NumberFormatException e) {
             return text;
         }

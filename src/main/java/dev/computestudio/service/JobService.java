@@ -14,6 +14,7 @@ import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.JobRepository;
+import dev.computestudio.domain.port.UnitOfWork;
 import dev.computestudio.domain.port.WorkspaceRepository;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class JobService {
     private final ClusterRepository clusters;
     private final JobRepository jobs;
     private final EventLog events;
+    private final UnitOfWork unitOfWork;
     private final JobFiles files;
     private final JobNames names;
     private final Clock clock;
@@ -50,7 +52,8 @@ public final class JobService {
      *                 once instead of at its next tick
      */
     public JobService(WorkspaceRepository workspaces, ClusterRepository clusters, JobRepository jobs, EventLog events,
-                      JobFiles files, RandomGenerator random, Clock clock, Runnable onChange) {
+                      UnitOfWork unitOfWork, JobFiles files, RandomGenerator random, Clock clock, Runnable onChange) {
+        this.unitOfWork = unitOfWork;
         this.workspaces = workspaces;
         this.clusters = clusters;
         this.jobs = jobs;
@@ -88,12 +91,16 @@ public final class JobService {
         Job job = Job.submitted(workspace, spec, now);
         snapshot(workspace, spec);
         try {
-            jobs.insert(job);
+            // A job in the queue always has its "submitted" event, and the event a job.
+            unitOfWork.atomically(() -> {
+                jobs.insert(job);
+                events.append(List.of(LogEvent.job(now, job, "submitted")));
+                return null;
+            });
         } catch (RuntimeException e) {
             deleteQuietly(files.jobFolder(workspace, spec.name()));
             throw e;
         }
-        events.append(List.of(LogEvent.job(now, job, "submitted")));
         onChange.run();
         return job;
     }

@@ -70,7 +70,8 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
         if (size == null || size.isBlank()) {
             problems.add("size", "required", "a VM size is required, e.g. " + VmCatalog.DEFAULT_SIZE);
         } else if (catalog.find(size).isEmpty()) {
-            problems.add("size", "catalog", "'" + size + "' is not a known VM size; list them with 'compute list-sizes'");
+            problems.add("size", "catalog", "'"
+                    + Problems.shortened(size) + "' is not a known VM size; list them with 'compute list-sizes'");
         }
         if (minNodes < 0) {
             problems.add("min_instances", "non-negative", "must be 0 or more (it is " + minNodes + ")");

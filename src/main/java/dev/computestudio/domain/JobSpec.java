@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.computestudio.domain.Problems.shortened;
+
 /**
  * A command job as submitted: where it runs, what it runs, in which image, on how many nodes.
  * {@code image} may be null (the runner's default image); {@code timeout} may be null (no limit).
@@ -130,11 +132,6 @@ public record JobSpec(String name, String displayName, String experimentName, St
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** A value quoted in a message, cut so that a huge one does not make a huge message. */
-    private static String shortened(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 
     private void checkData(Problems problems) {

@@ -6,6 +6,8 @@ import java.util.List;
 /** Collects problems while a value is checked; {@link #throwIfAny()} rejects it with all of them. */
 public final class Problems {
 
+    private static final int MAX_QUOTED = 80;
+
     private final List<Problem> found = new ArrayList<>();
 
     public Problems add(String field, String rule, String message) {
@@ -24,6 +26,14 @@ public final class Problems {
 
     public List<Problem> list() {
         return List.copyOf(found);
+    }
+
+    /**
+     * A value as a message quotes it: cut to its first characters when long, so that a refusal of
+     * a huge value stays a sentence.
+     */
+    public static String shortened(String value) {
+        return value == null || value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED - 3) + "...";
     }
 
     public void throwIfAny() {

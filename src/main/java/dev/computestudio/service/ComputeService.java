@@ -312,7 +312,8 @@ public final class ComputeService {
         List<UserAssignedIdentity> known = identities.list(workspace);
         for (String id : identity.userAssignedIdentityIds()) {
             if (ClusterIdentity.isUserAssignedIdentityId(id) && localIdentity(known, id).isEmpty()) {
-                problems.add("identity.user_assigned_identities", "exists", "'" + id + "' is not a user-assigned "
+                problems.add("identity.user_assigned_identities", "exists", "'"
+                        + Problems.shortened(id) + "' is not a user-assigned "
                         + "identity of workspace '" + workspace + "'; create it with 'identity create -w " + workspace
                         + " --name " + id.substring(id.lastIndexOf('/') + 1) + "' or use one that 'identity list -w "
                         + workspace + "' shows");

@@ -117,7 +117,8 @@ public final class JobService {
         if (spec.code() != null && !spec.code().isBlank()) {
             LocalSources.path("code", spec.code(), problems).ifPresent(code -> {
                 if (!Files.isDirectory(code)) {
-                    problems.add("code", "local-folder", "'" + spec.code() + "' is not a folder on this machine");
+                    problems.add("code", "local-folder", "'"
+                            + Problems.shortened(spec.code()) + "' is not a folder on this machine");
                 } else {
                     LocalSources.checkCode("code", code, problems);
                 }

@@ -3,6 +3,7 @@ package dev.computestudio.infra.yaml;
 import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobOutput;
 import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.port.EnvironmentTable;
 import dev.computestudio.domain.port.SpecCodec.JobDocument;
 import dev.computestudio.infra.yaml.YamlNode.Entry;
@@ -52,7 +53,8 @@ final class JobYaml {
         doc.string("$schema");
         Optional<Scalar> type = doc.scalar("type");
         if (type.isPresent() && !type.get().text().trim().equalsIgnoreCase("command")) {
-            context.problem("type", "job-type", type.get().mark(), "jobs of type '" + type.get().text()
+            context.problem("type", "job-type", type.get().mark(), "jobs of type '"
+                    + Problems.shortened(type.get().text())
                     + "' are not supported: this studio runs command jobs (type: command)");
             return null;
         }
@@ -110,14 +112,15 @@ final class JobYaml {
             text = text.substring("file:".length());
         }
         if (REMOTE.matcher(text).matches()) {
-            context.problem(field, "local-path", value.mark(), "'" + text + "' is in the cloud; here code and "
+            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text)
+                    + "' is in the cloud; here code and "
                     + "inputs come from local paths (there is no datastore or registry)");
             return null;
         }
         try {
             return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
         } catch (InvalidPathException e) {
-            context.problem(field, "local-path", value.mark(), "'" + text.replace("\0", "\\0")
+            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text).replace("\0", "\\0")
                     + "' is not a path on this machine");
             return null;
         }
@@ -158,7 +161,7 @@ final class JobYaml {
                     environments);
         }
         if (text.startsWith("azureml:")) {
-            context.problem("environment", "environment-reference", scalar.get().mark(), "'" + text
+            context.problem("environment", "environment-reference", scalar.get().mark(), "'" + Problems.shortened(text)
                     + "' is not an environment reference like azureml:NAME@latest or azureml:NAME:VERSION");
             return null;
         }
@@ -175,7 +178,7 @@ final class JobYaml {
         Optional<String> image = environments.imageFor(name, version);
         if (image.isEmpty()) {
             String key = version == null ? name : name + ":" + version;
-            context.problem("environment", "environment-name", value.mark(), "environment '" + key
+            context.problem("environment", "environment-name", value.mark(), "environment '" + Problems.shortened(key)
                     + "' is not in the local environment table (" + environments.location() + "); there is no "
                     + "registry here, so map it to an image: compute-studio environment set --name " + key
                     + " --image IMAGE");
@@ -222,7 +225,8 @@ final class JobYaml {
         if (type == null || !type.isPath()) {
             if (type == null) {
                 context.problem(field + ".type", "input-type", typeText.get().mark(), "inputs of type '"
-                        + typeText.get().text() + "' are not supported here; use uri_file or uri_folder with a local "
+                        + Problems.shortened(typeText.get().text())
+                        + "' are not supported here; use uri_file or uri_folder with a local "
                         + "path, or a value (epochs: 10)");
                 return null;
             }
@@ -242,10 +246,11 @@ final class JobYaml {
         mode.ifPresent(m -> {
             String key = m.text().trim().toLowerCase(Locale.ROOT);
             if (key.equals("rw_mount") || key.equals("upload")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "inputs are read-only; mode '" + m.text()
+                context.problem(field + ".mode", "input-mode", m.mark(), "inputs are read-only; mode '"
+                        + Problems.shortened(m.text())
                         + "' is for outputs (use ro_mount or download)");
             } else if (!key.equals("ro_mount") && !key.equals("download") && !key.equals("direct")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "'" + m.text()
+                context.problem(field + ".mode", "input-mode", m.mark(), "'" + Problems.shortened(m.text())
                         + "' is not an input mode; use ro_mount or download (both give a read-only copy here)");
             }
         });
@@ -292,7 +297,8 @@ final class JobYaml {
                     : JobOutput.Type.parse(typeText.get().text()).orElse(null);
             if (type == null) {
                 context.problem(field + ".type", "output-type", typeText.get().mark(), "outputs of type '"
-                        + typeText.get().text() + "' are not supported here; use uri_folder or uri_file");
+                        + Problems.shortened(typeText.get().text())
+                        + "' are not supported here; use uri_folder or uri_file");
                 return;
             }
             output.scalar("mode");

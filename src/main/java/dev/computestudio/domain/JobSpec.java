@@ -188,10 +188,10 @@ public record JobSpec(String name, String displayName, String experimentName, St
                 continue;
             }
             if (parts.length == 2 && (parts[0].equals("inputs") || parts[0].equals("outputs"))) {
-                problems.add("command", "placeholder", "uses ${{" + reference + "}} but the job has no "
-                        + parts[0].substring(0, parts[0].length() - 1) + " named '" + parts[1] + "'");
+                problems.add("command", "placeholder", "uses ${{" + shortened(reference) + "}} but the job has no "
+                        + parts[0].substring(0, parts[0].length() - 1) + " named '" + shortened(parts[1]) + "'");
             } else {
-                problems.add("command", "placeholder", "uses ${{" + reference
+                problems.add("command", "placeholder", "uses ${{" + shortened(reference)
                         + "}}; a command job can use ${{inputs.NAME}} and ${{outputs.NAME}} only");
             }
         }

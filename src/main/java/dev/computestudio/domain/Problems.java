@@ -6,7 +6,8 @@ import java.util.List;
 /** Collects problems while a value is checked; {@link #throwIfAny()} rejects it with all of them. */
 public final class Problems {
 
-    private static final int MAX_QUOTED = 80;
+    /** Longer than any resource id (about 300 characters at most), so real values are quoted whole. */
+    private static final int MAX_QUOTED = 320;
 
     private final List<Problem> found = new ArrayList<>();
 

@@ -91,9 +91,9 @@ public final class AppContext implements Backend {
         this.engine = new Engine(stores.lease(), reconciler, Clock.systemUTC(), settings, ownerId(),
                 role + " (pid " + ProcessHandle.current().pid() + ")");
         this.compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
-                stores.events(), locks, quota, installation, catalog, clock, engine::wakeUp);
-        this.jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), files,
-                random, clock, engine::wakeUp);
+                stores.events(), stores.unitOfWork(), locks, quota, installation, catalog, clock, engine::wakeUp);
+        this.jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(),
+                stores.unitOfWork(), files, random, clock, engine::wakeUp);
         YamlEnvironmentTable environmentTable = new YamlEnvironmentTable(dataFolder);
         this.environments = new EnvironmentService(environmentTable);
         this.specFiles = new SpecFiles(new YamlSpecCodec(environmentTable), compute, jobs);

@@ -41,7 +41,8 @@ public record ClusterIdentity(IdentityType type, List<String> userAssignedIdenti
         for (String id : userAssignedIdentityIds) {
             if (!isUserAssignedIdentityId(id)) {
                 problems.add("identity.user_assigned_identities", "resource-id",
-                        "'" + id + "' is not a user-assigned identity resource id like /subscriptions/<uuid>/"
+                        "'" + Problems.shortened(id) + "' is not a user-assigned identity resource id like "
+                                + "/subscriptions/<uuid>/"
                                 + "resourcegroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>");
             }
         }

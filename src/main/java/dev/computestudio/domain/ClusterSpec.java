@@ -22,6 +22,13 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
     private static final int MAX_TAG_KEY = 512;
     private static final int MAX_TAG_VALUE = 256;
     private static final int MAX_DESCRIPTION = 1024;
+    /** The cloud's limit of tags on one resource. */
+    private static final int MAX_TAGS = 50;
+    /** The cloud's longest virtual network name; a subnet may be a whole resource id. */
+    private static final int MAX_VNET_NAME = 64;
+    private static final int MAX_SUBNET = 1024;
+    /** Far above a 16384-bit RSA public key line, the longest OpenSSH makes. */
+    private static final int MAX_SSH_KEY = 16 * 1024;
 
     public ClusterSpec {
         Objects.requireNonNull(tier, "tier");
@@ -63,7 +70,8 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
         if (size == null || size.isBlank()) {
             problems.add("size", "required", "a VM size is required, e.g. " + VmCatalog.DEFAULT_SIZE);
         } else if (catalog.find(size).isEmpty()) {
-            problems.add("size", "catalog", "'" + size + "' is not a known VM size; list them with 'compute list-sizes'");
+            problems.add("size", "catalog", "'"
+                    + Problems.shortened(size) + "' is not a known VM size; list them with 'compute list-sizes'");
         }
         if (minNodes < 0) {
             problems.add("min_instances", "non-negative", "must be 0 or more (it is " + minNodes + ")");
@@ -79,6 +87,9 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
         }
         checkSsh(problems);
         problems.addAll(identity.check());
+        if (tags.size() > MAX_TAGS) {
+            problems.add("tags", "count", "a resource may have at most " + MAX_TAGS + " tags (it has " + tags.size() + ")");
+        }
         tags.forEach((key, value) -> {
             if (key == null || key.isBlank() || key.length() > MAX_TAG_KEY) {
                 problems.add("tags", "key", "tag names must be 1 to " + MAX_TAG_KEY + " characters");
@@ -87,6 +98,7 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
                 problems.add("tags", "value", "tag '" + key + "' is longer than " + MAX_TAG_VALUE + " characters");
             }
         });
+        checkNetwork(problems);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problems.add("description", "length", "must be at most " + MAX_DESCRIPTION + " characters");
         }
@@ -94,6 +106,17 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
             problems.add("location", "region-name", "must be a region name in lower case letters and digits, like 'eastus'");
         }
         return problems.list();
+    }
+
+    private void checkNetwork(Problems problems) {
+        String vnet = network.vnetName();
+        if (vnet != null && vnet.length() > MAX_VNET_NAME) {
+            problems.add("network_settings.vnet_name", "length", "must be at most " + MAX_VNET_NAME + " characters");
+        }
+        String subnet = network.subnet();
+        if (subnet != null && subnet.length() > MAX_SUBNET) {
+            problems.add("network_settings.subnet", "length", "must be at most " + MAX_SUBNET + " characters");
+        }
     }
 
     private void checkSsh(Problems problems) {
@@ -115,7 +138,8 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
             problems.add("ssh_settings.admin_password", "length", "must be 12 to 123 characters long");
         }
         String key = ssh.sshKeyValue();
-        if (SshSettings.notBlank(key) && !key.matches("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+( .*)?")) {
+        if (SshSettings.notBlank(key) && (key.length() > MAX_SSH_KEY
+                || !key.matches("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+( .*)?"))) {
             problems.add("ssh_settings.ssh_key_value", "public-key",
                     "must be an OpenSSH public key line such as 'ssh-ed25519 AAAA... user@host'");
         }

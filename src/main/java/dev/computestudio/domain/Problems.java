@@ -6,6 +6,9 @@ import java.util.List;
 /** Collects problems while a value is checked; {@link #throwIfAny()} rejects it with all of them. */
 public final class Problems {
 
+    /** Longer than any resource id (about 300 characters at most), so real values are quoted whole. */
+    private static final int MAX_QUOTED = 320;
+
     private final List<Problem> found = new ArrayList<>();
 
     public Problems add(String field, String rule, String message) {
@@ -24,6 +27,14 @@ public final class Problems {
 
     public List<Problem> list() {
         return List.copyOf(found);
+    }
+
+    /**
+     * A value as a message quotes it: cut to its first characters when long, so that a refusal of
+     * a huge value stays a sentence.
+     */
+    public static String shortened(String value) {
+        return value == null || value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED - 3) + "...";
     }
 
     public void throwIfAny() {

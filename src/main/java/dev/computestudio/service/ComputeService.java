@@ -26,6 +26,7 @@ import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.IdentityRepository;
 import dev.computestudio.domain.port.NodeRepository;
+import dev.computestudio.domain.port.UnitOfWork;
 import dev.computestudio.domain.port.WorkspaceRepository;
 
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class ComputeService {
     private final NodeRepository nodes;
     private final IdentityRepository identities;
     private final EventLog events;
+    private final UnitOfWork unitOfWork;
     private final LockService locks;
     private final QuotaService quota;
     private final Installation installation;
@@ -59,9 +61,10 @@ public final class ComputeService {
     private final Runnable onChange;
 
     public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
-                          IdentityRepository identities, EventLog events, LockService locks, QuotaService quota,
-                          Installation installation, VmCatalog catalog, Clock clock) {
-        this(workspaces, clusters, nodes, identities, events, locks, quota, installation, catalog, clock, () -> { });
+                          IdentityRepository identities, EventLog events, UnitOfWork unitOfWork, LockService locks,
+                          QuotaService quota, Installation installation, VmCatalog catalog, Clock clock) {
+        this(workspaces, clusters, nodes, identities, events, unitOfWork, locks, quota, installation, catalog, clock,
+                () -> { });
     }
 
     /**
@@ -69,9 +72,11 @@ public final class ComputeService {
      *                 the engine acts now instead of at its next tick (a new cluster's nodes start at once)
      */
     public ComputeService(WorkspaceRepository workspaces, ClusterRepository clusters, NodeRepository nodes,
-                          IdentityRepository identities, EventLog events, LockService locks, QuotaService quota,
-                          Installation installation, VmCatalog catalog, Clock clock, Runnable onChange) {
+                          IdentityRepository identities, EventLog events, UnitOfWork unitOfWork, LockService locks,
+                          QuotaService quota, Installation installation, VmCatalog catalog, Clock clock,
+                          Runnable onChange) {
         this.onChange = onChange;
+        this.unitOfWork = unitOfWork;
         this.workspaces = workspaces;
         this.clusters = clusters;
         this.nodes = nodes;
@@ -108,10 +113,12 @@ public final class ComputeService {
         Instant now = clock.instant();
         ComputeCluster cluster = new ComputeCluster(workspaceName, name, stored, ClusterStatus.created(now),
                 systemIdentityFor(stored.identity()), null, now);
-        clusters.insert(cluster);
-        events.append(List.of(LogEvent.cluster(now, workspaceName, name, "CREATED",
-                size.name() + ", " + stored.tier().yamlName() + ", " + stored.minNodes() + " to " + stored.maxNodes()
-                        + " nodes")));
+        storeTogether(() -> {
+            clusters.insert(cluster);
+            events.append(List.of(LogEvent.cluster(now, workspaceName, name, "CREATED",
+                    size.name() + ", " + stored.tier().yamlName() + ", " + stored.minNodes() + " to "
+                            + stored.maxNodes() + " nodes")));
+        });
         onChange.run();
         return new Created(cluster, quotaWarnings(ledger, stored, size));
     }
@@ -162,11 +169,14 @@ public final class ComputeService {
         if (changed.identity().type() != cluster.spec().identity().type()) {
             updated = updated.withSystemIdentity(systemIdentityFor(changed.identity()));
         }
-        clusters.update(updated);
-        Instant now = clock.instant();
-        events.append(List.of(LogEvent.cluster(now, workspace, name, "UPDATED", "min " + changed.minNodes()
-                + ", max " + changed.maxNodes() + ", idle " + changed.idleTimeBeforeScaleDown().toSeconds() + " s, identity "
-                + changed.identity().type().yamlName())));
+        ComputeCluster stored = updated;
+        LogEvent event = LogEvent.cluster(clock.instant(), workspace, name, "UPDATED", "min " + changed.minNodes()
+                + ", max " + changed.maxNodes() + ", idle " + changed.idleTimeBeforeScaleDown().toSeconds()
+                + " s, identity " + changed.identity().type().yamlName());
+        storeTogether(() -> {
+            clusters.update(stored);
+            events.append(List.of(event));
+        });
         onChange.run();
         return updated;
     }
@@ -182,9 +192,11 @@ public final class ComputeService {
         requireManaged(cluster, "delete");
         locks.checkDeletable(workspace, "delete compute '" + name + "'");
         if (nodes.listPresent(workspace, name).isEmpty()) {
-            nodes.deleteCluster(workspace, name);
-            clusters.delete(workspace, name);
-            events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DELETED", "cluster deleted")));
+            storeTogether(() -> {
+                nodes.deleteCluster(workspace, name);
+                clusters.delete(workspace, name);
+                events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DELETED", "cluster deleted")));
+            });
             return true;
         }
         clusters.update(cluster.withStatus(cluster.status().withProvisioningState(ProvisioningState.DELETING)));
@@ -212,8 +224,10 @@ public final class ComputeService {
         Instant now = clock.instant();
         ComputeCluster attached = new ComputeCluster(workspace, name, ClusterSpec.defaults(VmCatalog.DEFAULT_SIZE)
                 .withScale(0, 1, ClusterSpec.DEFAULT_IDLE_TIME), ClusterStatus.created(now), null, resourceId, now);
-        clusters.insert(attached);
-        events.append(List.of(LogEvent.cluster(now, workspace, name, "ATTACHED", resourceId)));
+        storeTogether(() -> {
+            clusters.insert(attached);
+            events.append(List.of(LogEvent.cluster(now, workspace, name, "ATTACHED", resourceId)));
+        });
         return attached;
     }
 
@@ -223,8 +237,11 @@ public final class ComputeService {
             throw new ConflictException("compute '" + name + "' was created here, not attached; delete it instead");
         }
         locks.checkDeletable(workspace, "detach compute '" + name + "'");
-        clusters.delete(workspace, name);
-        events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DETACHED", cluster.attachedResourceId())));
+        storeTogether(() -> {
+            clusters.delete(workspace, name);
+            events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DETACHED",
+                    cluster.attachedResourceId())));
+        });
     }
 
     /** Every node of a cluster that has not gone, oldest first. */
@@ -258,9 +275,19 @@ public final class ComputeService {
                         : "node '" + nodeId + "' is not an idle or running node of compute '" + name + "'"));
         Instant now = clock.instant();
         Node preempted = node.withState(NodeState.PREEMPTED, now);
-        nodes.update(preempted);
-        events.append(List.of(LogEvent.node(now, preempted, "preempted on request")));
+        storeTogether(() -> {
+            nodes.update(preempted);
+            events.append(List.of(LogEvent.node(now, preempted, "preempted on request")));
+        });
         return preempted;
+    }
+
+    /** The rows of one change and its event, stored together or not at all: never a cluster without its history. */
+    private void storeTogether(Runnable writes) {
+        unitOfWork.atomically(() -> {
+            writes.run();
+            return null;
+        });
     }
 
     private static void requireManaged(ComputeCluster cluster, String action) {
@@ -285,7 +312,8 @@ public final class ComputeService {
         List<UserAssignedIdentity> known = identities.list(workspace);
         for (String id : identity.userAssignedIdentityIds()) {
             if (ClusterIdentity.isUserAssignedIdentityId(id) && localIdentity(known, id).isEmpty()) {
-                problems.add("identity.user_assigned_identities", "exists", "'" + id + "' is not a user-assigned "
+                problems.add("identity.user_assigned_identities", "exists", "'"
+                        + Problems.shortened(id) + "' is not a user-assigned "
                         + "identity of workspace '" + workspace + "'; create it with 'identity create -w " + workspace
                         + " --name " + id.substring(id.lastIndexOf('/') + 1) + "' or use one that 'identity list -w "
                         + workspace + "' shows");

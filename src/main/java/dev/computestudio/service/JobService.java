@@ -14,6 +14,7 @@ import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.JobRepository;
+import dev.computestudio.domain.port.UnitOfWork;
 import dev.computestudio.domain.port.WorkspaceRepository;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class JobService {
     private final ClusterRepository clusters;
     private final JobRepository jobs;
     private final EventLog events;
+    private final UnitOfWork unitOfWork;
     private final JobFiles files;
     private final JobNames names;
     private final Clock clock;
@@ -50,7 +52,8 @@ public final class JobService {
      *                 once instead of at its next tick
      */
     public JobService(WorkspaceRepository workspaces, ClusterRepository clusters, JobRepository jobs, EventLog events,
-                      JobFiles files, RandomGenerator random, Clock clock, Runnable onChange) {
+                      UnitOfWork unitOfWork, JobFiles files, RandomGenerator random, Clock clock, Runnable onChange) {
+        this.unitOfWork = unitOfWork;
         this.workspaces = workspaces;
         this.clusters = clusters;
         this.jobs = jobs;
@@ -88,12 +91,16 @@ public final class JobService {
         Job job = Job.submitted(workspace, spec, now);
         snapshot(workspace, spec);
         try {
-            jobs.insert(job);
+            // A job in the queue always has its "submitted" event, and the event a job.
+            unitOfWork.atomically(() -> {
+                jobs.insert(job);
+                events.append(List.of(LogEvent.job(now, job, "submitted")));
+                return null;
+            });
         } catch (RuntimeException e) {
             deleteQuietly(files.jobFolder(workspace, spec.name()));
             throw e;
         }
-        events.append(List.of(LogEvent.job(now, job, "submitted")));
         onChange.run();
         return job;
     }
@@ -107,19 +114,30 @@ public final class JobService {
     }
 
     private static void checkLocalPaths(JobSpec spec, Problems problems) {
-        if (spec.code() != null && !spec.code().isBlank() && !Files.isDirectory(Path.of(spec.code()))) {
-            problems.add("code", "local-folder", "'" + spec.code() + "' is not a folder on this machine");
+        if (spec.code() != null && !spec.code().isBlank()) {
+            LocalSources.path("code", spec.code(), problems).ifPresent(code -> {
+                if (!Files.isDirectory(code)) {
+                    problems.add("code", "local-folder", "'"
+                            + Problems.shortened(spec.code()) + "' is not a folder on this machine");
+                } else {
+                    LocalSources.checkCode("code", code, problems);
+                }
+            });
         }
         spec.inputs().forEach((name, input) -> {
             if (!input.type().isPath() || input.value().isBlank()) {
                 return;
             }
-            Path path = Path.of(input.value());
-            boolean folder = input.type() == JobInput.Type.URI_FOLDER;
-            if (folder ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-                problems.add("inputs." + name + ".path", "local-" + (folder ? "folder" : "file"), "'" + path
-                        + "' is not a " + (folder ? "folder" : "file") + " on this machine");
-            }
+            String field = "inputs." + name + ".path";
+            LocalSources.path(field, input.value(), problems).ifPresent(path -> {
+                boolean folder = input.type() == JobInput.Type.URI_FOLDER;
+                if (folder ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
+                    problems.add(field, "local-" + (folder ? "folder" : "file"), "'" + path
+                            + "' is not a " + (folder ? "folder" : "file") + " on this machine");
+                } else {
+                    LocalSources.checkInput(field, path, problems);
+                }
+            });
         });
     }
 
@@ -129,11 +147,11 @@ public final class JobService {
         deleteQuietly(files.jobFolder(workspace, spec.name()));
         try {
             if (spec.code() != null) {
-                JobFiles.copyTree(Path.of(spec.code()), files.codeSnapshot(workspace, spec.name()), false);
+                JobFiles.copyTree(copySource(spec.code()), files.codeSnapshot(workspace, spec.name()), false);
             }
             for (Map.Entry<String, JobInput> input : spec.inputs().entrySet()) {
                 if (input.getValue().type().isPath()) {
-                    JobFiles.copyTree(Path.of(input.getValue().value()),
+                    JobFiles.copyTree(copySource(input.getValue().value()),
                             files.inputFolder(workspace, spec.name(), input.getKey()), true);
                 }
             }
@@ -142,6 +160,15 @@ public final class JobService {
             throw new UncheckedIOException("cannot copy the code and inputs of job '" + spec.name() + "': "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A folder as {@link LocalSources} checked it: its real path, since the folder named may be a
+     * link to it. A file keeps the name it was given, which is the name the job sees.
+     */
+    private static Path copySource(String path) throws IOException {
+        Path source = Path.of(path);
+        return Files.isDirectory(source) ? source.toRealPath() : source;
     }
 
     /** Removes a folder this service made, read-only copies included. */

@@ -10,8 +10,11 @@ import dev.computestudio.domain.port.SpecCodec.ClusterDocument;
 import dev.computestudio.domain.port.SpecCodec.JobDocument;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -98,16 +101,41 @@ public final class SpecFiles implements ClusterFiles {
         return codec.writeJob(jobs.show(workspace, name).spec());
     }
 
+    /**
+     * The file's text, refused when it is not a readable file of at most
+     * {@link SpecCodec#MAX_FILE_BYTES} of UTF-8. At most one byte more than that is ever read, so a
+     * huge file, a device or a pipe that never ends cannot fill memory.
+     */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(SpecCodec.MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw ValidationException.of("file", "readable", "'" + file + "' does not exist");
-        } catch (MalformedInputException e) {
-            throw ValidationException.of("file", "utf-8", "'" + file + "' is not UTF-8 text");
         } catch (IOException e) {
             throw ValidationException.of("file", "readable", "cannot read '" + file + "': " + e.getMessage());
         }
+        if (bytes.length > SpecCodec.MAX_FILE_BYTES) {
+            throw SpecCodec.tooLarge(source);
+        }
+        if (startsWithUtf16Mark(bytes)) {
+            throw ValidationException.of("file", "utf-8", "'" + file + "' is UTF-16 text (it starts with a UTF-16 "
+                    + "byte order mark); save it as UTF-8");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ValidationException.of("file", "utf-8", "'" + file + "' is not UTF-8 text");
+        }
+    }
+
+    private static boolean startsWithUtf16Mark(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
     }
 
     /** The services' problems name a field; this adds the line of the file where that field was. */

@@ -18,9 +18,16 @@ final class CliRunner {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Path dataFolder;
+    private final List<String> jvmOptions;
 
     CliRunner(Path dataFolder) {
+        this(dataFolder, List.of());
+    }
+
+    /** @param jvmOptions such as {@code -Dlogback.configurationFile=...}, before the main class */
+    CliRunner(Path dataFolder, List<String> jvmOptions) {
         this.dataFolder = dataFolder;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     record Result(int exitCode, String out, String err) {
@@ -49,8 +56,9 @@ final class CliRunner {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                "dev.computestudio.app.Main", "--data-dir", dataFolder.toString(), "--runner", "process"));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("dev.computestudio.app.Main", "--data-dir", dataFolder.toString(), "--runner", "process"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("COMPUTE_STUDIO_HOME");

@@ -125,7 +125,8 @@ class JobServiceTest {
     void submittingAndCancelingWakeTheEngine() {
         AtomicInteger wakeUps = new AtomicInteger();
         JobService waking = new JobService(studio.stores.workspaces(), studio.stores.clusters(), studio.stores.jobs(),
-                studio.stores.events(), new JobFiles(dataFolder), new Random(1), studio.clock, wakeUps::incrementAndGet);
+                studio.stores.events(), studio.stores.unitOfWork(), new JobFiles(dataFolder), new Random(1), studio.clock,
+                wakeUps::incrementAndGet);
 
         waking.submit(WS, jobSpec("job-a", CPU, 1, null));
         waking.cancel(WS, "job-a");

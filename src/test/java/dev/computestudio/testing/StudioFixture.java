@@ -68,8 +68,8 @@ public final class StudioFixture implements AutoCloseable {
         quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
         workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation, clock);
         compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
-                stores.events(), locks, quota, installation, catalog, clock);
-        jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(),
+                stores.events(), stores.unitOfWork(), locks, quota, installation, catalog, clock);
+        jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), stores.unitOfWork(),
                 new JobFiles(dataFolder), new Random(7), clock, () -> { });
         reconciler = newReconciler(runner, EngineSettings.defaults());
         workspaces.create(WS, null, null);

@@ -21,6 +21,18 @@ import java.util.OptionalInt;
  */
 public interface SpecCodec {
 
+    /**
+     * The largest spec file read, in bytes (1 MiB): an amlCompute or commandJob file is a few
+     * hundred bytes, and a limit keeps a wrong file (a data set, a disk image) from filling memory.
+     */
+    int MAX_FILE_BYTES = 1024 * 1024;
+
+    /** The refusal of a file or text over {@link #MAX_FILE_BYTES}. */
+    static ValidationException tooLarge(String source) {
+        return ValidationException.of("file", "max-size", source + " is larger than " + MAX_FILE_BYTES / 1024
+                + " KiB, the most a YAML spec file may be; is it the right file?");
+    }
+
     /** A cluster file: its name, the spec, and what was ignored (unknown keys) as warnings. */
     ClusterDocument readCluster(String text, String source, Map<String, String> overrides);
 

@@ -30,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,6 +61,11 @@ public final class Database implements AutoCloseable {
      * more than H2's default 8, and parsing them again was a tenth of a pass.
      */
     private static final String QUERY_CACHE = ";QUERY_CACHE_SIZE=64";
+    /**
+     * A commit reaches the file before it returns. H2's default keeps commits in memory for up to
+     * half a second, so a process killed then lost changes it had reported as done.
+     */
+    private static final String WRITE_AT_COMMIT = ";WRITE_DELAY=0";
     private static final Duration OPEN_PATIENCE = Duration.ofSeconds(60);
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -120,8 +126,7 @@ public final class Database implements AutoCloseable {
         }
         // AUTO_RECONNECT: when the process serving the file dies, the others take over instead of failing.
         Database database = open("jdbc:h2:file:" + folder.resolve(NAME) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
-                + QUERY_CACHE,
-                false);
+                + QUERY_CACHE + WRITE_AT_COMMIT, false);
         if (posix) {
             try {
                 restrictDatabaseFiles(folder);
@@ -265,6 +270,11 @@ public final class Database implements AutoCloseable {
                     @Override
                     public void commitSoFar() {
                         jdbc.commitUnitOfWork();
+                    }
+
+                    @Override
+                    public <T> T atomically(Supplier<T> work) {
+                        return jdbc.atomically(work);
                     }
                 });
     }

@@ -82,6 +82,45 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs {@code work} with every statement this thread makes on one connection, in one
+     * transaction: when it throws, each of its writes is undone. Inside a unit of work, a
+     * savepoint gives the same, and the unit commits it with the rest.
+     */
+    <T> T atomically(Supplier<T> work) {
+        Connection shared = unitOfWork.get();
+        try {
+            if (shared != null) {
+                Savepoint savepoint = shared.setSavepoint();
+                try {
+                    T result = work.get();
+                    shared.releaseSavepoint(savepoint);
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    shared.rollback(savepoint);
+                    throw e;
+                }
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                unitOfWork.set(connection);
+                try {
+                    T result = work.get();
+                    connection.commit();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    unitOfWork.remove();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("a change stored whole or not at all", e);
+        }
+    }
+
     /** Commits what the thread's unit of work wrote so far; nothing to do outside one. */
     void commitUnitOfWork() {
         Connection shared = unitOfWork.get();

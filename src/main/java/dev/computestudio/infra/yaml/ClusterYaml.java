@@ -4,6 +4,7 @@ import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.NetworkSettings;
+import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.SshSettings;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.VmTier;
@@ -58,7 +59,8 @@ final class ClusterYaml {
                     + "type); this studio creates compute clusters only");
         } else if (!type.trim().equalsIgnoreCase("amlcompute")) {
             Entry entry = doc.entry("type");
-            context.problem("type", "compute-type", entry.mark(), "compute of type '" + type + "' is not supported: "
+            context.problem("type", "compute-type", entry.mark(), "compute of type '"
+                    + Problems.shortened(type) + "' is not supported: "
                     + "this studio emulates Azure ML compute clusters only (type: amlcompute)"
                     + (OTHER_TYPES.contains(type.trim().toLowerCase(Locale.ROOT))
                     ? "; existing compute can be attached by resource id with 'compute attach'" : ""));
@@ -100,7 +102,7 @@ final class ClusterYaml {
             return VmTier.DEDICATED;
         }
         return VmTier.parse(tier.get().text()).orElseGet(() -> {
-            context.problem("tier", "tier", tier.get().mark(), "'" + tier.get().text()
+            context.problem("tier", "tier", tier.get().mark(), "'" + Problems.shortened(tier.get().text())
                     + "' is not a tier; use dedicated or low_priority");
             return VmTier.DEDICATED;
         });
@@ -155,7 +157,8 @@ final class ClusterYaml {
         } else {
             type = IdentityType.parse(typeText.get().text()).orElse(null);
             if (type == null) {
-                context.problem("identity.type", "identity-type", typeText.get().mark(), "'" + typeText.get().text()
+                context.problem("identity.type", "identity-type", typeText.get().mark(), "'"
+                        + Problems.shortened(typeText.get().text())
                         + "' is not an identity type; use system_assigned, user_assigned or none (a cluster has one "
                         + "system-assigned identity or user-assigned ones, not both)");
                 return ClusterIdentity.NONE;

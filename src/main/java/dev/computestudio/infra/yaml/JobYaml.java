@@ -3,6 +3,7 @@ package dev.computestudio.infra.yaml;
 import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobOutput;
 import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.port.EnvironmentTable;
 import dev.computestudio.domain.port.SpecCodec.JobDocument;
 import dev.computestudio.infra.yaml.YamlNode.Entry;
@@ -11,6 +12,7 @@ import dev.computestudio.infra.yaml.YamlNode.Mapping;
 import dev.computestudio.infra.yaml.YamlNode.Scalar;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +36,8 @@ final class JobYaml {
     /** azureml://registries/REGISTRY/environments/NAME/versions/V or .../labels/L. */
     private static final Pattern REGISTRY_REFERENCE = Pattern.compile(
             "azureml://registries/[^/]+/environments/([^/]+)/(versions|labels)/([^/]+)");
+    /** The longest number written out in plain digits; a double has at most 17 significant ones. */
+    private static final int MAX_PLAIN_DIGITS = 64;
     private static final Pattern REMOTE = Pattern.compile("(?i)(azureml|https?|wasbs?|abfss?|adl|git\\+https?)[:].*");
 
     private static final Map<String, String> RENAMED = Map.of(
@@ -49,7 +53,8 @@ final class JobYaml {
         doc.string("$schema");
         Optional<Scalar> type = doc.scalar("type");
         if (type.isPresent() && !type.get().text().trim().equalsIgnoreCase("command")) {
-            context.problem("type", "job-type", type.get().mark(), "jobs of type '" + type.get().text()
+            context.problem("type", "job-type", type.get().mark(), "jobs of type '"
+                    + Problems.shortened(type.get().text())
                     + "' are not supported: this studio runs command jobs (type: command)");
             return null;
         }
@@ -107,11 +112,18 @@ final class JobYaml {
             text = text.substring("file:".length());
         }
         if (REMOTE.matcher(text).matches()) {
-            context.problem(field, "local-path", value.mark(), "'" + text + "' is in the cloud; here code and "
+            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text)
+                    + "' is in the cloud; here code and "
                     + "inputs come from local paths (there is no datastore or registry)");
             return null;
         }
-        return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
+        try {
+            return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text).replace("\0", "\\0")
+                    + "' is not a path on this machine");
+            return null;
+        }
     }
 
     private static String environment(MappingReader doc, ReadContext context, EnvironmentTable environments) {
@@ -149,7 +161,7 @@ final class JobYaml {
                     environments);
         }
         if (text.startsWith("azureml:")) {
-            context.problem("environment", "environment-reference", scalar.get().mark(), "'" + text
+            context.problem("environment", "environment-reference", scalar.get().mark(), "'" + Problems.shortened(text)
                     + "' is not an environment reference like azureml:NAME@latest or azureml:NAME:VERSION");
             return null;
         }
@@ -166,7 +178,7 @@ final class JobYaml {
         Optional<String> image = environments.imageFor(name, version);
         if (image.isEmpty()) {
             String key = version == null ? name : name + ":" + version;
-            context.problem("environment", "environment-name", value.mark(), "environment '" + key
+            context.problem("environment", "environment-name", value.mark(), "environment '" + Problems.shortened(key)
                     + "' is not in the local environment table (" + environments.location() + "); there is no "
                     + "registry here, so map it to an image: compute-studio environment set --name " + key
                     + " --image IMAGE");
@@ -213,7 +225,8 @@ final class JobYaml {
         if (type == null || !type.isPath()) {
             if (type == null) {
                 context.problem(field + ".type", "input-type", typeText.get().mark(), "inputs of type '"
-                        + typeText.get().text() + "' are not supported here; use uri_file or uri_folder with a local "
+                        + Problems.shortened(typeText.get().text())
+                        + "' are not supported here; use uri_file or uri_folder with a local "
                         + "path, or a value (epochs: 10)");
                 return null;
             }
@@ -233,10 +246,11 @@ final class JobYaml {
         mode.ifPresent(m -> {
             String key = m.text().trim().toLowerCase(Locale.ROOT);
             if (key.equals("rw_mount") || key.equals("upload")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "inputs are read-only; mode '" + m.text()
+                context.problem(field + ".mode", "input-mode", m.mark(), "inputs are read-only; mode '"
+                        + Problems.shortened(m.text())
                         + "' is for outputs (use ro_mount or download)");
             } else if (!key.equals("ro_mount") && !key.equals("download") && !key.equals("direct")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "'" + m.text()
+                context.problem(field + ".mode", "input-mode", m.mark(), "'" + Problems.shortened(m.text())
                         + "' is not an input mode; use ro_mount or download (both give a read-only copy here)");
             }
         });
@@ -248,10 +262,16 @@ final class JobYaml {
         return local == null ? null : new JobInput(type, local);
     }
 
-    /** 1e-3 as 0.001, the way the command will see it; .inf and .nan stay as written (and are refused). */
+    /**
+     * 1e-3 as 0.001, the way the command will see it; .inf and .nan stay as written (and are
+     * refused). So does a number whose plain form would be long (1e999999999 has a billion digits).
+     */
     private static String plainNumber(String text) {
         try {
-            return new BigDecimal(text).toPlainString();
+            BigDecimal number = new BigDecimal(text);
+            long digits = Math.max(number.precision(), Math.abs((long) number.precision() - number.scale()))
+                    + Math.abs((long) number.scale());
+            return digits <= MAX_PLAIN_DIGITS ? number.toPlainString() : text;
         } catch (NumberFormatException e) {
             return text;
         }
@@ -277,7 +297,8 @@ final class JobYaml {
                     : JobOutput.Type.parse(typeText.get().text()).orElse(null);
             if (type == null) {
                 context.problem(field + ".type", "output-type", typeText.get().mark(), "outputs of type '"
-                        + typeText.get().text() + "' are not supported here; use uri_folder or uri_file");
+                        + Problems.shortened(typeText.get().text())
+                        + "' are not supported here; use uri_folder or uri_file");
                 return;
             }
             output.scalar("mode");

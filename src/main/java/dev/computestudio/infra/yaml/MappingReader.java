@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Problems;
 import dev.computestudio.infra.yaml.YamlNode.Entry;
 import dev.computestudio.infra.yaml.YamlNode.Kind;
 import dev.computestudio.infra.yaml.YamlNode.Mapping;
@@ -88,7 +89,8 @@ final class MappingReader {
         if ((scalar.get().kind() == Kind.INTEGER || scalar.get().kind() == Kind.STRING) && text.matches("[-+]?\\d{1,9}")) {
             return Integer.parseInt(text);
         }
-        context.problem(field(key), "integer", scalar.get().mark(), "must be a whole number, not '" + text + "'");
+        context.problem(field(key), "integer", scalar.get().mark(), "must be a whole number, not '"
+                + Problems.shortened(text) + "'");
         return null;
     }
 
@@ -102,7 +104,7 @@ final class MappingReader {
             return Boolean.valueOf(text);
         }
         context.problem(field(key), "boolean", scalar.get().mark(),
-                "must be true or false, not '" + scalar.get().text() + "'");
+                "must be true or false, not '" + Problems.shortened(scalar.get().text()) + "'");
         return null;
     }
 

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.ValidationException;
+import dev.computestudio.domain.port.SpecCodec;
 import dev.computestudio.infra.yaml.YamlNode.Entry;
 import dev.computestudio.infra.yaml.YamlNode.Kind;
 import dev.computestudio.infra.yaml.YamlNode.Mapping;
@@ -29,7 +33,32 @@ final class YamlTree {
     /** The field of problems with the file as a whole. */
     static final String FILE = "file";
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * The deepest nesting read: the schemas need four levels (inputs.NAME.path), and the tree is
+     * built by recursion, so a hostile file of a thousand levels must not reach it.
+     */
+    static final int MAX_DEPTH = 32;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .build())
+            .build();
+
+    /**
+     * SnakeYAML's own limits, set on purpose rather than left to its defaults: no more text than a
+     * spec file may hold, no deeper than {@link #MAX_DEPTH}, and no alias expansion (aliases are
+     * refused anyway, so a billion-laughs file stops at its first alias).
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(SpecCodec.MAX_FILE_BYTES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
 
     private final String source;
     private final List<Problem> warnings;
@@ -48,6 +77,9 @@ final class YamlTree {
      * @param warnings receives keys given twice
      */
     static YamlNode parse(String text, String source, List<Problem> warnings) {
+        if (text.length() > SpecCodec.MAX_FILE_BYTES) {
+            throw SpecCodec.tooLarge(source);
+        }
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
             YamlTree tree = new YamlTree(source, warnings, parser);
             JsonToken first = parser.nextToken();
@@ -61,6 +93,10 @@ final class YamlTree {
                         + ": a second YAML document starts here ('---'); give one resource per file");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // The only one of Jackson's limits a text within the size limit can reach: the others are far above it.
+            throw ValidationException.of(FILE, "nesting-depth", source + ": the YAML is nested deeper than "
+                    + MAX_DEPTH + " levels; a spec file needs only a few");
         } catch (JsonProcessingException e) {
             throw syntaxError(source, e);
         } catch (IOException e) {

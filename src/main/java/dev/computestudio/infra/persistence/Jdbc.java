@@ -208,48 +208,18 @@ final class Jdbc {
     }
 
     /**
-     * Runs {@code work} on one connection in one transaction: all of it is stored, or none. Statements
-     * {@code work} makes through this Jdbc run in the same transaction.
-     * {@code description} names the work in the error when the database fails.
+     * {@link #atomically} for work written against the connection itself; {@code description}
+     * names the work in the error when the database fails.
      */
     void inTransaction(String description, Work work) {
-        Connection shared = unitOfWork.get();
-        if (shared != null) {
-            inSavepoint(shared, description, work);
-            return;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            unitOfWork.set(connection); // so that statements made through this Jdbc inside work join it
+        atomically(() -> {
             try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                unitOfWork.remove();
-                connection.setAutoCommit(true);
+                work.run(unitOfWork.get());
+                return null;
+            } catch (SQLException e) {
+                throw failure(description, e);
             }
-        } catch (SQLException e) {
-            throw failure(description, e);
-        }
-    }
-
-    /** Inside a unit of work, "all or none" holds for {@code work} through a savepoint. */
-    private static void inSavepoint(Connection connection, String description, Work work) {
-        try {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                work.run(connection);
-                connection.releaseSavepoint(savepoint);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback(savepoint);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure(description, e);
-        }
+        });
     }
 
     /** "?, ?, ?" for a comma-separated column list, so that column lists are written once. */

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static dev.computestudio.domain.NodeState.GONE;
 import static dev.computestudio.domain.NodeState.IDLE;
@@ -30,7 +32,8 @@ import static dev.computestudio.domain.NodeState.UNUSABLE;
  * Reads the event log as the timeline does and lists what no history of real nodes and jobs can
  * contain: a node that lives on after GONE, runs two jobs at once, jumps between states that do
  * not follow each other, or ends in another state than the one stored; a job that ends twice, or
- * whose stored status is not the last one logged. Each problem is a sentence naming the node or job.
+ * whose stored status is not the last one logged. Each problem is a sentence that starts with
+ * "node ID" or "job NAME", so that the history of what it names can be shown beside it.
  */
 final class EventLogAudit {
 
@@ -158,6 +161,17 @@ final class EventLogAudit {
             }
         }
         return problems;
+    }
+
+    /** The log's events about what a problem names, one per line, for a failure message. */
+    static String historyBehind(String problem, List<LogEvent> log) {
+        String[] words = problem.split(" ", 3);
+        Predicate<LogEvent> about = words[0].equals("node") ? event -> words[1].equals(event.nodeId())
+                : event -> event.kind() == EventKind.JOB && words[1].equals(event.jobName());
+        return log.stream().filter(about).map(event -> "      #" + event.sequence() + " " + event.at() + " "
+                        + event.kind() + " " + event.state() + (event.jobName() == null ? "" : " " + event.jobName())
+                        + (event.kind() == EventKind.JOB ? " attempt " + event.attempt() : "") + ": " + event.reason())
+                .collect(Collectors.joining("\n"));
     }
 
     private static Map<String, List<LogEvent>> group(List<LogEvent> log, EventKind kind,

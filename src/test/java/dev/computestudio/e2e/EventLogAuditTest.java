@@ -82,6 +82,17 @@ class EventLogAuditTest {
                         "node n2 is GONE but its timeline still shows it IDLE");
     }
 
+    @Test
+    void theHistoryBehindAProblemListsTheEventsOfWhatItNames() {
+        node("n1", NodeState.PREPARING, null, 0);
+        node("n2", NodeState.PREPARING, null, 0);
+        node("n1", NodeState.GONE, null, 1);
+
+        assertThat(EventLogAudit.historyBehind("node n1 has an event after GONE", log).lines())
+                .containsExactly("      #1 2025-01-01T00:00:00Z NODE PREPARING: test",
+                        "      #3 2025-01-01T00:00:01Z NODE GONE: test");
+    }
+
     private void node(String id, NodeState state, String job, long second) {
         log.add(new LogEvent(log.size() + 1, T0.plusSeconds(second), EventKind.NODE, "ws1", "cpu", id, job,
                 state.name(), 0, "test"));

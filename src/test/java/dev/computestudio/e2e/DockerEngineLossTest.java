@@ -87,6 +87,7 @@ class DockerEngineLossTest {
                 "echo attempt $AZUREML_ATTEMPT; if [ \"$AZUREML_ATTEMPT\" = 1 ]; then sleep 300; fi; echo finished"));
         await().atMost(PATIENCE).until(() -> job(cli).get("status").asText().equals("Running"));
         assertThat(ourContainers()).as("a node container and the job's container").hasSize(2);
+        String lostNode = job(cli).get("nodeIds").get(0).asText();
 
         proxy.stop();
 
@@ -104,6 +105,7 @@ class DockerEngineLossTest {
         await().atMost(PATIENCE).until(() -> job(cli).get("status").asText().equals("Completed"));
         JsonNode completed = job(cli);
         assertThat(completed.get("attempt").asInt()).isEqualTo(2);
+        assertThat(completed.get("nodeIds").get(0).asText()).as("the node of attempt 2").isNotEqualTo(lostNode);
         assertThat(Files.readString(data.resolve("jobs/" + workspace + "/survivor/attempt-2/std_log_process_0.txt")))
                 .isEqualTo("attempt 2\nfinished\n");
         JsonNode healed = cluster(cli);

@@ -21,12 +21,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws InterruptedException {
         Backend backend = context.backend();
         Engine engine = backend.engine();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.err().println("Stopping the engine...");
-            engine.close();
-            stopped.countDown();
-        }, "serve-shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.onStop(stopRequested::countDown);
         // First line, and in the log: which runner this engine uses.
         String started = "Compute Studio engine: runner " + backend.runnerName() + ", data folder "
                 + context.dataFolder() + ". Stop with Ctrl-C.";
@@ -34,7 +30,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         context.err().println(started);
         engine.addListener(state -> context.err().println("engine: " + state.name().toLowerCase().replace('_', ' ')));
         engine.start();
-        stopped.await();
+        stopRequested.await();
+        context.err().println("Stopping the engine...");
+        // Hands the jobs it runs back to the queue and releases the lease while the database is
+        // still open; the command line closes the database after this returns.
+        engine.close();
         return ExitCodes.OK;
     }
 }

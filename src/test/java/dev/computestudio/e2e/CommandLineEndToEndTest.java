@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -146,7 +147,25 @@ class CommandLineEndToEndTest {
         assertThat(Files.readString(data.resolve("jobs/ws1/long/attempt-2/std_log_process_0.txt")))
                 .isEqualTo("started\nfinished\n");
         assertThat(Files.readString(firstLog)).doesNotContain("finished");
-        assertThat(processesMarkedWith(data)).isEmpty();
+        assertThat(MarkedProcesses.pids(data)).isEmpty();
+    }
+
+    @Test
+    void stoppingServeWithSigtermHandsItsRunningJobBackAndStopsItsProcess() throws Exception {
+        Process serve = startServe("serve-1");
+        cli.run("job", "create", "-w", "ws1", "--compute", "cpu", "--name", "long", "--command", "sleep 300");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus("long").equals("Running"));
+        assertThat(MarkedProcesses.pids(data)).as("the job's processes").isNotEmpty();
+
+        serve.destroy();
+
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stopped within 60 s of SIGTERM").isTrue();
+        assertThat(Files.readString(data.resolve("serve-1.err"))).contains("Stopping the engine")
+                .doesNotContain("Exception");
+        assertThat(MarkedProcesses.pids(data)).as("job processes left running").isEmpty();
+        JsonNode job = json(cli.run("job", "show", "-w", "ws1", "--name", "long", "-o", "json"));
+        assertThat(job.get("status").asText()).isEqualTo("Queued");
+        assertThat(job.get("error").asText()).contains("the engine restarted");
     }
 
     private Process startServe(String name) throws IOException {
@@ -166,18 +185,5 @@ class CommandLineEndToEndTest {
     private static JsonNode json(CliRunner.Result result) throws IOException {
         assertThat(result.exitCode()).as(result.err()).isZero();
         return JSON.readTree(result.out());
-    }
-
-    /** Job processes of this data folder still alive, found by the marker every job process carries. */
-    private static List<Long> processesMarkedWith(Path dataFolder) {
-        String marker = "COMPUTE_STUDIO_DATA_DIR=" + dataFolder.toAbsolutePath().normalize();
-        return ProcessHandle.allProcesses().filter(p -> {
-            try {
-                String environ = Files.readString(Path.of("/proc", Long.toString(p.pid()), "environ"));
-                return List.of(environ.split("\0")).contains(marker);
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }).map(ProcessHandle::pid).toList();
     }
 }

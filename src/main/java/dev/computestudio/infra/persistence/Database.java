@@ -62,10 +62,11 @@ public final class Database implements AutoCloseable {
      */
     private static final String QUERY_CACHE = ";QUERY_CACHE_SIZE=64";
     /**
-     * A commit reaches the file before it returns. H2's default keeps commits in memory for up to
-     * half a second, so a process killed then lost changes it had reported as done.
+     * H2 writes a commit to the file up to half a second later by default, so a process killed in
+     * that time (a crash, SIGKILL, a power cut of the studio's machine) lost changes it had already
+     * reported done: a submitted job, a cancel, a job's end. Each commit is written at once.
      */
-    private static final String WRITE_AT_COMMIT = ";WRITE_DELAY=0";
+    private static final String DURABLE_COMMITS = ";WRITE_DELAY=0";
     private static final Duration OPEN_PATIENCE = Duration.ofSeconds(60);
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -126,7 +127,8 @@ public final class Database implements AutoCloseable {
         }
         // AUTO_RECONNECT: when the process serving the file dies, the others take over instead of failing.
         Database database = open("jdbc:h2:file:" + folder.resolve(NAME) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
-                + QUERY_CACHE + WRITE_AT_COMMIT, false);
+                + DURABLE_COMMITS + QUERY_CACHE,
+                false);
         if (posix) {
             try {
                 restrictDatabaseFiles(folder);

@@ -164,6 +164,33 @@ class H2FileRepositoryTest extends RepositoryContractTest {
         assertThat(database().workspaces().find("from-process")).contains(workspace("from-process"));
     }
 
+    @Test
+    void aCommittedChangeSurvivesTheProcessBeingKilledAMomentLater() throws Exception {
+        Path folder = temp.resolve("killed");
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                CommitThenWait.class.getName(), folder.toString(), "committed-then-killed")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            while (line != null && !line.equals(CommitThenWait.COMMITTED)) {
+                line = reader.readLine();
+            }
+            assertThat(line).as("the process said it committed").isEqualTo(CommitThenWait.COMMITTED);
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no close
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        try (Database reopened = Database.openFile(folder)) {
+            assertThat(reopened.workspaces().find("committed-then-killed")).as("the committed workspace")
+                    .contains(workspace("committed-then-killed"));
+        }
+    }
+
     private boolean posix() {
         return temp.getFileSystem().supportedFileAttributeViews().contains("posix");
     }

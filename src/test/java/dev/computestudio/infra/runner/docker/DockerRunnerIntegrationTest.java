@@ -15,6 +15,7 @@ import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.infra.persistence.Database;
+import dev.computestudio.testing.UnixSocketProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,9 @@ class DockerRunnerIntegrationTest {
 
     @Test
     void whenTheEngineGoesAwayNodesBecomeUnusableJobsWaitAndTheClusterHealsWhenItReturns() throws Exception {
-        proxy = new UnixSocketProxy(folder.resolve("docker.sock"), Path.of("/var/run/docker.sock"));
+        Path engineSocket = UnixSocketProxy.socketOf(engine.host()).orElse(null);
+        assumeTrue(engineSocket != null, "the engine at " + engine.host() + " is not on a Unix socket to put a proxy before");
+        proxy = new UnixSocketProxy(folder.resolve("docker.sock"), engineSocket);
         proxy.start();
         AppContext studio = open(DockerEngine.at(proxy.dockerHost()), 0, 1);
         studio.jobs().submit(WS, job("survivor", "sleep 300", null));

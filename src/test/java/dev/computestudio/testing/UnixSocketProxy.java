@@ -1,4 +1,4 @@
-package dev.computestudio.infra.runner.docker;
+package dev.computestudio.testing;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -9,29 +9,41 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Forwards a Unix socket of the test's own to the Docker engine's, so that a test can make the
  * engine "go away" (and come back) without stopping the real one that other tests use.
  */
-final class UnixSocketProxy implements AutoCloseable {
+public final class UnixSocketProxy implements AutoCloseable {
 
     private final Path listen;
     private final Path target;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocketChannel server;
 
-    UnixSocketProxy(Path listen, Path target) {
+    public UnixSocketProxy(Path listen, Path target) {
         this.listen = listen;
         this.target = target;
     }
 
-    String dockerHost() {
+    /**
+     * The socket file of a Docker host address (unix:///var/run/docker.sock), so that the proxy
+     * forwards to whichever engine the environment names; empty for an engine over TCP.
+     */
+    public static Optional<Path> socketOf(String dockerHost) {
+        String scheme = "unix://";
+        return dockerHost.startsWith(scheme) ? Optional.of(Path.of(dockerHost.substring(scheme.length())))
+                : Optional.empty();
+    }
+
+    /** The DOCKER_HOST value that reaches the engine through this proxy. */
+    public String dockerHost() {
         return "unix://" + listen;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         Files.deleteIfExists(listen);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(listen));
@@ -54,12 +66,12 @@ final class UnixSocketProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return server != null && server.isOpen();
     }
 
     /** The engine stops answering: the socket is gone and every connection is cut. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         server.close();
         for (SocketChannel channel : open) {
             channel.close();

@@ -12,6 +12,7 @@ import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.engine.Reconciler;
 import dev.computestudio.infra.identity.LocalManagedIdentity;
 import dev.computestudio.infra.persistence.Database;
+import dev.computestudio.infra.runner.docker.DockerEngine;
 import dev.computestudio.infra.runner.docker.DockerNodeRunner;
 import dev.computestudio.infra.yaml.YamlEnvironmentTable;
 import dev.computestudio.infra.yaml.YamlSpecCodec;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one composition root: opens the database of a data folder and wires repositories,
@@ -105,9 +107,11 @@ public final class AppContext implements Backend {
     }
 
     public static AppContext open(Path dataFolder, RunnerChoice runnerChoice, String role, EngineSettings settings) {
+        CompletableFuture<Optional<DockerEngine>> docker = Runners.probeDocker(runnerChoice);
         Database database = Database.openFile(dataFolder);
         try {
-            NodeRunner runner = Runners.choose(runnerChoice, dataFolder, database.repositories(), VmCatalog.standard());
+            NodeRunner runner = Runners.choose(runnerChoice, docker, dataFolder, database.repositories(),
+                    VmCatalog.standard());
             return new AppContext(dataFolder, database, runner, realPace(), settings, role);
         } catch (RuntimeException e) {
             database.close();

@@ -17,6 +17,6 @@ public final class Main {
         Cli.Parts parts = new Cli.Parts(Version.current(), StudioMain.launcher(),
                 (folder, runner) -> AppContext.open(folder, runner, "command line"), new EngineBenchmarks(),
                 Runners::describeAuto);
-        System.exit(Cli.create(parts, System.getenv()).execute(args));
+        System.exit(Cli.forArguments(parts, System.getenv(), args).execute(args));
     }
 }

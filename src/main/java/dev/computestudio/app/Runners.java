@@ -15,6 +15,7 @@ import dev.computestudio.service.ConfigService;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Picks the node runner {@code --runner} asks for, and says which one a machine would get. */
 final class Runners {
@@ -22,14 +23,32 @@ final class Runners {
     private Runners() {
     }
 
-    static NodeRunner choose(RunnerChoice choice, Path dataFolder, Repositories stores, VmCatalog catalog) {
+    /**
+     * Starts asking the Docker engine whether it answers, when the choice may need it. Loading
+     * docker-java and the ping take about as long as opening the database, and neither needs the
+     * other, so the caller opens the database meanwhile and passes this to {@link #choose}.
+     */
+    static CompletableFuture<Optional<DockerEngine>> probeDocker(RunnerChoice choice) {
+        if (choice == RunnerChoice.PROCESS) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.supplyAsync(DockerEngine::connect, task -> {
+            Thread thread = new Thread(task, "docker-probe");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** @param docker the answer of {@link #probeDocker} for the same choice */
+    static NodeRunner choose(RunnerChoice choice, CompletableFuture<Optional<DockerEngine>> docker, Path dataFolder,
+                             Repositories stores, VmCatalog catalog) {
         return switch (choice) {
             case PROCESS -> new ProcessNodeRunner(dataFolder);
-            case DOCKER -> docker(DockerEngine.connect().orElseThrow(() -> ValidationException.of("runner",
+            case DOCKER -> docker(Outcome.of(docker).orElseThrow(() -> ValidationException.of("runner",
                     "docker-engine", "--runner docker needs a Docker engine, and none answers at "
                             + DockerEngine.fromEnvironment().host() + " (set DOCKER_HOST for another one, or use "
                             + "--runner process)")), dataFolder, stores, catalog);
-            case AUTO -> DockerEngine.connect()
+            case AUTO -> Outcome.of(docker)
                     .<NodeRunner>map(engine -> docker(engine, dataFolder, stores, catalog))
                     .orElseGet(() -> new ProcessNodeRunner(dataFolder));
         };

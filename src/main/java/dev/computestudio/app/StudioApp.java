@@ -16,14 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The studio window over an {@link AppContext} whose engine runs in this process. Start it with
@@ -44,9 +48,10 @@ public final class StudioApp extends Application {
 
     // JavaFX builds the Application itself through its no-argument constructor, so the composition
     // root hands the context over through this one slot.
-    private static final AtomicReference<AppContext> HANDED_OVER = new AtomicReference<>();
+    private static final AtomicReference<Supplier<AppContext>> HANDED_OVER = new AtomicReference<>();
     private static final AtomicReference<Consumer<ShellViewModel>> AFTER_SHOWN = new AtomicReference<>(shell -> { });
 
+    /** Null when the context failed to open. */
     private AppContext context;
     private ExecutorService background;
     private ScheduledExecutorService refresher;
@@ -67,6 +72,16 @@ public final class StudioApp extends Application {
      */
     public static void launchWith(AppContext context, Consumer<ShellViewModel> afterShown, String... args) {
         Objects.requireNonNull(context, "context");
+        launchWith(() -> context, afterShown, args);
+    }
+
+    /**
+     * As {@link #launchWith(AppContext, Consumer, String...)} with a context still opening on another
+     * thread: the toolkit starts meanwhile and {@code context} is waited for off the FX thread. When
+     * it throws, the studio ends without showing a window and says nothing: the caller reports why.
+     */
+    static void launchWith(Supplier<AppContext> context, Consumer<ShellViewModel> afterShown, String... args) {
+        Objects.requireNonNull(context, "context");
         AFTER_SHOWN.set(Objects.requireNonNull(afterShown, "afterShown"));
         if (!HANDED_OVER.compareAndSet(null, context)) {
             throw new IllegalStateException("the studio was already launched in this JVM");
@@ -74,12 +89,22 @@ public final class StudioApp extends Application {
         Application.launch(StudioApp.class, args);
     }
 
-    /** Runs on the launcher thread, so reading the saved preferences does not hold up the FX thread. */
+    /**
+     * Runs on the launcher thread, so waiting for the context and reading the saved preferences do
+     * not hold up the FX thread.
+     */
     @Override
     public void init() {
-        context = HANDED_OVER.get();
-        if (context == null) {
+        Supplier<AppContext> handedOver = HANDED_OVER.get();
+        if (handedOver == null) {
             throw new IllegalStateException("start the studio with StudioApp.launchWith(context, args)");
+        }
+        try {
+            context = handedOver.get();
+        } catch (RuntimeException e) {
+            // Thrown from here it would reach the terminal under JavaFX's own banner: start() ends the
+            // studio instead, and the launcher reports the failure.
+            return;
         }
         background = Executors.newFixedThreadPool(2, daemon("studio-background"));
         refresher = Executors.newSingleThreadScheduledExecutor(daemon("studio-live-refresh"));
@@ -92,6 +117,11 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (context == null) {
+            // The context failed to open: nothing to show.
+            Platform.exit();
+            return;
+        }
         Messages messages = new Messages(shell.languageProperty());
         ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
         Scene scene = new Scene(view, WIDTH, HEIGHT);
@@ -99,11 +129,14 @@ public final class StudioApp extends Application {
         stage.titleProperty().bind(messages.text("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        for (String size : new String[] {"64", "256"}) {
-            stage.getIcons().add(new Image(StudioApp.class.getResource("compute-studio-" + size + ".png").toExternalForm()));
-        }
+        // Decoding the icons and scaling them for the window manager took a tenth of the FX thread's
+        // start; the window gets them a moment after its first frame instead.
+        CompletableFuture.supplyAsync(StudioApp::icons, background)
+                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
         StartupReport.logOnFirstFrame(scene);
         context.engine().addListener(state -> Platform.runLater(() -> shell.engineStateChanged(describe(state))));
+        // The engine starts as the context opens, so it may have taken its lease since init() read its state.
+        shell.engineStateChanged(describe(context.engine().state()));
         shell.refreshWorkspaces();
         NotificationsViewModel notifications = new NotificationsViewModel(context.activity(), messages, threads);
         NotificationPopups.attach(notifications, stage, shell.darkThemeProperty());
@@ -127,9 +160,18 @@ public final class StudioApp extends Application {
     /** Lets a preference chosen just before closing reach storage, but does not hang on it. */
     @Override
     public void stop() throws InterruptedException {
+        if (context == null) {
+            return;
+        }
         refresher.shutdownNow();
         background.shutdown();
         background.awaitTermination(SAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static List<Image> icons() {
+        return Stream.of("64", "256")
+                .map(size -> new Image(StudioApp.class.getResource("compute-studio-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     /** The engine state in the plain words the status bar translates. */

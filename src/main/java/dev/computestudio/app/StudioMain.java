@@ -5,6 +5,7 @@ import dev.computestudio.cli.StudioLauncher;
 import dev.computestudio.ui.shell.Screen;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Opens the studio window over a data folder and runs the engine in this process while the
@@ -38,23 +39,42 @@ final class StudioMain {
      * and the Demos screen open; each scenario still makes and removes its own workspace.
      */
     static void launchDemo(Path dataFolder, RunnerChoice runner) {
-        try (AppContext context = AppContext.open(dataFolder, runner, "studio (demo)")) {
-            if (context.workspaces().list().stream().noneMatch(w -> w.name().equals(CLASS_WORKSPACE))) {
-                context.workspaces().create(CLASS_WORKSPACE, null, null);
-            }
-            context.demoClock().orElseThrow().setSpeed(DEMO_SPEED);
-            context.engine().start();
-            StudioApp.launchWith(context, shell -> {
+        try (ContextOpening opening = ContextOpening.start(() -> openAndStart(dataFolder, runner, "studio (demo)",
+                context -> {
+                    if (context.workspaces().list().stream().noneMatch(w -> w.name().equals(CLASS_WORKSPACE))) {
+                        context.workspaces().create(CLASS_WORKSPACE, null, null);
+                    }
+                    context.demoClock().orElseThrow().setSpeed(DEMO_SPEED);
+                }))) {
+            StudioApp.launchWith(opening::await, shell -> {
                 shell.select(Screen.DEMOS);
                 new dev.computestudio.ui.demo.ShellLink(shell).showWorkspace(CLASS_WORKSPACE);
             });
+            // A context that failed to open ended the studio before its window; the command reports why.
+            opening.await();
         }
     }
 
     static void launch(Path dataFolder, RunnerChoice runner) {
-        try (AppContext context = AppContext.open(dataFolder, runner, "studio")) {
+        try (ContextOpening opening = ContextOpening.start(() -> openAndStart(dataFolder, runner, "studio",
+                context -> { }))) {
+            StudioApp.launchWith(opening::await, shell -> { });
+            // A context that failed to open ended the studio before its window; the command reports why.
+            opening.await();
+        }
+    }
+
+    /** Opens the context, prepares it and starts its engine; closes it again when any of that fails. */
+    private static AppContext openAndStart(Path dataFolder, RunnerChoice runner, String role,
+                                           Consumer<AppContext> prepare) {
+        AppContext context = AppContext.open(dataFolder, runner, role);
+        try {
+            prepare.accept(context);
             context.engine().start();
-            StudioApp.launchWith(context);
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
         }
     }
 }

@@ -21,14 +21,19 @@ class CliTest {
     private final StringWriter err = new StringWriter();
     private final List<Path> launchedWith = new ArrayList<>();
 
+    /** Runs the command line as the application does: built for the arguments. */
     private int run(Map<String, String> environment, String... args) {
-        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> launchedWith.add(folder),
-                (folder, runner) -> {
-                    throw new AssertionError("these commands need no backend");
-                }, (options, progress) -> List.of(), () -> "process (test)"), environment);
+        CommandLine cli = Cli.forArguments(parts(), environment, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    private Cli.Parts parts() {
+        return new Cli.Parts("9.9.9", (folder, runner) -> launchedWith.add(folder),
+                (folder, runner) -> {
+                    throw new AssertionError("these commands need no backend");
+                }, (options, progress) -> List.of(), () -> "process (test)");
     }
 
     @Test
@@ -65,6 +70,28 @@ class CliTest {
 
         assertThat(launchedWith).containsExactly(folder);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void openingTheStudioBuildsNoCommandGroups() {
+        assertThat(Cli.forArguments(parts(), Map.of(), "--data-dir", "/tmp/x", "--runner", "PROCESS", "--demo")
+                .getSubcommands()).isEmpty();
+        assertThat(Cli.forArguments(parts(), Map.of()).getSubcommands()).isEmpty();
+    }
+
+    @Test
+    void commandsHelpVersionAndMistakesGetTheWholeCommandLine() {
+        assertThat(Cli.forArguments(parts(), Map.of(), "--data-dir", "/tmp/x", "workspace", "list")
+                .getSubcommands()).containsKey("workspace");
+        assertThat(Cli.forArguments(parts(), Map.of(), "--help").getSubcommands()).containsKey("compute");
+        assertThat(Cli.forArguments(parts(), Map.of(), "-V").getSubcommands()).containsKey("compute");
+        assertThat(Cli.forArguments(parts(), Map.of(), "--runner", "nowhere").getSubcommands()).containsKey("job");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("workspace").contains("compute").contains("bench");
     }
 
     @Test

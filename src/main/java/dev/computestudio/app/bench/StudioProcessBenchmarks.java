@@ -152,8 +152,12 @@ final class StudioProcessBenchmarks {
             if (modules != null && !modules.isEmpty()) {
                 command.add("--module-path=" + modules);
             }
+            // The launcher's module options, and its class-data archive when this JVM maps one: the studio
+            // starts as the launcher starts it.
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(arg -> arg.startsWith("--add-")).forEach(command::add);
+                    .filter(arg -> arg.startsWith("--add-") || arg.startsWith("-XX:SharedArchiveFile=")
+                            || arg.startsWith("-Xshare:") || arg.startsWith("-Xlog:cds"))
+                    .forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.computestudio.app.Main",
                     "--data-dir", dataFolder.toString(), "--runner", "process"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -13,7 +13,6 @@ import dev.computestudio.domain.port.Repositories;
 import dev.computestudio.domain.port.SettingsRepository;
 import dev.computestudio.domain.port.UnitOfWork;
 import dev.computestudio.domain.port.WorkspaceRepository;
-import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -68,7 +67,6 @@ public final class Database implements AutoCloseable {
      */
     private static final String DURABLE_COMMITS = ";WRITE_DELAY=0";
     private static final Duration OPEN_PATIENCE = Duration.ofSeconds(60);
-    private static final String MIGRATIONS = "classpath:db/migration";
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -153,13 +151,7 @@ public final class Database implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
             try {
-                Flyway.configure()
-                        .dataSource(pool)
-                        .locations(MIGRATIONS)
-                        // A build that lost the migrations must not start on an empty schema.
-                        .failOnMissingLocations(true)
-                        .load()
-                        .migrate();
+                Migrations.apply(pool);
                 return new Database(pool, inMemory);
             } catch (RuntimeException e) {
                 pool.dispose();

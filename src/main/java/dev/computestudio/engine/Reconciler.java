@@ -141,7 +141,7 @@ public final class Reconciler {
                         exitsByWorkspace.getOrDefault(entry.getKey(), List.of()), runnerProblem, reloaded, now);
             }
         }
-        placer.startPlaced(stores.unitOfWork()::commitSoFar);
+        placer.startPlaced(this::commitSoFar);
         failJobsWithoutCompute(clustersByWorkspace, now);
         recorder.flush();
     }
@@ -233,6 +233,15 @@ public final class Reconciler {
         recorder.flush();
         stores.nodes().deleteCluster(pass.cluster.workspace(), pass.cluster.name());
         stores.clusters().delete(pass.cluster.workspace(), pass.cluster.name());
+    }
+
+    /**
+     * Commits the pass's writes so far with their events: a crash after this commit must not
+     * leave a node or job stored without the history of how it got there.
+     */
+    private void commitSoFar() {
+        recorder.flush();
+        stores.unitOfWork().commitSoFar();
     }
 
     /**

@@ -110,7 +110,7 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void fiftyKillsOfServeLoseNoJobRunNoneTwiceToAnEndAndLeaveNoOrphan() throws Exception {
+    void serveKilledFiftyTimesLosesNoJobEndsEachOnceAsItsCommandSaysAndLeavesNoOrphan() throws Exception {
         long seed = Long.getLong("reliability.seed", System.currentTimeMillis());
         System.out.println("crash recovery: seed " + seed + " (rerun with -Dreliability.seed=" + seed + ")");
         Random random = new Random(seed);
@@ -147,6 +147,11 @@ class CrashRecoveryTest {
                 "--- what serve-" + crash.number() + " said after crash " + crash.number() + ":\n"
                         + tail(serves.get(crash.number()).output())));
 
+        assertEverythingRecovered(crashes, planned, outcome, left);
+    }
+
+    private static void assertEverythingRecovered(List<Crash> crashes, List<PlannedJob> planned, Outcome outcome,
+                                                  List<ProcessHandle> left) {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(crashes).as("crashes run").hasSize(CRASHES);
         softly.assertThat(crashes.stream().filter(c -> !c.recovered()).map(Crash::number).toList())

@@ -1,8 +1,11 @@
 package dev.computestudio.app;
 
 import dev.computestudio.cli.RunnerChoice;
+import dev.computestudio.cli.StopSignals;
 import dev.computestudio.cli.StudioLauncher;
 import dev.computestudio.ui.shell.Screen;
+
+import javafx.application.Platform;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -39,6 +42,7 @@ final class StudioMain {
      * and the Demos screen open; each scenario still makes and removes its own workspace.
      */
     static void launchDemo(Path dataFolder, RunnerChoice runner) {
+        closeWindowOnStopSignal();
         try (ContextOpening opening = ContextOpening.start(() -> openAndStart(dataFolder, runner, "studio (demo)",
                 context -> {
                     if (context.workspaces().list().stream().noneMatch(w -> w.name().equals(CLASS_WORKSPACE))) {
@@ -56,12 +60,21 @@ final class StudioMain {
     }
 
     static void launch(Path dataFolder, RunnerChoice runner) {
+        closeWindowOnStopSignal();
         try (ContextOpening opening = ContextOpening.start(() -> openAndStart(dataFolder, runner, "studio",
                 context -> { }))) {
             StudioApp.launchWith(opening::await, shell -> { });
             // A context that failed to open ended the studio before its window; the command reports why.
             opening.await();
         }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM close the studio as its window's close button does, so that the engine
+     * hands its running jobs back before the JVM exits (in an exit hook H2 may already be closed).
+     */
+    private static void closeWindowOnStopSignal() {
+        StopSignals.onStop(Platform::exit);
     }
 
     /** Opens the context, prepares it and starts its engine; closes it again when any of that fails. */

@@ -8,13 +8,13 @@ import sun.misc.Signal;
  * own exit hook, at the same time as any hook of ours, so the engine could not hand its jobs back.
  * Where these signals cannot be caught (Windows has no SIGTERM), a shutdown hook does what it can.
  */
-final class StopSignals {
+public final class StopSignals {
 
     private StopSignals() {
     }
 
     /** Calls {@code stop} once, on the first Ctrl-C or SIGTERM, instead of exiting at once. */
-    static void onStop(Runnable stop) {
+    public static void onStop(Runnable stop) {
         Runnable once = new Runnable() {
             private boolean ran;
 

@@ -168,6 +168,28 @@ class CommandLineEndToEndTest {
         assertThat(job.get("error").asText()).contains("the engine restarted");
     }
 
+    @Test
+    void stoppingTheStudioWithSigtermHandsItsRunningJobBackAndStopsItsProcess() throws Exception {
+        CliRunner headless = new CliRunner(data, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Djava.awt.headless=true"));
+        Path studioLog = data.resolve("studio.err");
+        Process studio = headless.startInBackground(data.resolve("studio.out"), studioLog);
+        background.add(studio);
+        cli.run("job", "create", "-w", "ws1", "--compute", "cpu", "--name", "long", "--command", "sleep 300");
+        // Running means the studio is up: its engine is the only one over this data folder.
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus("long").equals("Running"));
+        assertThat(MarkedProcesses.pids(data)).as("the job's processes").isNotEmpty();
+
+        studio.destroy();
+
+        assertThat(studio.waitFor(60, TimeUnit.SECONDS)).as("the studio stopped within 60 s of SIGTERM").isTrue();
+        assertThat(Files.readString(studioLog)).doesNotContain("Exception");
+        assertThat(MarkedProcesses.pids(data)).as("job processes left running").isEmpty();
+        JsonNode job = json(cli.run("job", "show", "-w", "ws1", "--name", "long", "-o", "json"));
+        assertThat(job.get("status").asText()).isEqualTo("Queued");
+        assertThat(job.get("error").asText()).contains("the engine restarted");
+    }
+
     private Process startServe(String name) throws IOException {
         Process serve = cli.startInBackground(data.resolve(name + ".out"), data.resolve(name + ".err"), "serve");
         background.add(serve);

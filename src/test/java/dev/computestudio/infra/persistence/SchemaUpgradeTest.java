@@ -34,12 +34,12 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A data folder made by the previous release (schema V3) opens with this one: Flyway brings it to
+ * A data folder made by the previous release (schema V4) opens with this one: Flyway brings it to
  * the newest schema, and what it held is there and usable through the services.
  */
 class SchemaUpgradeTest {
 
-    private static final String PREVIOUS_VERSION = "3";
+    private static final String PREVIOUS_VERSION = "4";
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     @TempDir
@@ -80,7 +80,7 @@ class SchemaUpgradeTest {
         try (Database database = Database.openFile(data)) {
             try (Connection connection = DriverManager.getConnection(url + ";AUTO_SERVER=TRUE", "sa", "");
                  Statement sql = connection.createStatement()) {
-                assertThat(schemaVersion(sql)).isEqualTo("4");
+                assertThat(schemaVersion(sql)).isEqualTo(Migrations.LATEST);
             }
             Repositories stores = database.repositories();
             VmCatalog catalog = VmCatalog.standard();

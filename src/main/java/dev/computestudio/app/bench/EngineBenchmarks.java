@@ -213,17 +213,7 @@ public final class EngineBenchmarks implements BenchmarkSuite {
                 EngineSettings.defaults(), "benchmark")) {
             warmClusters(context, clusters, 1);
             submitRoundRobin(context, jobs, clusters);
-            Engine engine = context.engine();
-            for (int i = 0; i < 3; i++) {
-                engine.runOnce();
-            }
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < ticks; i++) {
-                long start = System.nanoTime();
-                engine.runOnce();
-                times.add((System.nanoTime() - start) / 1e6);
-            }
-            Collections.sort(times);
+            List<Double> times = timeTicks(context.engine(), ticks);
             String setup = clusters + " clusters x 1 warm node, " + jobs + " queued jobs, " + ticks
                     + " ticks each ending " + clusters + " jobs and placing " + clusters;
             return List.of(new Figure("tick, starting and ending jobs", "median", percentile(times, 50), "ms", setup),
@@ -251,23 +241,28 @@ public final class EngineBenchmarks implements BenchmarkSuite {
                         .withScale(0, 1, ClusterSpec.DEFAULT_IDLE_TIME));
             }
             submitRoundRobin(context, jobs, clusters);
-            Engine engine = context.engine();
-            for (int i = 0; i < 3; i++) {
-                engine.runOnce();
-            }
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < ticks; i++) {
-                long start = System.nanoTime();
-                engine.runOnce();
-                times.add((System.nanoTime() - start) / 1e6);
-            }
-            Collections.sort(times);
+            List<Double> times = timeTicks(context.engine(), ticks);
             String setup = clusters + " clusters at 0 nodes, " + jobs + " queued jobs held by a vCPU quota of 0";
             return List.of(new Figure("tick, queue waiting", "median", percentile(times, 50), "ms", setup),
                     new Figure("tick, queue waiting", "p95", percentile(times, 95), "ms", ""));
         } finally {
             deleteTree(folder);
         }
+    }
+
+    /** Three ticks to warm up, then the time of each of {@code ticks} more, sorted, in ms. */
+    private static List<Double> timeTicks(Engine engine, int ticks) {
+        for (int i = 0; i < 3; i++) {
+            engine.runOnce();
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < ticks; i++) {
+            long start = System.nanoTime();
+            engine.runOnce();
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(times);
+        return times;
     }
 
     /** Clusters "c0".."cN" at min = max = {@code nodesPerCluster}, their nodes ready, the quota raised to fit. */

@@ -18,8 +18,10 @@ import java.util.Set;
 final class UnfinishedJobs {
 
     private final JobRepository jobs;
-    /** Job name to job, per "workspace/cluster"; null until loaded, and again after a pass failed. */
-    private Map<String, LinkedHashMap<String, Job>> byCluster;
+    /** Job name to job, per "workspace/cluster". */
+    private Map<String, LinkedHashMap<String, Job>> byCluster = new HashMap<>();
+    /** Until loaded, and again after a pass failed: the next {@link #refresh} reads everything. */
+    private boolean stale = true;
     /** The workspaces present at the last pass. */
     private Set<String> workspaces = Set.of();
 
@@ -29,7 +31,7 @@ final class UnfinishedJobs {
 
     /** Reads everything again at the next {@link #refresh}: this engine just took the lease, or a pass failed midway. */
     void reload() {
-        byCluster = null;
+        stale = true;
     }
 
     /**
@@ -39,12 +41,13 @@ final class UnfinishedJobs {
      * @return whether all were read
      */
     boolean refresh() {
-        if (byCluster != null) {
+        if (!stale) {
             jobs.takeNoted().forEach(this::put);
             return false;
         }
         jobs.takeNoted(); // the full read below holds what they note
         byCluster = new HashMap<>();
+        stale = false;
         workspaces = Set.of();
         jobs.listUnfinished().forEach(this::put);
         return true;

@@ -1,15 +1,10 @@
 package dev.computestudio.cli;
 
-import dev.computestudio.app.AppContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,19 +17,10 @@ class DemoCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (dataFolder, runner) -> {
-            throw new AssertionError("no studio here");
-        }, (dataFolder, runner) -> AppContext.open(dataFolder, runner, "test"), (options, progress) -> List.of(),
-                () -> "process (test)"), Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 4];
-        all[0] = "--data-dir";
-        all[1] = folder.toString();
-        all[2] = "--runner";
-        all[3] = "process";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return cli.execute(all);
+        InProcessCli.Result result = new InProcessCli(folder).run(args);
+        out.write(result.out());
+        err.write(result.err());
+        return result.exitCode();
     }
 
     @Test

@@ -1,19 +1,13 @@
 package dev.computestudio.cli;
 
-import dev.computestudio.app.AppContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,21 +24,8 @@ class HostileFilesCommandTest {
     @TempDir
     Path files;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> {
-            throw new AssertionError("no studio here");
-        }, (folder, runner) -> AppContext.open(folder, runner, "test"), (options, progress) -> List.of(),
-                () -> "process (test)"), Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--runner", "process"));
-        all.addAll(List.of(args));
-        return new Result(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private InProcessCli.Result run(String... args) {
+        return new InProcessCli(data).run(args);
     }
 
     @BeforeEach
@@ -75,13 +56,13 @@ class HostileFilesCommandTest {
         for (Map.Entry<String, byte[]> file : hostile.entrySet()) {
             Path path = Files.write(files.resolve(file.getKey()), file.getValue());
 
-            Result result = run("compute", "create", "-w", "ws1", "-f", path.toString());
+            InProcessCli.Result result = run("compute", "create", "-w", "ws1", "-f", path.toString());
 
             assertThat(result.exitCode()).as(file.getKey() + ": " + result.err()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(result.err()).as(file.getKey()).startsWith("error: ").contains(rules.get(file.getKey()))
                     .doesNotContain("Exception").doesNotContain("\tat ");
         }
-        Result list = run("compute", "list", "-w", "ws1", "-o", "json");
+        InProcessCli.Result list = run("compute", "list", "-w", "ws1", "-o", "json");
         assertThat(list.out()).contains("\"cpu\"").doesNotContain("\"big\"").doesNotContain("\"lol\"");
         assertThat(Path.of("/tmp/pwned-cli")).doesNotExist();
     }
@@ -94,7 +75,7 @@ class HostileFilesCommandTest {
         Path job = Files.writeString(files.resolve("project/job.yml"),
                 "name: leak\ncommand: cat secret.txt\ncompute: azureml:cpu\ncode: ./src\n");
 
-        Result result = run("job", "create", "-w", "ws1", "-f", job.toString());
+        InProcessCli.Result result = run("job", "create", "-w", "ws1", "-f", job.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.err()).startsWith("error: code: job.yml, line 4: ").contains("(rule: link-outside)")
@@ -108,7 +89,7 @@ class HostileFilesCommandTest {
         new java.util.Random(3).nextBytes(garbage);
         Path file = Files.write(files.resolve("garbage.yml"), garbage);
 
-        Result result = run("job", "create", "-w", "ws1", "-f", file.toString());
+        InProcessCli.Result result = run("job", "create", "-w", "ws1", "-f", file.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.err()).startsWith("error: file: ").containsPattern("\\(rule: (utf-8|yaml-syntax)\\)")

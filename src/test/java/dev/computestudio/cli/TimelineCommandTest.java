@@ -13,16 +13,13 @@ import dev.computestudio.domain.ScaleDecisions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,17 +57,10 @@ class TimelineCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> {
-                    throw new AssertionError("no studio here");
-                }, (folder, runner) -> AppContext.open(folder, runner, "test"),
-                (options, progress) -> List.of(), () -> "process (test)"), Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cli.execute(all);
+        InProcessCli.Result result = new InProcessCli(data).run(args);
+        out.write(result.out());
+        err.write(result.err());
+        return result.exitCode();
     }
 
     @Test

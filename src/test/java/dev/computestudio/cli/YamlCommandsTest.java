@@ -2,21 +2,15 @@ package dev.computestudio.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.computestudio.app.AppContext;
 import dev.computestudio.infra.yaml.YamlFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,25 +28,12 @@ class YamlCommandsTest {
     @TempDir
     Path data;
 
-    private record Result(int exitCode, String out, String err) {
+    private InProcessCli.Result run(String... args) {
+        return new InProcessCli(data).run(args);
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Cli.create(new Cli.Parts("9.9.9", (folder, runner) -> {
-            throw new AssertionError("no studio here");
-        }, (folder, runner) -> AppContext.open(folder, runner, "test"), (options, progress) -> List.of(),
-                () -> "process (test)"), Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--runner", "process"));
-        all.addAll(List.of(args));
-        return new Result(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
-    }
-
-    private Result ok(String... args) {
-        Result result = run(args);
+    private InProcessCli.Result ok(String... args) {
+        InProcessCli.Result result = run(args);
         assertThat(result.exitCode()).as(String.join(" ", args) + "\n" + result.err()).isZero();
         return result;
     }
@@ -78,7 +59,7 @@ class YamlCommandsTest {
 
     @Test
     void flagsAndSetOverrideTheFile() throws IOException {
-        Result created = ok("compute", "create", "-w", "ws1", "-f", file("cluster/full.yml"), "--name", "gpu-more",
+        InProcessCli.Result created = ok("compute", "create", "-w", "ws1", "-f", file("cluster/full.yml"), "--name", "gpu-more",
                 "--min-instances", "0", "--set", "max_instances=4", "--set", "tags.owner=ana");
 
         assertThat(created.out()).contains("gpu-more");
@@ -126,7 +107,7 @@ class YamlCommandsTest {
         assertThat(both.at("/type").asText()).isEqualTo("UserAssigned");
         assertThat(both.at("/userAssignedIdentities").fieldNames()).toIterable().containsExactly(idA, idB);
 
-        Result mixed = run("compute", "identity", "assign", "-w", "ws1", "-n", "cpu", "--identities", "[system]");
+        InProcessCli.Result mixed = run("compute", "identity", "assign", "-w", "ws1", "-n", "cpu", "--identities", "[system]");
         assertThat(mixed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(mixed.err()).contains("error: identities: compute 'cpu' has user-assigned identities; a cluster "
                 + "has one system-assigned identity or user-assigned ones, not both: remove them first");
@@ -139,7 +120,7 @@ class YamlCommandsTest {
         JsonNode system = json("compute", "identity", "show", "-w", "ws1", "-n", "cpu", "-o", "json");
         assertThat(system.at("/type").asText()).isEqualTo("SystemAssigned");
         assertThat(system.at("/principalId").asText()).isNotBlank();
-        Result notThere = run("compute", "identity", "remove", "-w", "ws1", "-n", "cpu", "--identities", idA);
+        InProcessCli.Result notThere = run("compute", "identity", "remove", "-w", "ws1", "-n", "cpu", "--identities", idA);
         assertThat(notThere.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
@@ -176,19 +157,19 @@ class YamlCommandsTest {
 
     @Test
     void anInvalidFileIsBadInputNamingFieldAndLineWithoutATraceAndCreatesNothing() {
-        Result other = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/computeinstance.yml"));
+        InProcessCli.Result other = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/computeinstance.yml"));
         assertThat(other.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(other.err()).isEqualTo("error: type: computeinstance.yml, line 3: compute of type "
                 + "'computeinstance' is not supported: this studio emulates Azure ML compute clusters only (type: "
                 + "amlcompute); existing compute can be attached by resource id with 'compute attach' (rule: "
                 + "compute-type)\n");
 
-        Result malformed = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/malformed.yml"));
+        InProcessCli.Result malformed = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/malformed.yml"));
         assertThat(malformed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(malformed.err()).isEqualTo("error: file: malformed.yml, line 4, column 16: not valid YAML: "
                 + "mapping values are not allowed here (rule: yaml-syntax)\n");
 
-        Result rules = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/rule-violations.yml"));
+        InProcessCli.Result rules = run("compute", "create", "-w", "ws1", "-f", file("cluster/invalid/rule-violations.yml"));
         assertThat(rules.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(rules.err()).contains("error: max_instances: rule-violations.yml, line 5: must not be below "
                 + "min_instances (2 < 3) (rule: not-below-min)").doesNotContain("Exception").doesNotContain("\tat ");
@@ -198,7 +179,7 @@ class YamlCommandsTest {
 
     @Test
     void unknownKeysAreWarnedAboutOnTheErrorStream() {
-        Result created = ok("compute", "create", "-w", "ws1", "-f", file("cluster/unknown-keys.yml"));
+        InProcessCli.Result created = ok("compute", "create", "-w", "ws1", "-f", file("cluster/unknown-keys.yml"));
 
         assertThat(created.err()).contains("warning: unknown-keys.yml, line 4: unknown key 'max_nodes' ignored; "
                 + "did you mean 'max_instances'?\n", "warning: unknown-keys.yml, line 6: unknown key 'colour' ignored\n");
@@ -207,11 +188,11 @@ class YamlCommandsTest {
 
     @Test
     void setWithoutAFileAndYamlOutputWhereThereIsNoneAreRefused() {
-        Result set = run("compute", "create", "-w", "ws1", "-n", "cpu", "--set", "max_instances=4");
+        InProcessCli.Result set = run("compute", "create", "-w", "ws1", "-n", "cpu", "--set", "max_instances=4");
         assertThat(set.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(set.err()).contains("--set changes a key of a YAML file; give the file with -f");
 
-        Result yaml = run("workspace", "list", "-o", "yaml");
+        InProcessCli.Result yaml = run("workspace", "list", "-o", "yaml");
         assertThat(yaml.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(yaml.err()).contains("-o yaml is for clusters and jobs");
     }
@@ -228,7 +209,7 @@ class YamlCommandsTest {
 
         assertThat(json("job", "show", "-w", "ws1", "-n", "env-job", "-o", "json").at("/environment").asText())
                 .isEqualTo("team/trainer:3");
-        Result unknown = run("job", "create", "-w", "ws1", "-f", file("job/minimal.yml"), "--set",
+        InProcessCli.Result unknown = run("job", "create", "-w", "ws1", "-f", file("job/minimal.yml"), "--set",
                 "environment=azureml:team-env@latest");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("environment 'team-env' is not in the local environment table");
@@ -238,7 +219,7 @@ class YamlCommandsTest {
     void aJobRunsTheScriptOfItsCodeFolderWithItsInputsAndKeepsItsOutputs() throws IOException {
         ok("compute", "create", "-w", "ws1", "-n", "cpu", "--max-nodes", "1", "--idle-time-before-scale-down", "1");
 
-        Result streamed = ok("job", "create", "-w", "ws1", "-f", file("job/runs-code/job.yml"), "--stream");
+        InProcessCli.Result streamed = ok("job", "create", "-w", "ws1", "-f", file("job/runs-code/job.yml"), "--stream");
 
         assertThat(streamed.out()).isEqualTo("hello from hello.sh in work\nrows: 3\nenv input: rows.csv\n");
         Path report = data.resolve("jobs/ws1/runs-code/outputs/report");

@@ -91,7 +91,7 @@ public final class JobService {
         Job job = Job.submitted(workspace, spec, now);
         snapshot(workspace, spec);
         try {
-            // A job in the queue always has its "submitted" event, and the event a job.
+            // Stored together: a queued job always has its "submitted" event, and that event its job.
             unitOfWork.atomically(() -> {
                 jobs.insert(job);
                 events.append(List.of(LogEvent.job(now, job, "submitted")));

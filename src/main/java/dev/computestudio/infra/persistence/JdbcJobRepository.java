@@ -47,13 +47,14 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public void insert(Job job) {
-        jdbc.inTransaction("submit of job " + job.name(), connection -> {
+        jdbc.atomically(() -> {
             jdbc.update(INSERT, p -> {
                 p.text(job.workspace()).text(job.name()).instant(job.createdAt());
                 bindSpec(p, job.spec());
                 bindStatus(p, job);
             }, () -> "workspace '" + job.workspace() + "' already has a job named '" + job.name() + "'");
             note(job);
+            return null;
         });
     }
 
@@ -68,14 +69,13 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public boolean updateAndNoteIf(Job job, JobStatus expected) {
-        boolean[] updated = {false};
-        jdbc.inTransaction("change of job " + job.name(), connection -> {
-            updated[0] = updateIf(job, expected);
-            if (updated[0]) {
+        return jdbc.atomically(() -> {
+            boolean updated = updateIf(job, expected);
+            if (updated) {
                 note(job);
             }
+            return updated;
         });
-        return updated[0];
     }
 
     /**

@@ -2,8 +2,11 @@ package dev.computestudio.domain;
 
 import java.util.Objects;
 
-/** A resize or node-setup error as the cloud reports it on a cluster, e.g. code QuotaExceeded. */
-public record ClusterError(String code, String message) {
+/**
+ * A resize or node-setup error as the cloud reports it on a cluster: the cloud's code (e.g.
+ * QuotaExceeded) and its explanation, by code so the studio can show it in the user's language.
+ */
+public record ClusterError(String code, Message text) {
 
     public static final String QUOTA_EXCEEDED = "QuotaExceeded";
     public static final String SCOPE_LOCKED = "ScopeLocked";
@@ -12,6 +15,16 @@ public record ClusterError(String code, String message) {
 
     public ClusterError {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(text, "text");
+    }
+
+    @Deprecated(forRemoval = true)
+    public ClusterError(String code, String message) {
+        this(code, Message.literal(message));
+    }
+
+    /** The explanation in English, as the REST shapes and the command line give it. */
+    public String message() {
+        return text.english();
     }
 }

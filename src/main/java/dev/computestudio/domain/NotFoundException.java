@@ -1,13 +1,38 @@
 package dev.computestudio.domain;
 
-/** Something the user named does not exist. The message names it. */
+import java.util.Objects;
+
+/** Something the user named does not exist. It names the field that named it and explains it by code. */
 public final class NotFoundException extends RuntimeException {
 
-    public NotFoundException(String kind, String name) {
-        super(kind + " '" + name + "' was not found");
+    private final String field;
+    private final transient Message text;
+
+    public NotFoundException(String field, Message text) {
+        super(text.english());
+        this.field = Objects.requireNonNull(field, "field");
+        this.text = text;
     }
 
+    @Deprecated(forRemoval = true)
+    public NotFoundException(String kind, String name) {
+        this("", Message.literal(kind + " '" + name + "' was not found"));
+    }
+
+    @Deprecated(forRemoval = true)
     public NotFoundException(String message) {
-        super(message);
+        this("", Message.literal(message));
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String code() {
+        return text.code();
+    }
+
+    public Message text() {
+        return text;
     }
 }

@@ -11,9 +11,14 @@ public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
 
-    public Problems add(String field, String rule, String message) {
-        found.add(new Problem(field, rule, message));
+    public Problems add(String field, String rule, Message text) {
+        found.add(new Problem(field, rule, text));
         return this;
+    }
+
+    @Deprecated(forRemoval = true)
+    public Problems add(String field, String rule, String message) {
+        return add(field, rule, Message.literal(message));
     }
 
     public Problems addAll(List<Problem> problems) {

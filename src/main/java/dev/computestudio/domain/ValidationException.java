@@ -16,6 +16,11 @@ public final class ValidationException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    public static ValidationException of(String field, String rule, Message text) {
+        return new ValidationException(List.of(new Problem(field, rule, text)));
+    }
+
+    @Deprecated(forRemoval = true)
     public static ValidationException of(String field, String rule, String message) {
         return new ValidationException(List.of(new Problem(field, rule, message)));
     }

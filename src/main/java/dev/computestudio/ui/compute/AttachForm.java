@@ -3,6 +3,7 @@ package dev.computestudio.ui.compute;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.ServiceForm;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,7 +59,7 @@ public final class AttachForm extends ServiceForm {
     }
 
     @Override
-    String formFieldOf(String serviceField) {
+    protected String formFieldOf(String serviceField) {
         return switch (serviceField) {
             case "name" -> NAME;
             case "resource_id" -> RESOURCE_ID;

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.ServiceForm;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;

@@ -5,6 +5,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.ServiceForm;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -72,7 +73,7 @@ public final class IdentityForm extends ServiceForm {
     }
 
     @Override
-    String formFieldOf(String serviceField) {
+    protected String formFieldOf(String serviceField) {
         return serviceField.startsWith("identity") ? IDS : null;
     }
 

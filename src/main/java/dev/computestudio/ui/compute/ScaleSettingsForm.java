@@ -3,6 +3,7 @@ package dev.computestudio.ui.compute;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.ServiceForm;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -75,7 +76,7 @@ public final class ScaleSettingsForm extends ServiceForm {
     }
 
     @Override
-    String formFieldOf(String serviceField) {
+    protected String formFieldOf(String serviceField) {
         return switch (serviceField) {
             case "min_instances" -> MIN;
             case "max_instances" -> MAX;

@@ -1,0 +1,215 @@
+package dev.computestudio.app;
+
+import dev.computestudio.cli.RunnerChoice;
+import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.LockLevel;
+import dev.computestudio.engine.EngineSettings;
+import dev.computestudio.service.PreferencesService;
+import dev.computestudio.testing.ForeignTexts;
+import dev.computestudio.testing.VisibleTexts;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.Screen;
+import dev.computestudio.ui.shell.ShellView;
+import dev.computestudio.ui.shell.ShellViewModel;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Brazilian trainer walks every screen of the studio, with clusters in error, finished and
+ * failed jobs, a lock and an identity, and reads no English; switched back to English, no
+ * Portuguese is left. With {@code -Dscreenshots.dir=DIR} the walk also saves each screen, light and
+ * dark, as PNG files there.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LanguageWalkTest {
+
+    private static final Locale PORTUGUESE = PreferencesService.BRAZILIAN_PORTUGUESE;
+    private static final String WS = "aula-ml";
+    private static final String CPU = "cpu-basico";
+    private static final String GPU = "gpu-sem-cota";
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
+    private AppContext context;
+    private ShellViewModel shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path folder = Files.createTempDirectory("language-walk");
+        context = AppContext.open(folder, RunnerChoice.PROCESS, "language walk test",
+                EngineSettings.defaults().withTick(Duration.ofMillis(200)));
+        context.engine().start();
+        arrangeAClassroom();
+        UiThreads threads = new UiThreads(background, Platform::runLater);
+        shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
+                new ShellViewModel.RunStatus(folder, context.runnerName(), "running"), background, Platform::runLater);
+        shell.setLanguage(PORTUGUESE);
+        Messages messages = new Messages(shell.languageProperty());
+        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+        refresher.scheduleWithFixedDelay(() -> {
+            view.refreshShownScreen();
+            Platform.runLater(shell::refreshWorkspaces);
+        }, 300, 300, TimeUnit.MILLISECONDS);
+    }
+
+    /** What a class has after a few minutes: jobs that ended both ways, a cluster over quota, a lock, an identity. */
+    private void arrangeAClassroom() throws Exception {
+        context.workspaces().create(WS, null, null);
+        context.compute().create(WS, CPU, ClusterSpec.defaults("Standard_DS1_v2").withScale(0, 2, Duration.ofSeconds(600)));
+        context.compute().create(WS, GPU, ClusterSpec.defaults("Standard_NC6").withScale(1, 1, Duration.ofSeconds(120)));
+        context.identities().create(WS, "id-aula");
+        context.jobs().submit(WS, job("treino-ok", "echo ola"));
+        context.jobs().submit(WS, job("treino-falha", "exit 3"));
+        waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
+        waitUntil(() -> !context.compute().show(WS, GPU).status().errors().isEmpty(), 30);
+        context.locks().create(WS, "nao-excluir", LockLevel.CAN_NOT_DELETE, "aula de sexta");
+    }
+
+    private static JobSpec job(String name, String command) {
+        return new JobSpec(name, null, null, CPU, command, "busybox:latest", 1, Map.of(), null, null);
+    }
+
+    @AfterEach
+    void closeEverything() throws InterruptedException {
+        refresher.shutdownNow();
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        context.close();
+    }
+
+    @Test
+    void everyScreenSpeaksTheChosenLanguageAndSwitchingBackLeavesNoPortuguese(FxRobot robot) throws Exception {
+        Map<String, String> english = walk(robot, new ForeignTexts("", "_pt_BR"), "pt-BR");
+        assertThat(english).as("English texts on screens in Brazilian Portuguese (text -> key)").isEmpty();
+
+        robot.interact(() -> shell.setLanguage(Locale.ENGLISH));
+        Map<String, String> portuguese = walk(robot, new ForeignTexts("_pt_BR", ""), "en");
+        assertThat(portuguese).as("Portuguese texts left after switching to English (text -> key)").isEmpty();
+    }
+
+    /** Shows every screen and the wizard's steps; returns each foreign text seen, with its key. */
+    private Map<String, String> walk(FxRobot robot, ForeignTexts foreign, String language) throws Exception {
+        Map<String, String> found = new TreeMap<>();
+        for (Screen screen : Screen.values()) {
+            robot.clickOn("#nav-" + screen.id());
+            settle();
+            selectFirstRow(robot, screen);
+            collect(robot, foreign, found);
+            screenshot(robot, language + "-" + screen.id());
+        }
+        robot.clickOn("#nav-compute");
+        settle();
+        robot.clickOn("#compute-new");
+        waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
+        collect(robot, foreign, found);
+        robot.clickOn("#wizard-size-filter").write("DS1");
+        robot.clickOn("Standard_DS1_v2");
+        for (int step = 1; step <= 3; step++) {
+            robot.clickOn("#wizard-next");
+            settle();
+            if (step == 1) {
+                robot.clickOn("#wizard-name").write("cluster-da-turma");
+            }
+            collect(robot, foreign, found);
+        }
+        robot.clickOn("#wizard-cancel");
+        settle();
+        return found;
+    }
+
+    private void selectFirstRow(FxRobot robot, Screen screen) {
+        String table = switch (screen) {
+            case COMPUTE -> "#compute-table";
+            case JOBS -> "#jobs-table";
+            case IDENTITY -> "#identity-table";
+            default -> null;
+        };
+        if (table != null) {
+            robot.lookup(table).tryQuery().map(node -> (TableView<?>) node).ifPresent(view -> {
+                robot.interact(() -> view.getSelectionModel().selectLast());
+                settle();
+            });
+        }
+    }
+
+    private static void collect(FxRobot robot, ForeignTexts foreign, Map<String, String> found) {
+        Set<String> shown = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(VisibleTexts::inOpenWindows));
+        for (String text : shown) {
+            foreign.keyOf(text).ifPresent(key -> found.put(text, key));
+        }
+    }
+
+    /** Lets a refresh of the shown screen read the database and reach the screen. */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void screenshot(FxRobot robot, String name) throws IOException {
+        String folder = System.getProperty("screenshots.dir");
+        if (folder == null) {
+            return;
+        }
+        for (String theme : new String[] {"light", "dark"}) {
+            WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)));
+            write(image, Path.of(folder).resolve(name + "-" + theme + ".png"));
+            robot.clickOn("#theme-toggle");
+            settle();
+        }
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

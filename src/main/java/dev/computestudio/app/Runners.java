@@ -1,5 +1,6 @@
 package dev.computestudio.app;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.ValidationException;
@@ -45,9 +46,8 @@ final class Runners {
         return switch (choice) {
             case PROCESS -> new ProcessNodeRunner(dataFolder);
             case DOCKER -> docker(Outcome.of(docker).orElseThrow(() -> ValidationException.of("runner",
-                    "docker-engine", "--runner docker needs a Docker engine, and none answers at "
-                            + DockerEngine.fromEnvironment().host() + " (set DOCKER_HOST for another one, or use "
-                            + "--runner process)")), dataFolder, stores, catalog);
+                    "docker-engine", Message.of("invalid.runner.no-docker", DockerEngine.fromEnvironment().host()))),
+                    dataFolder, stores, catalog);
             case AUTO -> Outcome.of(docker)
                     .<NodeRunner>map(engine -> docker(engine, dataFolder, stores, catalog))
                     .orElseGet(() -> new ProcessNodeRunner(dataFolder));

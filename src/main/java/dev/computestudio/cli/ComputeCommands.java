@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ComputeCluster;
@@ -59,8 +60,8 @@ final class ComputeCommands {
         ClusterIdentity toIdentity() {
             if (assign != null) {
                 if (type != null || userAssigned != null) {
-                    throw ValidationException.of("assign_identity", "one-spelling", "give --assign-identity or "
-                            + "--identity-type/--user-assigned-identities, not both");
+                    throw ValidationException.of("assign_identity", "one-spelling",
+                            Message.of("invalid.cli.identity-one-spelling"));
                 }
                 return assigned(assign);
             }
@@ -69,7 +70,7 @@ final class ComputeCommands {
             }
             IdentityType parsed = type == null ? IdentityType.USER_ASSIGNED : IdentityType.parse(type).orElseThrow(
                     () -> ValidationException.of("identity_type", "identity-type",
-                            "'" + type + "' is not an identity type; use system_assigned, user_assigned or none"));
+                            Message.of("invalid.identity.type", type)));
             return new ClusterIdentity(parsed, userAssigned == null ? List.of() : userAssigned);
         }
 
@@ -93,7 +94,7 @@ final class ComputeCommands {
         }
         List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
         if (ids.isEmpty()) {
-            throw ValidationException.of("identities", "required", "give '[system]' or user-assigned identity resource ids");
+            throw ValidationException.of("identities", "required", Message.of("invalid.cli.identities-required"));
         }
         return ClusterIdentity.userAssigned(ids);
     }
@@ -195,15 +196,14 @@ final class ComputeCommands {
             return ExitCodes.OK;
         }
         if (sets != null && !sets.isEmpty()) {
-            throw ValidationException.of("set", "needs-file", "--set changes a key of a YAML file; give the file "
-                    + "with -f, or use the flags");
+            throw ValidationException.of("set", "needs-file", Message.of("invalid.cli.set-needs-file"));
         }
         if (name == null) {
-            throw ValidationException.of("name", "required", "a name is required (--name), or a YAML file (-f)");
+            throw ValidationException.of("name", "required", Message.of("invalid.cli.compute-name-required"));
         }
         String tierText = tier == null ? VmTier.DEDICATED.yamlName() : tier;
         VmTier parsedTier = VmTier.parse(tierText).orElseThrow(() -> ValidationException.of("tier", "tier",
-                "'" + tierText + "' is not a tier; use dedicated or low_priority"));
+                Message.of("invalid.cluster.tier", tierText)));
         ClusterIdentity clusterIdentity = identity == null ? null : identity.toIdentity();
         ClusterSpec spec = new ClusterSpec(size == null ? VmCatalog.DEFAULT_SIZE : size, parsedTier,
                 min == null ? 0 : min, max == null ? ClusterSpec.DEFAULT_MAX_NODES : max,

@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.IdentityType;
@@ -45,12 +46,12 @@ final class ComputeIdentityCommands {
         ClusterIdentity next;
         if (wanted.type() == IdentityType.SYSTEM_ASSIGNED) {
             if (current.type() == IdentityType.USER_ASSIGNED) {
-                throw bothKinds(name, "user-assigned identities", "remove them first");
+                throw bothKinds(Message.of("invalid.identity.has-user-assigned", name));
             }
             next = ClusterIdentity.SYSTEM_ASSIGNED;
         } else {
             if (current.type() == IdentityType.SYSTEM_ASSIGNED) {
-                throw bothKinds(name, "a system-assigned identity", "remove it first (--identities '[system]')");
+                throw bothKinds(Message.of("invalid.identity.has-system-assigned", name));
             }
             Set<String> ids = new LinkedHashSet<>(current.userAssignedIdentityIds());
             ids.addAll(wanted.userAssignedIdentityIds());
@@ -75,14 +76,14 @@ final class ComputeIdentityCommands {
             ClusterIdentity removed = ComputeCommands.assigned(identities);
             if (removed.type() == IdentityType.SYSTEM_ASSIGNED && current.type() != IdentityType.SYSTEM_ASSIGNED) {
                 throw ValidationException.of("identities", "not-assigned",
-                        "compute '" + name + "' has no system-assigned identity");
+                        Message.of("invalid.identity.no-system-assigned", name));
             }
             if (removed.type() == IdentityType.USER_ASSIGNED) {
                 List<String> left = new ArrayList<>(current.userAssignedIdentityIds());
                 for (String id : removed.userAssignedIdentityIds()) {
                     if (!left.remove(id)) {
                         throw ValidationException.of("identities", "not-assigned",
-                                "'" + id + "' is not an identity of compute '" + name + "'");
+                                Message.of("invalid.identity.not-assigned", id, name));
                     }
                 }
                 next = left.isEmpty() ? ClusterIdentity.NONE : ClusterIdentity.userAssigned(left);
@@ -105,9 +106,8 @@ final class ComputeIdentityCommands {
                 new ComputeService.Update(null, null, null, identity, false));
     }
 
-    private static ValidationException bothKinds(String name, String has, String fix) {
-        return ValidationException.of("identities", "exclusive-types", "compute '" + name + "' has " + has
-                + "; a cluster has one system-assigned identity or user-assigned ones, not both: " + fix);
+    private static ValidationException bothKinds(Message text) {
+        return ValidationException.of("identities", "exclusive-types", text);
     }
 
     private void show(String workspace, ComputeCluster cluster, OutputOption output) {

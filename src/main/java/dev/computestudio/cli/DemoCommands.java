@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.demo.DemoServices;
 import dev.computestudio.demo.Scenario;
 import dev.computestudio.demo.ScenarioLibrary;
@@ -55,12 +56,13 @@ final class DemoCommands {
             @Option(names = "--scenarios", paramLabel = "DIR", description = "Read scenarios from this folder.")
             Path folder) throws InterruptedException {
         if (!ScaledClock.SPEEDS.contains(speed)) {
-            throw ValidationException.of("speed", "demo-speed", "must be one of " + ScaledClock.SPEEDS + ", not " + speed);
+            throw ValidationException.of("speed", "demo-speed",
+                    Message.of("invalid.demo.speed", String.valueOf(ScaledClock.SPEEDS), speed));
         }
         ScenarioLibrary library = library(folder);
-        Scenario scenario = library.find(name).orElseThrow(() -> new NotFoundException("demo scenario '" + name
-                + "' does not exist; known: " + library.scenarios().stream().map(Scenario::id)
-                .collect(Collectors.joining(", "))));
+        Scenario scenario = library.find(name).orElseThrow(() -> new NotFoundException("name",
+                Message.of("notfound.demo-scenario", name, library.scenarios().stream().map(Scenario::id)
+                        .collect(Collectors.joining(", ")))));
         Backend backend = context.backend();
         ScaledClock clock = backend.demoClock().orElseThrow(() ->
                 new IllegalStateException("this backend has no demo clock"));

@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
@@ -79,14 +80,13 @@ final class JobCommands {
             job = imported.job();
         } else {
             if (sets != null && !sets.isEmpty()) {
-                throw ValidationException.of("set", "needs-file", "--set changes a key of a YAML file; give the file "
-                        + "with -f, or use the flags");
+                throw ValidationException.of("set", "needs-file", Message.of("invalid.cli.set-needs-file"));
             }
             String computeName = compute == null ? null
                     : compute.startsWith("azureml:") ? compute.substring("azureml:".length()) : compute;
             if (computeName == null || command == null) {
                 throw ValidationException.of(computeName == null ? "compute" : "command", "required",
-                        "give --compute and --command, or a YAML file (-f)");
+                        Message.of("invalid.cli.job-needs-compute-and-command"));
             }
             JobSpec spec = new JobSpec(name, displayName, experiment, computeName, command, image,
                     instanceCount == null ? 1 : instanceCount, KeyValues.parse("environment_variables", env),

@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ValidationException;
 
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ final class KeyValues {
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw ValidationException.of(field, "key-value", "'" + pair + "' is not KEY=VALUE");
+                throw ValidationException.of(field, "key-value", Message.of("invalid.cli.key-value", pair));
             }
             map.put(pair.substring(0, equals), pair.substring(equals + 1));
         }

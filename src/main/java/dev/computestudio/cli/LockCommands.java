@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.ValidationException;
@@ -30,7 +31,7 @@ final class LockCommands {
                @Option(names = "--notes", description = "Why the lock is there.") String notes,
                @Mixin OutputOption output) {
         LockLevel parsed = LockLevel.parse(level).orElseThrow(() -> ValidationException.of("level", "lock-level",
-                "'" + level + "' is not a lock level; use CanNotDelete or ReadOnly"));
+                Message.of("invalid.lock.level", level)));
         ResourceLock lock = context.backend().locks().create(workspace, name, parsed, notes);
         print(workspace, List.of(lock), output);
         return ExitCodes.OK;

@@ -31,23 +31,20 @@ public record ClusterIdentity(IdentityType type, List<String> userAssignedIdenti
         Problems problems = new Problems();
         if (type != IdentityType.USER_ASSIGNED && !userAssignedIdentityIds.isEmpty()) {
             problems.add("identity.user_assigned_identities", "exclusive-types",
-                    "user-assigned identities need identity type user_assigned; a cluster cannot have "
-                            + "a system-assigned identity and user-assigned ones together");
+                    Message.of("invalid.identity.exclusive-types"));
         }
         if (type == IdentityType.USER_ASSIGNED && userAssignedIdentityIds.isEmpty()) {
             problems.add("identity.user_assigned_identities", "required",
-                    "identity type user_assigned needs at least one identity resource id");
+                    Message.of("invalid.identity.user-assigned-required"));
         }
         for (String id : userAssignedIdentityIds) {
             if (!isUserAssignedIdentityId(id)) {
                 problems.add("identity.user_assigned_identities", "resource-id",
-                        "'" + Problems.shortened(id) + "' is not a user-assigned identity resource id like "
-                                + "/subscriptions/<uuid>/"
-                                + "resourcegroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>");
+                        Message.of("invalid.identity.resource-id", Problems.shortened(id)));
             }
         }
         if (userAssignedIdentityIds.stream().distinct().count() < userAssignedIdentityIds.size()) {
-            problems.add("identity.user_assigned_identities", "unique", "lists the same identity twice");
+            problems.add("identity.user_assigned_identities", "unique", Message.of("invalid.identity.duplicate"));
         }
         return problems.list();
     }

@@ -29,6 +29,9 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
     private static final int MAX_SUBNET = 1024;
     /** Far above a 16384-bit RSA public key line, the longest OpenSSH makes. */
     private static final int MAX_SSH_KEY = 16 * 1024;
+    /** The cloud's bounds of a node admin password. */
+    private static final int MIN_PASSWORD = 12;
+    private static final int MAX_PASSWORD = 123;
 
     public ClusterSpec {
         Objects.requireNonNull(tier, "tier");
@@ -68,42 +71,41 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
     public List<Problem> check(VmCatalog catalog) {
         Problems problems = new Problems();
         if (size == null || size.isBlank()) {
-            problems.add("size", "required", "a VM size is required, e.g. " + VmCatalog.DEFAULT_SIZE);
+            problems.add("size", "required", Message.of("invalid.cluster.size-required", VmCatalog.DEFAULT_SIZE));
         } else if (catalog.find(size).isEmpty()) {
-            problems.add("size", "catalog", "'"
-                    + Problems.shortened(size) + "' is not a known VM size; list them with 'compute list-sizes'");
+            problems.add("size", "catalog", Message.of("invalid.cluster.size-unknown", Problems.shortened(size)));
         }
         if (minNodes < 0) {
-            problems.add("min_instances", "non-negative", "must be 0 or more (it is " + minNodes + ")");
+            problems.add("min_instances", "non-negative", Message.of("invalid.value.non-negative", minNodes));
         }
         if (maxNodes < 1) {
-            problems.add("max_instances", "at-least-one", "must be 1 or more (it is " + maxNodes + ")");
+            problems.add("max_instances", "at-least-one", Message.of("invalid.value.at-least-one", maxNodes));
         } else if (maxNodes < minNodes) {
             problems.add("max_instances", "not-below-min",
-                    "must not be below min_instances (" + maxNodes + " < " + minNodes + ")");
+                    Message.of("invalid.cluster.max-below-min", maxNodes, minNodes));
         }
         if (idleTimeBeforeScaleDown.isNegative()) {
-            problems.add("idle_time_before_scale_down", "non-negative", "must be 0 seconds or more");
+            problems.add("idle_time_before_scale_down", "non-negative", Message.of("invalid.cluster.idle-negative"));
         }
         checkSsh(problems);
         problems.addAll(identity.check());
         if (tags.size() > MAX_TAGS) {
-            problems.add("tags", "count", "a resource may have at most " + MAX_TAGS + " tags (it has " + tags.size() + ")");
+            problems.add("tags", "count", Message.of("invalid.tags.count", MAX_TAGS, tags.size()));
         }
         tags.forEach((key, value) -> {
             if (key == null || key.isBlank() || key.length() > MAX_TAG_KEY) {
-                problems.add("tags", "key", "tag names must be 1 to " + MAX_TAG_KEY + " characters");
+                problems.add("tags", "key", Message.of("invalid.tags.key-length", MAX_TAG_KEY));
             }
             if (value != null && value.length() > MAX_TAG_VALUE) {
-                problems.add("tags", "value", "tag '" + key + "' is longer than " + MAX_TAG_VALUE + " characters");
+                problems.add("tags", "value", Message.of("invalid.tags.value-length", key, MAX_TAG_VALUE));
             }
         });
         checkNetwork(problems);
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            problems.add("description", "length", "must be at most " + MAX_DESCRIPTION + " characters");
+            problems.add("description", "length", Message.of("invalid.value.max-length", MAX_DESCRIPTION));
         }
         if (location != null && !location.matches("[a-z0-9]{2,40}")) {
-            problems.add("location", "region-name", "must be a region name in lower case letters and digits, like 'eastus'");
+            problems.add("location", "region-name", Message.of("invalid.location.region-name"));
         }
         return problems.list();
     }
@@ -111,11 +113,11 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
     private void checkNetwork(Problems problems) {
         String vnet = network.vnetName();
         if (vnet != null && vnet.length() > MAX_VNET_NAME) {
-            problems.add("network_settings.vnet_name", "length", "must be at most " + MAX_VNET_NAME + " characters");
+            problems.add("network_settings.vnet_name", "length", Message.of("invalid.value.max-length", MAX_VNET_NAME));
         }
         String subnet = network.subnet();
         if (subnet != null && subnet.length() > MAX_SUBNET) {
-            problems.add("network_settings.subnet", "length", "must be at most " + MAX_SUBNET + " characters");
+            problems.add("network_settings.subnet", "length", Message.of("invalid.value.max-length", MAX_SUBNET));
         }
     }
 
@@ -125,23 +127,22 @@ public record ClusterSpec(String size, VmTier tier, int minNodes, int maxNodes, 
         }
         String user = ssh.adminUsername();
         if (user == null || user.isBlank()) {
-            problems.add("ssh_settings.admin_username", "required", "an admin user name is required when SSH is enabled");
+            problems.add("ssh_settings.admin_username", "required", Message.of("invalid.ssh.user-required"));
         } else if (!user.matches("[a-z_][a-z0-9_.-]{0,31}")) {
-            problems.add("ssh_settings.admin_username", "user-name",
-                    "must be 1 to 32 lower case letters, digits, '_', '.' or '-', not starting with a digit");
+            problems.add("ssh_settings.admin_username", "user-name", Message.of("invalid.ssh.user-name"));
         }
         if (!ssh.hasCredentials()) {
-            problems.add("ssh_settings", "credentials", "give an admin password or an SSH public key when SSH is enabled");
+            problems.add("ssh_settings", "credentials", Message.of("invalid.ssh.credentials"));
         }
         String password = ssh.adminPassword();
-        if (SshSettings.notBlank(password) && (password.length() < 12 || password.length() > 123)) {
-            problems.add("ssh_settings.admin_password", "length", "must be 12 to 123 characters long");
+        if (SshSettings.notBlank(password) && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
+            problems.add("ssh_settings.admin_password", "length",
+                    Message.of("invalid.value.length-between", MIN_PASSWORD, MAX_PASSWORD));
         }
         String key = ssh.sshKeyValue();
         if (SshSettings.notBlank(key) && (key.length() > MAX_SSH_KEY
                 || !key.matches("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+( .*)?"))) {
-            problems.add("ssh_settings.ssh_key_value", "public-key",
-                    "must be an OpenSSH public key line such as 'ssh-ed25519 AAAA... user@host'");
+            problems.add("ssh_settings.ssh_key_value", "public-key", Message.of("invalid.ssh.public-key"));
         }
     }
 }

@@ -62,14 +62,13 @@ public record JobSpec(String name, String displayName, String experimentName, St
     public List<Problem> check() {
         Problems problems = new Problems();
         if (name.isBlank() || !name.matches("[a-zA-Z0-9][a-zA-Z0-9_-]{0,254}")) {
-            problems.add("name", "job-name",
-                    "must be 1 to 255 letters, digits, '_' or '-', starting with a letter or digit");
+            problems.add("name", "job-name", Message.of("invalid.job.name"));
         }
         if (compute == null || compute.isBlank()) {
-            problems.add("compute", "required", "name the compute cluster the job runs on");
+            problems.add("compute", "required", Message.of("invalid.job.compute-required"));
         }
         if (command == null || command.isBlank()) {
-            problems.add("command", "required", "a command to run is required");
+            problems.add("command", "required", Message.of("invalid.job.command-required"));
         } else {
             checkProcessText(problems, "command", command, MAX_COMMAND);
         }
@@ -77,32 +76,32 @@ public record JobSpec(String name, String displayName, String experimentName, St
         checkLength(problems, "display_name", displayName, MAX_DISPLAY_NAME);
         checkLength(problems, "description", description, MAX_DESCRIPTION);
         if (instanceCount < 1) {
-            problems.add("resources.instance_count", "at-least-one", "must be 1 or more (it is " + instanceCount + ")");
+            problems.add("resources.instance_count", "at-least-one",
+                    Message.of("invalid.value.at-least-one", instanceCount));
         }
         environmentVariables.forEach((key, value) -> {
             if (key == null || !key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 problems.add("environment_variables", "variable-name",
-                        "'" + shortened(String.valueOf(key))
-                                + "' is not a variable name: letters, digits and '_', not starting with a digit");
+                        Message.of("invalid.job.variable-name", shortened(String.valueOf(key))));
             }
             if (value != null && value.indexOf('\0') >= 0) {
-                problems.add("environment_variables." + key, "no-nul", "a value cannot hold the NUL character");
+                problems.add("environment_variables." + key, "no-nul", Message.of("invalid.job.variable-nul"));
             }
         });
         if (totalLength(environmentVariables.entrySet().stream()
                 .map(entry -> String.valueOf(entry.getKey()) + entry.getValue()).toList()) > MAX_VALUES_TOTAL) {
             problems.add("environment_variables", "total-length",
-                    "names and values together must be at most " + MAX_VALUES_TOTAL + " characters");
+                    Message.of("invalid.job.variables-total-length", MAX_VALUES_TOTAL));
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            problems.add("limits.timeout", "positive", "must be more than 0 seconds");
+            problems.add("limits.timeout", "positive", Message.of("invalid.job.timeout-positive"));
         }
         if (image != null && (image.length() > MAX_IMAGE || !image.matches("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*"))) {
-            problems.add("environment", "image-name", "'" + shortened(image) + "' is not an image name like "
-                    + "python:3.11-slim (at most " + MAX_IMAGE + " characters)");
+            problems.add("environment", "image-name",
+                    Message.of("invalid.job.image-name", shortened(image), MAX_IMAGE));
         }
         if (code != null && code.isBlank()) {
-            problems.add("code", "required", "name the local folder to copy into the job's working folder");
+            problems.add("code", "required", Message.of("invalid.job.code-required"));
         }
         checkData(problems);
         return problems.list();
@@ -111,14 +110,14 @@ public record JobSpec(String name, String displayName, String experimentName, St
     /** Text that reaches a process (a command, a value put into one) cannot hold NUL: no program can receive it. */
     private static void checkProcessText(Problems problems, String field, String text, int maxLength) {
         if (text.indexOf('\0') >= 0) {
-            problems.add(field, "no-nul", "cannot hold the NUL character");
+            problems.add(field, "no-nul", Message.of("invalid.value.no-nul"));
         }
         checkLength(problems, field, text, maxLength);
     }
 
     private static void checkLength(Problems problems, String field, String text, int maxLength) {
         if (text != null && text.length() > maxLength) {
-            problems.add(field, "length", "must be at most " + maxLength + " characters (it has " + text.length() + ")");
+            problems.add(field, "length", Message.of("invalid.value.max-length-has", maxLength, text.length()));
         }
     }
 
@@ -138,41 +137,40 @@ public record JobSpec(String name, String displayName, String experimentName, St
         inputs.forEach((key, input) -> {
             String field = "inputs." + key;
             if (!DATA_NAME.matcher(key).matches()) {
-                problems.add(field, "input-name", "'" + shortened(key)
-                        + "' is not an input name: letters, digits and '_', not starting with a digit");
+                problems.add(field, "input-name", Message.of("invalid.job.input-name", shortened(key)));
             }
             String value = input.value();
             switch (input.type()) {
                 case INTEGER -> {
                     if (!value.matches("[-+]?\\d+")) {
-                        problems.add(field, "integer", "'" + shortened(value) + "' is not a whole number");
+                        problems.add(field, "integer", Message.of("invalid.input.integer", shortened(value)));
                     }
                 }
                 case NUMBER -> {
                     if (!isFiniteNumber(value)) {
-                        problems.add(field, "number", "'" + shortened(value) + "' is not a finite number");
+                        problems.add(field, "number", Message.of("invalid.input.number", shortened(value)));
                     }
                 }
                 case BOOLEAN -> {
                     if (!value.equals("true") && !value.equals("false")) {
-                        problems.add(field, "boolean", "'" + shortened(value) + "' is not true or false");
+                        problems.add(field, "boolean", Message.of("invalid.input.boolean", shortened(value)));
                     }
                 }
                 case URI_FILE, URI_FOLDER -> {
                     if (value.isBlank()) {
-                        problems.add(field + ".path", "required", "a " + input.type().yamlName() + " input needs a path");
+                        problems.add(field + ".path", "required",
+                                Message.of("invalid.input.path-required", input.type().yamlName()));
                     }
                 }
                 case STRING -> checkProcessText(problems, field, value, MAX_VALUES_TOTAL);
             }
         });
         if (totalLength(inputs.values().stream().map(JobInput::value).toList()) > MAX_VALUES_TOTAL) {
-            problems.add("inputs", "total-length", "values together must be at most " + MAX_VALUES_TOTAL + " characters");
+            problems.add("inputs", "total-length", Message.of("invalid.job.inputs-total-length", MAX_VALUES_TOTAL));
         }
         outputs.keySet().forEach(key -> {
             if (!DATA_NAME.matcher(key).matches()) {
-                problems.add("outputs." + key, "output-name", "'" + shortened(key)
-                        + "' is not an output name: letters, digits and '_', not starting with a digit");
+                problems.add("outputs." + key, "output-name", Message.of("invalid.job.output-name", shortened(key)));
             }
         });
         if (command == null) {
@@ -188,11 +186,12 @@ public record JobSpec(String name, String displayName, String experimentName, St
                 continue;
             }
             if (parts.length == 2 && (parts[0].equals("inputs") || parts[0].equals("outputs"))) {
-                problems.add("command", "placeholder", "uses ${{" + shortened(reference) + "}} but the job has no "
-                        + parts[0].substring(0, parts[0].length() - 1) + " named '" + shortened(parts[1]) + "'");
+                String code = parts[0].equals("inputs") ? "invalid.job.placeholder-no-input"
+                        : "invalid.job.placeholder-no-output";
+                problems.add("command", "placeholder", Message.of(code, shortened(reference), shortened(parts[1])));
             } else {
-                problems.add("command", "placeholder", "uses ${{" + shortened(reference)
-                        + "}}; a command job can use ${{inputs.NAME}} and ${{outputs.NAME}} only");
+                problems.add("command", "placeholder",
+                        Message.of("invalid.job.placeholder-unknown", shortened(reference)));
             }
         }
     }

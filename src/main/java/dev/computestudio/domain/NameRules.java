@@ -20,19 +20,19 @@ public final class NameRules {
     public static List<Problem> checkComputeName(String field, String name) {
         Problems problems = new Problems();
         if (name == null || name.isBlank()) {
-            return problems.add(field, "required", "a name is required").list();
+            return problems.add(field, "required", Message.of("invalid.name.required")).list();
         }
         if (name.length() < 3 || name.length() > 24) {
-            problems.add(field, "length", "must be 3 to 24 characters long (it has " + name.length() + ")");
+            problems.add(field, "length", Message.of("invalid.name.length", 3, 24, name.length()));
         }
         if (!isAsciiLetter(name.charAt(0))) {
-            problems.add(field, "first-character", "must start with a letter");
+            problems.add(field, "first-character", Message.of("invalid.name.first-letter"));
         }
         if (!COMPUTE_CHARS.matcher(name).matches()) {
-            problems.add(field, "characters", "may contain only letters, digits and '-'");
+            problems.add(field, "characters", Message.of("invalid.name.compute-characters"));
         }
         if (ENDS_WITH_DASH_DIGITS.matcher(name).matches()) {
-            problems.add(field, "suffix", "must not end with '-' followed by digits");
+            problems.add(field, "suffix", Message.of("invalid.name.compute-suffix"));
         }
         return problems.list();
     }
@@ -41,17 +41,17 @@ public final class NameRules {
     public static List<Problem> checkWorkspaceName(String field, String name) {
         Problems problems = new Problems();
         if (name == null || name.isBlank()) {
-            return problems.add(field, "required", "a name is required").list();
+            return problems.add(field, "required", Message.of("invalid.name.required")).list();
         }
         if (name.length() < 3 || name.length() > 33) {
-            problems.add(field, "length", "must be 3 to 33 characters long (it has " + name.length() + ")");
+            problems.add(field, "length", Message.of("invalid.name.length", 3, 33, name.length()));
         }
         char first = name.charAt(0);
         if (!isAsciiLetter(first) && !(first >= '0' && first <= '9')) {
-            problems.add(field, "first-character", "must start with a letter or a digit");
+            problems.add(field, "first-character", Message.of("invalid.name.first-letter-or-digit"));
         }
         if (!WORKSPACE_CHARS.matcher(name).matches()) {
-            problems.add(field, "characters", "may contain only letters, digits, '_' and '-'");
+            problems.add(field, "characters", Message.of("invalid.name.workspace-characters"));
         }
         return problems.list();
     }

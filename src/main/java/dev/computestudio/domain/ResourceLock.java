@@ -15,8 +15,7 @@ public record ResourceLock(String workspace, String name, LockLevel level, Strin
 
     public static void validateName(String name) {
         if (name == null || !name.matches("[^<>%&:\\\\?/*]{1,260}") || name.isBlank()) {
-            throw ValidationException.of("name", "lock-name",
-                    "must be 1 to 260 characters and must not contain < > % & : \\ ? / *");
+            throw ValidationException.of("name", "lock-name", Message.of("invalid.lock.name"));
         }
     }
 }

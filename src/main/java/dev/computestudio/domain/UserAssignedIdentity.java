@@ -25,16 +25,16 @@ public record UserAssignedIdentity(String workspace, String name, String resourc
     public static List<Problem> checkName(String field, String name) {
         Problems problems = new Problems();
         if (name == null || name.isBlank()) {
-            return problems.add(field, "required", "a name is required").list();
+            return problems.add(field, "required", Message.of("invalid.name.required")).list();
         }
         if (name.length() < 3 || name.length() > 128) {
-            problems.add(field, "length", "must be 3 to 128 characters long (it has " + name.length() + ")");
+            problems.add(field, "length", Message.of("invalid.name.length", 3, 128, name.length()));
         }
         if (!Character.isLetterOrDigit(name.charAt(0)) || name.charAt(0) > 'z') {
-            problems.add(field, "first-character", "must start with a letter or a digit");
+            problems.add(field, "first-character", Message.of("invalid.name.first-letter-or-digit"));
         }
         if (!NAME_CHARS.matcher(name).matches()) {
-            problems.add(field, "characters", "may contain only letters, digits, '-' and '_'");
+            problems.add(field, "characters", Message.of("invalid.name.identity-characters"));
         }
         return problems.list();
     }

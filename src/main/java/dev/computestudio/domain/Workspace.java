@@ -24,11 +24,10 @@ public record Workspace(String name, String location, String subscriptionId, Str
     public static void validate(String name, String location, String resourceGroup) {
         Problems problems = new Problems().addAll(NameRules.checkWorkspaceName("name", name));
         if (location == null || !location.matches("[a-z0-9]{2,40}")) {
-            problems.add("location", "region-name", "must be a region name in lower case letters and digits, like 'eastus'");
+            problems.add("location", "region-name", Message.of("invalid.location.region-name"));
         }
         if (resourceGroup == null || !resourceGroup.matches("[-\\w._()]{1,90}") || resourceGroup.endsWith(".")) {
-            problems.add("resourceGroup", "resource-group-name",
-                    "must be 1 to 90 letters, digits, '_', '-', '.', '(' or ')' and must not end with '.'");
+            problems.add("resourceGroup", "resource-group-name", Message.of("invalid.workspace.resource-group-name"));
         }
         problems.throwIfAny();
     }

@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.port.SettingsRepository;
 
@@ -37,15 +38,15 @@ public final class ConfigService {
     public void set(String key, String value) {
         requireKnown(key);
         if (value == null || !value.matches(IMAGE_NAME)) {
-            throw ValidationException.of("value", "image-name", "'" + value + "' is not an image name like busybox:latest");
+            throw ValidationException.of("value", "image-name", Message.of("invalid.config.image-name", value));
         }
         settings.put(key, value);
     }
 
     private static void requireKnown(String key) {
         if (!DEFAULTS.containsKey(key)) {
-            throw ValidationException.of("key", "setting", "'" + key + "' is not a setting; the settings are "
-                    + String.join(", ", DEFAULTS.keySet().stream().sorted().toList()));
+            throw ValidationException.of("key", "setting", Message.of("invalid.config.key", key,
+                    String.join(", ", DEFAULTS.keySet().stream().sorted().toList())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.port.EnvironmentTable;
 
@@ -25,11 +26,10 @@ public final class EnvironmentService {
     public void set(String name, String image) {
         Problems problems = new Problems();
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,254}(:[A-Za-z0-9._-]{1,64})?")) {
-            problems.add("name", "environment-name", "'" + name + "' is not an environment name: letters, digits, "
-                    + "'.', '_' and '-', optionally followed by ':VERSION'");
+            problems.add("name", "environment-name", Message.of("invalid.environment.name", name));
         }
         if (image == null || !image.matches("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*")) {
-            problems.add("image", "image-name", "'" + image + "' is not an image name like python:3.11-slim");
+            problems.add("image", "image-name", Message.of("invalid.environment.image", image));
         }
         problems.throwIfAny();
         table.put(name, image);

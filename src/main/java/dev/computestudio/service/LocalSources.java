@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problems;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class LocalSources {
         try {
             return Optional.of(Path.of(text));
         } catch (InvalidPathException e) {
-            problems.add(field, "local-path", "'" + text.replace("\0", "\\0") + "' is not a path on this machine");
+            problems.add(field, "local-path", Message.of("invalid.path.not-local", text.replace("\0", "\\0")));
             return Optional.empty();
         }
     }
@@ -54,7 +55,7 @@ final class LocalSources {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            problems.add(field, "readable", "cannot read '" + root + "': " + e.getMessage());
+            problems.add(field, "readable", Message.of("invalid.file.unreadable", root.toString(), e.getMessage()));
             return;
         }
         long bytes = 0;
@@ -76,14 +77,14 @@ final class LocalSources {
                     bytes += Files.size(entry);
                 }
                 if (limited && (files > MAX_CODE_FILES || bytes > MAX_CODE_BYTES)) {
-                    problems.add(field, "max-size", "'" + root + "' holds more than " + MAX_CODE_FILES
-                            + " files or " + MAX_CODE_BYTES / (1024 * 1024) + " MB, the snapshot limit of a job's code; "
-                            + "keep data out of the code folder and give it as an input");
+                    problems.add(field, "max-size", Message.of("invalid.code.too-large", root.toString(),
+                            MAX_CODE_FILES, MAX_CODE_BYTES / (1024 * 1024)));
                     return;
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.add(field, "readable", "cannot read all of '" + root + "': " + e.getMessage());
+            problems.add(field, "readable",
+                    Message.of("invalid.source.partly-unreadable", root.toString(), e.getMessage()));
         }
     }
 
@@ -102,13 +103,13 @@ final class LocalSources {
         return Files.isReadable(entry) ? Optional.empty() : Optional.of("readable");
     }
 
-    private static String describe(String rule, Path root, Path entry) {
-        String where = "'" + entry + "'";
+    private static Message describe(String rule, Path root, Path entry) {
+        String where = entry.toString();
         return switch (rule) {
-            case "broken-link" -> where + " is a link to something that does not exist";
-            case "link-outside" -> where + " is a link to something outside '" + root + "'; copy it in instead";
-            case "special-file" -> where + " is not a file or a folder (a pipe, a socket or a device); remove it";
-            default -> "cannot read " + where;
+            case "broken-link" -> Message.of("invalid.source.broken-link", where);
+            case "link-outside" -> Message.of("invalid.source.link-outside", where, root.toString());
+            case "special-file" -> Message.of("invalid.source.special-file", where);
+            default -> Message.of("invalid.source.unreadable", where);
         };
     }
 }

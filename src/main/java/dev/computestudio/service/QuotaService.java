@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.QuotaKeys;
@@ -53,12 +54,12 @@ public final class QuotaService {
     public void setLimit(String workspace, String key, int limit) {
         workspaces.require(workspace);
         if (!QuotaKeys.isKnown(key, catalog)) {
-            throw ValidationException.of("key", "quota-key", "'" + key + "' is not a quota; use a VM family such as "
-                    + "standardDSv2Family, or " + QuotaKeys.TOTAL_DEDICATED_VCPUS + ", " + QuotaKeys.LOW_PRIORITY_VCPUS
-                    + ", " + QuotaKeys.CLUSTERS + ", " + QuotaKeys.NODES_PER_CLUSTER);
+            throw ValidationException.of("key", "quota-key", Message.of("invalid.quota.key", key,
+                    QuotaKeys.TOTAL_DEDICATED_VCPUS, QuotaKeys.LOW_PRIORITY_VCPUS, QuotaKeys.CLUSTERS,
+                    QuotaKeys.NODES_PER_CLUSTER));
         }
         if (limit < 0) {
-            throw ValidationException.of("limit", "non-negative", "must be 0 or more (it is " + limit + ")");
+            throw ValidationException.of("limit", "non-negative", Message.of("invalid.value.non-negative", limit));
         }
         quota.setLimit(workspace, key, limit);
     }

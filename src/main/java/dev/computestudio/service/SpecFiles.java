@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.Job;
@@ -80,8 +81,8 @@ public final class SpecFiles implements ClusterFiles {
     public String clusterYaml(String workspace, String name) {
         ComputeCluster cluster = compute.show(workspace, name);
         if (cluster.isAttached()) {
-            throw new ConflictException("compute '" + name + "' is attached (" + cluster.attachedResourceId()
-                    + "), not a cluster created here, so it has no amlcompute YAML; attach it again by resource id");
+            throw new ConflictException("name", Message.of("conflict.compute.attached-no-yaml", name,
+                    cluster.attachedResourceId()));
         }
         return codec.writeCluster(cluster.name(), cluster.spec());
     }
@@ -112,16 +113,16 @@ public final class SpecFiles implements ClusterFiles {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(SpecCodec.MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw ValidationException.of("file", "readable", "'" + file + "' does not exist");
+            throw ValidationException.of("file", "readable", Message.of("invalid.file.missing", file.toString()));
         } catch (IOException e) {
-            throw ValidationException.of("file", "readable", "cannot read '" + file + "': " + e.getMessage());
+            throw ValidationException.of("file", "readable",
+                    Message.of("invalid.file.unreadable", file.toString(), e.getMessage()));
         }
         if (bytes.length > SpecCodec.MAX_FILE_BYTES) {
             throw SpecCodec.tooLarge(source);
         }
         if (startsWithUtf16Mark(bytes)) {
-            throw ValidationException.of("file", "utf-8", "'" + file + "' is UTF-16 text (it starts with a UTF-16 "
-                    + "byte order mark); save it as UTF-8");
+            throw ValidationException.of("file", "utf-8", Message.of("invalid.file.utf-16", file.toString()));
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -129,7 +130,7 @@ public final class SpecFiles implements ClusterFiles {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ValidationException.of("file", "utf-8", "'" + file + "' is not UTF-8 text");
+            throw ValidationException.of("file", "utf-8", Message.of("invalid.file.not-utf-8", file.toString()));
         }
     }
 
@@ -142,8 +143,8 @@ public final class SpecFiles implements ClusterFiles {
     private static ValidationException located(ValidationException e, String source, SpecCodec.Lines lines) {
         List<Problem> problems = e.problems().stream().map(problem -> {
             var line = lines.of(problem.field());
-            return line.isPresent() ? new Problem(problem.field(), problem.rule(),
-                    source + ", line " + line.getAsInt() + ": " + problem.message()) : problem;
+            return line.isPresent() ? new Problem(problem.field(), problem.rule(), Message.of("problem.at",
+                    Message.of("where.line", source, line.getAsInt()), problem.text())) : problem;
         }).toList();
         return new ValidationException(problems);
     }

@@ -2,6 +2,7 @@ package dev.computestudio.domain.port;
 
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.ValidationException;
 
@@ -29,8 +30,8 @@ public interface SpecCodec {
 
     /** The refusal of a file or text over {@link #MAX_FILE_BYTES}. */
     static ValidationException tooLarge(String source) {
-        return ValidationException.of("file", "max-size", source + " is larger than " + MAX_FILE_BYTES / 1024
-                + " KiB, the most a YAML spec file may be; is it the right file?");
+        return ValidationException.of("file", "max-size", Message.of("invalid.file.too-large", source,
+                MAX_FILE_BYTES / 1024));
     }
 
     /** A cluster file: its name, the spec, and what was ignored (unknown keys) as warnings. */

@@ -1,5 +1,6 @@
 package dev.computestudio.domain.port;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Workspace;
 
@@ -15,7 +16,8 @@ public interface WorkspaceRepository {
 
     /** The workspace a request names; {@code NotFoundException} when there is none. */
     default Workspace require(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("workspace", name));
+        return find(name).orElseThrow(() ->
+                new NotFoundException("workspace", Message.of("notfound.workspace", name)));
     }
 
     /** All workspaces, by name. */

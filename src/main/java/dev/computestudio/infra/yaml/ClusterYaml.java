@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.IdentityType;
@@ -55,21 +56,18 @@ final class ClusterYaml {
         doc.string("$schema");
         String type = doc.string("type");
         if (type == null) {
-            context.problems.add("type", "required", context.source + ": 'type: amlcompute' is required (the compute "
-                    + "type); this studio creates compute clusters only");
+            context.problem("type", "required", Message.of("invalid.cluster-file.type-required"));
         } else if (!type.trim().equalsIgnoreCase("amlcompute")) {
             Entry entry = doc.entry("type");
-            context.problem("type", "compute-type", entry.mark(), "compute of type '"
-                    + Problems.shortened(type) + "' is not supported: "
-                    + "this studio emulates Azure ML compute clusters only (type: amlcompute)"
-                    + (OTHER_TYPES.contains(type.trim().toLowerCase(Locale.ROOT))
-                    ? "; existing compute can be attached by resource id with 'compute attach'" : ""));
+            String code = OTHER_TYPES.contains(type.trim().toLowerCase(Locale.ROOT))
+                    ? "invalid.cluster-file.compute-type-attachable" : "invalid.cluster-file.compute-type";
+            context.problem("type", "compute-type", entry.mark(), Message.of(code, Problems.shortened(type)));
             // The rest of the file follows another schema: its keys would only be noise.
             return null;
         }
         String name = doc.string("name");
         if (name == null) {
-            context.problems.add("name", "required", context.source + ": 'name' is required (or give --name)");
+            context.problem("name", "required", Message.of("invalid.cluster-file.name-required"));
         }
         String size = Optional.ofNullable(doc.string("size")).orElse(VmCatalog.DEFAULT_SIZE);
         VmTier tier = tier(doc, context);
@@ -86,7 +84,7 @@ final class ClusterYaml {
             return read;
         }).orElse(NetworkSettings.NONE);
         ClusterIdentity identity = identity(doc, context);
-        doc.ignore("enable_node_public_ip", "changes nothing on one machine (nodes have no public address)");
+        doc.ignore("enable_node_public_ip", Message.of("yaml.ignored.no-public-ip"));
         // Keys 'az ml compute show' prints: a shown cluster can be created again without a warning for each.
         doc.accept("id", "provisioning_state", "resourceGroup", "created_on", "provisioning_errors");
         doc.finish(RENAMED);
@@ -102,8 +100,8 @@ final class ClusterYaml {
             return VmTier.DEDICATED;
         }
         return VmTier.parse(tier.get().text()).orElseGet(() -> {
-            context.problem("tier", "tier", tier.get().mark(), "'" + Problems.shortened(tier.get().text())
-                    + "' is not a tier; use dedicated or low_priority");
+            context.problem("tier", "tier", tier.get().mark(),
+                    Message.of("invalid.cluster.tier", Problems.shortened(tier.get().text())));
             return VmTier.DEDICATED;
         });
     }
@@ -137,7 +135,7 @@ final class ClusterYaml {
                     String id = idReader.string("resource_id");
                     if (id == null) {
                         context.problem("identity.user_assigned_identities", "resource-id", entry.mark(),
-                                "each identity needs its resource_id");
+                                Message.of("invalid.cluster-file.identity-resource-id"));
                     } else {
                         ids.add(id);
                     }
@@ -145,7 +143,7 @@ final class ClusterYaml {
                     idReader.finish(Map.of());
                 } else {
                     context.problem("identity.user_assigned_identities", "resource-id", item.mark(),
-                            "each identity is '- resource_id: /subscriptions/...'");
+                            Message.of("invalid.cluster-file.identity-entry"));
                 }
             }
         });
@@ -157,10 +155,8 @@ final class ClusterYaml {
         } else {
             type = IdentityType.parse(typeText.get().text()).orElse(null);
             if (type == null) {
-                context.problem("identity.type", "identity-type", typeText.get().mark(), "'"
-                        + Problems.shortened(typeText.get().text())
-                        + "' is not an identity type; use system_assigned, user_assigned or none (a cluster has one "
-                        + "system-assigned identity or user-assigned ones, not both)");
+                context.problem("identity.type", "identity-type", typeText.get().mark(),
+                        Message.of("invalid.cluster-file.identity-type", Problems.shortened(typeText.get().text())));
                 return ClusterIdentity.NONE;
             }
         }

@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobOutput;
 import dev.computestudio.domain.JobSpec;
@@ -53,9 +54,8 @@ final class JobYaml {
         doc.string("$schema");
         Optional<Scalar> type = doc.scalar("type");
         if (type.isPresent() && !type.get().text().trim().equalsIgnoreCase("command")) {
-            context.problem("type", "job-type", type.get().mark(), "jobs of type '"
-                    + Problems.shortened(type.get().text())
-                    + "' are not supported: this studio runs command jobs (type: command)");
+            context.problem("type", "job-type", type.get().mark(),
+                    Message.of("invalid.job-file.job-type", Problems.shortened(type.get().text())));
             return null;
         }
         String name = Optional.ofNullable(doc.string("name")).orElse("");
@@ -70,9 +70,9 @@ final class JobYaml {
                 .map(text -> text.startsWith("azureml:") ? text.substring("azureml:".length()) : text).orElse(null);
         Integer instanceCount = doc.mapping("resources").map(resources -> {
             Integer count = resources.integer("instance_count");
-            resources.ignore("instance_type", "is for Kubernetes compute; a cluster node is its VM size here");
-            resources.ignore("shm_size", "is not applied here");
-            resources.ignore("properties", "is not applied here");
+            resources.ignore("instance_type", Message.of("yaml.ignored.instance-type"));
+            resources.ignore("shm_size", Message.of("yaml.ignored.not-applied"));
+            resources.ignore("properties", Message.of("yaml.ignored.not-applied"));
             resources.finish(Map.of("node_count", "instance_count"));
             return count;
         }).orElse(null);
@@ -83,12 +83,12 @@ final class JobYaml {
         }).orElse(null);
         Map<String, JobInput> inputs = inputs(doc, context, baseFolder);
         Map<String, JobOutput> outputs = outputs(doc, context);
-        doc.ignore("tags", "is not kept by this studio");
-        doc.ignore("properties", "is not kept by this studio");
-        doc.ignore("distribution", "is not applied here: every rank gets NODE_RANK and NODE_COUNT instead");
-        doc.ignore("identity", "is not applied here: the job gets its cluster's managed identity");
-        doc.ignore("services", "is not offered here");
-        doc.ignore("queue_settings", "is not applied here: jobs queue first in, first out");
+        doc.ignore("tags", Message.of("yaml.ignored.not-kept"));
+        doc.ignore("properties", Message.of("yaml.ignored.not-kept"));
+        doc.ignore("distribution", Message.of("yaml.ignored.distribution"));
+        doc.ignore("identity", Message.of("yaml.ignored.job-identity"));
+        doc.ignore("services", Message.of("yaml.ignored.services"));
+        doc.ignore("queue_settings", Message.of("yaml.ignored.queue-settings"));
         doc.accept("id", "status", "creation_context", "parameters", "studio_url", "parent_job_name", "is_deterministic");
         doc.finish(RENAMED);
         return new JobDocument(new JobSpec(name, displayName, experiment, compute, command, image,
@@ -112,16 +112,15 @@ final class JobYaml {
             text = text.substring("file:".length());
         }
         if (REMOTE.matcher(text).matches()) {
-            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text)
-                    + "' is in the cloud; here code and "
-                    + "inputs come from local paths (there is no datastore or registry)");
+            context.problem(field, "local-path", value.mark(),
+                    Message.of("invalid.job-file.cloud-path", Problems.shortened(text)));
             return null;
         }
         try {
             return baseFolder.resolve(text).toAbsolutePath().normalize().toString();
         } catch (InvalidPathException e) {
-            context.problem(field, "local-path", value.mark(), "'" + Problems.shortened(text).replace("\0", "\\0")
-                    + "' is not a path on this machine");
+            context.problem(field, "local-path", value.mark(),
+                    Message.of("invalid.path.not-local", Problems.shortened(text).replace("\0", "\\0")));
             return null;
         }
     }
@@ -134,13 +133,13 @@ final class JobYaml {
         if (entry.value() instanceof Mapping inline) {
             MappingReader environment = new MappingReader(inline, "environment", context);
             String image = environment.string("image");
-            environment.ignore("conda_file", "is not built here: the image is used as it is");
-            environment.ignore("build", "is not built here; give an image (build it with 'docker build')");
+            environment.ignore("conda_file", Message.of("yaml.ignored.conda-file"));
+            environment.ignore("build", Message.of("yaml.ignored.build"));
             environment.accept("$schema", "name", "version", "description", "tags", "os_type");
             environment.finish(Map.of());
             if (image == null) {
                 context.problem("environment.image", "required", inline.mark(),
-                        "an inline environment needs an image here (nothing is built locally)");
+                        Message.of("invalid.job-file.inline-image-required"));
             }
             return image;
         }
@@ -161,8 +160,8 @@ final class JobYaml {
                     environments);
         }
         if (text.startsWith("azureml:")) {
-            context.problem("environment", "environment-reference", scalar.get().mark(), "'" + Problems.shortened(text)
-                    + "' is not an environment reference like azureml:NAME@latest or azureml:NAME:VERSION");
+            context.problem("environment", "environment-reference", scalar.get().mark(),
+                    Message.of("invalid.job-file.environment-reference", Problems.shortened(text)));
             return null;
         }
         return text;
@@ -171,17 +170,15 @@ final class JobYaml {
     private static String lookUp(String name, String label, String version, Scalar value, ReadContext context,
                                  EnvironmentTable environments) {
         if (label != null && !label.equals("latest")) {
-            context.problem("environment", "environment-label", value.mark(), "label '@" + label
-                    + "' does not exist here; the local table has one image per name (use @latest) or per name:version");
+            context.problem("environment", "environment-label", value.mark(),
+                    Message.of("invalid.job-file.environment-label", label));
             return null;
         }
         Optional<String> image = environments.imageFor(name, version);
         if (image.isEmpty()) {
             String key = version == null ? name : name + ":" + version;
-            context.problem("environment", "environment-name", value.mark(), "environment '" + Problems.shortened(key)
-                    + "' is not in the local environment table (" + environments.location() + "); there is no "
-                    + "registry here, so map it to an image: compute-studio environment set --name " + key
-                    + " --image IMAGE");
+            context.problem("environment", "environment-name", value.mark(), Message.of(
+                    "invalid.job-file.environment-unknown", Problems.shortened(key), environments.location(), key));
         }
         return image.orElse(null);
     }
@@ -208,14 +205,13 @@ final class JobYaml {
                 case BOOLEAN -> new JobInput(JobInput.Type.BOOLEAN, scalar.text());
                 case STRING -> new JobInput(JobInput.Type.STRING, scalar.text());
                 case NULL -> {
-                    context.problem(field, "required", scalar.mark(), "has no value");
+                    context.problem(field, "required", scalar.mark(), Message.of("invalid.input.no-value"));
                     yield null;
                 }
             };
         }
         if (!(entry.value() instanceof Mapping mapping)) {
-            context.problem(field, "input", entry.value().mark(),
-                    "must be a value (epochs: 10) or a mapping with type and path");
+            context.problem(field, "input", entry.value().mark(), Message.of("invalid.input.shape"));
             return null;
         }
         MappingReader reader = new MappingReader(mapping, field, context);
@@ -224,17 +220,16 @@ final class JobYaml {
                 : JobInput.Type.parse(typeText.get().text()).orElse(null);
         if (type == null || !type.isPath()) {
             if (type == null) {
-                context.problem(field + ".type", "input-type", typeText.get().mark(), "inputs of type '"
-                        + Problems.shortened(typeText.get().text())
-                        + "' are not supported here; use uri_file or uri_folder with a local "
-                        + "path, or a value (epochs: 10)");
+                context.problem(field + ".type", "input-type", typeText.get().mark(),
+                        Message.of("invalid.input.type", Problems.shortened(typeText.get().text())));
                 return null;
             }
             // {type: integer, value: 10}: a literal written out.
             String value = Optional.ofNullable(reader.string("value")).orElseGet(() -> reader.string("default"));
             reader.finish(Map.of());
             if (value == null) {
-                context.problem(field + ".value", "required", mapping.mark(), "a " + type.yamlName() + " input needs a value");
+                context.problem(field + ".value", "required", mapping.mark(),
+                        Message.of("invalid.input.value-required", type.yamlName()));
                 return null;
             }
             return new JobInput(type, type == JobInput.Type.BOOLEAN ? value.toLowerCase(Locale.ROOT) : value);
@@ -246,16 +241,16 @@ final class JobYaml {
         mode.ifPresent(m -> {
             String key = m.text().trim().toLowerCase(Locale.ROOT);
             if (key.equals("rw_mount") || key.equals("upload")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "inputs are read-only; mode '"
-                        + Problems.shortened(m.text())
-                        + "' is for outputs (use ro_mount or download)");
+                context.problem(field + ".mode", "input-mode", m.mark(),
+                        Message.of("invalid.input.mode-of-output", Problems.shortened(m.text())));
             } else if (!key.equals("ro_mount") && !key.equals("download") && !key.equals("direct")) {
-                context.problem(field + ".mode", "input-mode", m.mark(), "'" + Problems.shortened(m.text())
-                        + "' is not an input mode; use ro_mount or download (both give a read-only copy here)");
+                context.problem(field + ".mode", "input-mode", m.mark(),
+                        Message.of("invalid.input.mode", Problems.shortened(m.text())));
             }
         });
         if (path.isEmpty()) {
-            context.problem(field + ".path", "required", mapping.mark(), "a " + type.yamlName() + " input needs a path");
+            context.problem(field + ".path", "required", mapping.mark(),
+                    Message.of("invalid.input.path-required", type.yamlName()));
             return null;
         }
         String local = localPath(path.get(), field + ".path", context, baseFolder);
@@ -288,7 +283,7 @@ final class JobYaml {
                 return;
             }
             if (!(entry.value() instanceof Mapping mapping)) {
-                context.problem(field, "output", entry.value().mark(), "must be a mapping such as {type: uri_folder}");
+                context.problem(field, "output", entry.value().mark(), Message.of("invalid.output.shape"));
                 return;
             }
             MappingReader output = new MappingReader(mapping, field, context);
@@ -296,15 +291,14 @@ final class JobYaml {
             JobOutput.Type type = typeText.isEmpty() ? JobOutput.Type.URI_FOLDER
                     : JobOutput.Type.parse(typeText.get().text()).orElse(null);
             if (type == null) {
-                context.problem(field + ".type", "output-type", typeText.get().mark(), "outputs of type '"
-                        + Problems.shortened(typeText.get().text())
-                        + "' are not supported here; use uri_folder or uri_file");
+                context.problem(field + ".type", "output-type", typeText.get().mark(),
+                        Message.of("invalid.output.type", Problems.shortened(typeText.get().text())));
                 return;
             }
             output.scalar("mode");
-            output.ignore("path", "is not used: outputs are kept in the job's folder here");
-            output.ignore("name", "is not registered: there is no asset registry here");
-            output.ignore("version", "is not registered: there is no asset registry here");
+            output.ignore("path", Message.of("yaml.ignored.output-path"));
+            output.ignore("name", Message.of("yaml.ignored.not-registered"));
+            output.ignore("version", Message.of("yaml.ignored.not-registered"));
             output.accept("description");
             output.finish(Map.of());
             outputs.put(entry.key(), new JobOutput(type));

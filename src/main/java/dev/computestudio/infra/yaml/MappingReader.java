@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.infra.yaml.YamlNode.Entry;
 import dev.computestudio.infra.yaml.YamlNode.Kind;
@@ -71,7 +72,7 @@ final class MappingReader {
             return Optional.of(scalar);
         }
         context.problem(field(key), "single-value", entry.value().mark(),
-                "must be a single value, not " + YamlNode.describe(entry.value()));
+                Message.of("invalid.yaml.single-value", YamlNode.describe(entry.value())));
         return Optional.empty();
     }
 
@@ -89,8 +90,8 @@ final class MappingReader {
         if ((scalar.get().kind() == Kind.INTEGER || scalar.get().kind() == Kind.STRING) && text.matches("[-+]?\\d{1,9}")) {
             return Integer.parseInt(text);
         }
-        context.problem(field(key), "integer", scalar.get().mark(), "must be a whole number, not '"
-                + Problems.shortened(text) + "'");
+        context.problem(field(key), "integer", scalar.get().mark(),
+                Message.of("invalid.yaml.integer", Problems.shortened(text)));
         return null;
     }
 
@@ -104,7 +105,7 @@ final class MappingReader {
             return Boolean.valueOf(text);
         }
         context.problem(field(key), "boolean", scalar.get().mark(),
-                "must be true or false, not '" + Problems.shortened(scalar.get().text()) + "'");
+                Message.of("invalid.yaml.boolean", Problems.shortened(scalar.get().text())));
         return null;
     }
 
@@ -118,7 +119,7 @@ final class MappingReader {
             return Optional.of(new MappingReader(nested, field(key), context));
         }
         context.problem(field(key), "mapping", entry.value().mark(),
-                "must be a mapping of keys to values, not " + YamlNode.describe(entry.value()));
+                Message.of("invalid.yaml.mapping", YamlNode.describe(entry.value())));
         return Optional.empty();
     }
 
@@ -130,7 +131,8 @@ final class MappingReader {
         if (entry.value() instanceof Sequence sequence) {
             return Optional.of(sequence);
         }
-        context.problem(field(key), "list", entry.value().mark(), "must be a list, not " + YamlNode.describe(entry.value()));
+        context.problem(field(key), "list", entry.value().mark(),
+                Message.of("invalid.yaml.list", YamlNode.describe(entry.value())));
         return Optional.empty();
     }
 
@@ -151,12 +153,13 @@ final class MappingReader {
         return mapping.entries().values();
     }
 
-    /** A key of the schema that changes nothing on one machine: a warning says so. */
-    void ignore(String key, String why) {
+    /** A key of the schema that changes nothing on one machine: a warning says so, and why. */
+    void ignore(String key, Message why) {
         Entry entry = mapping.entries().get(key);
         known.add(key);
         if (entry != null) {
-            context.warning(field(key), "ignored-key", entry.mark(), "'" + field(key) + "' " + why + "; ignored");
+            context.warning(field(key), "ignored-key", entry.mark(),
+                    Message.of("warning.yaml.ignored-key", field(key), why));
         }
     }
 
@@ -174,11 +177,12 @@ final class MappingReader {
             if (known.contains(entry.key())) {
                 continue;
             }
-            String hint = Optional.ofNullable(renamed.get(entry.key()))
+            String unknown = field(entry.key());
+            Message text = Optional.ofNullable(renamed.get(entry.key()))
                     .or(() -> closest(entry.key()))
-                    .map(meant -> "; did you mean '" + meant + "'?").orElse("");
-            context.warning(field(entry.key()), "unknown-key", entry.mark(),
-                    "unknown key '" + field(entry.key()) + "' ignored" + hint);
+                    .map(meant -> Message.of("warning.yaml.unknown-key-meant", unknown, meant))
+                    .orElseGet(() -> Message.of("warning.yaml.unknown-key", unknown));
+            context.warning(unknown, "unknown-key", entry.mark(), text);
         }
     }
 

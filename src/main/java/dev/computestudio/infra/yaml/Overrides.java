@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ValidationException;
@@ -34,8 +35,7 @@ final class Overrides {
         Mark mark = Mark.override(pair);
         String[] keys = path.split("\\.");
         if (path.isBlank() || List.of(keys).stream().anyMatch(String::isBlank)) {
-            problems.add(path, "set-path", "--set " + pair + ": name a key such as max_instances or "
-                    + "ssh_settings.admin_username");
+            problems.add(path, "set-path", mark.locate(Message.of("invalid.set.no-key")));
             return;
         }
         Mapping mapping = root;
@@ -48,8 +48,8 @@ final class Overrides {
             } else if (entry.value() instanceof Mapping nested) {
                 mapping = nested;
             } else {
-                problems.add(path, "set-path", "--set " + pair + ": '" + String.join(".", List.of(keys).subList(0, i + 1))
-                        + "' is " + YamlNode.describe(entry.value()) + ", not a mapping");
+                problems.add(path, "set-path", mark.locate(Message.of("invalid.set.not-mapping",
+                        String.join(".", List.of(keys).subList(0, i + 1)), YamlNode.describe(entry.value()))));
                 return;
             }
         }

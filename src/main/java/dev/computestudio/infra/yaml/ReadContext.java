@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.port.SpecCodec;
@@ -21,12 +22,17 @@ final class ReadContext {
         this.source = source;
     }
 
-    void problem(String field, String rule, YamlNode.Mark mark, String message) {
-        problems.add(field, rule, mark.describe() + ": " + message);
+    void problem(String field, String rule, YamlNode.Mark mark, Message text) {
+        problems.add(field, rule, mark.locate(text));
     }
 
-    void warning(String field, String rule, YamlNode.Mark mark, String message) {
-        warnings.add(new Problem(field, rule, mark.describe() + ": " + message));
+    /** A problem with the file as a whole, with its name in front. */
+    void problem(String field, String rule, Message text) {
+        problems.add(field, rule, Message.of("problem.at", source, text));
+    }
+
+    void warning(String field, String rule, YamlNode.Mark mark, Message text) {
+        warnings.add(new Problem(field, rule, mark.locate(text)));
     }
 
     void located(String field, YamlNode.Mark mark) {

@@ -1,5 +1,6 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.port.EnvironmentTable;
@@ -87,13 +88,13 @@ public final class YamlEnvironmentTable implements EnvironmentTable {
             return entries;
         }
         if (!(root instanceof Mapping mapping)) {
-            throw ValidationException.of(FILE_NAME, "mapping", root.mark().describe()
-                    + ": the environment table must map names to images, one 'NAME: IMAGE' per line");
+            throw ValidationException.of(FILE_NAME, "mapping",
+                    root.mark().locate(Message.of("invalid.environments.not-mapping")));
         }
         mapping.entries().forEach((key, entry) -> {
             if (!(entry.value() instanceof Scalar scalar) || scalar.text() == null || scalar.text().isBlank()) {
-                throw ValidationException.of(FILE_NAME, "image", entry.mark().describe() + ": '" + key
-                        + "' must map to an image name such as python:3.11-slim");
+                throw ValidationException.of(FILE_NAME, "image",
+                        entry.mark().locate(Message.of("invalid.environments.image", key)));
             }
             entries.put(key, scalar.text().trim());
         });

@@ -1,5 +1,7 @@
 package dev.computestudio.infra.yaml;
 
+import dev.computestudio.domain.Message;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,14 @@ sealed interface YamlNode {
             return new Mark("--set " + pair, 0, 0);
         }
 
-        /** "cluster.yml, line 7" or "--set max_instances=4". */
-        String describe() {
-            return line > 0 ? source + ", line " + line : source;
+        /** A text with this place in front: "cluster.yml, line 7: ..." or "--set max_instances=4: ...". */
+        Message locate(Message text) {
+            return Message.of("problem.at", line > 0 ? Message.of("where.line", source, line) : source, text);
+        }
+
+        /** A text with this place and its column in front: "cluster.yml, line 7, column 3: ...". */
+        Message locateColumn(Message text) {
+            return Message.of("problem.at", Message.of("where.line-column", source, line, column), text);
         }
     }
 
@@ -51,13 +58,13 @@ sealed interface YamlNode {
     }
 
     /** What a node is, for messages: "a list", "a mapping", "a value". */
-    static String describe(YamlNode node) {
+    static Message describe(YamlNode node) {
         if (node instanceof Mapping) {
-            return "a mapping";
+            return Message.of("yaml.node.mapping");
         }
         if (node instanceof Sequence) {
-            return "a list";
+            return Message.of("yaml.node.list");
         }
-        return "a value";
+        return Message.of("yaml.node.value");
     }
 }

@@ -3,6 +3,7 @@ package dev.computestudio.infra.yaml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.ValidationException;
@@ -35,7 +36,7 @@ public final class YamlSpecCodec implements SpecCodec {
     @Override
     public ClusterDocument readCluster(String text, String source, Map<String, String> overrides) {
         ReadContext context = new ReadContext(source);
-        Mapping root = root(text, context, overrides, "an amlcompute file needs at least 'name' and 'type: amlcompute'");
+        Mapping root = root(text, context, overrides, Message.of("invalid.cluster-file.needs"));
         ClusterDocument document = ClusterYaml.read(root, context);
         context.problems.throwIfAny();
         return document;
@@ -54,7 +55,7 @@ public final class YamlSpecCodec implements SpecCodec {
     @Override
     public JobDocument readJob(String text, String source, Path baseFolder, Map<String, String> overrides) {
         ReadContext context = new ReadContext(source);
-        Mapping root = root(text, context, overrides, "a command job file needs at least 'command' and 'compute'");
+        Mapping root = root(text, context, overrides, Message.of("invalid.job-file.needs"));
         JobDocument document = JobYaml.read(root, context, baseFolder, environments);
         context.problems.throwIfAny();
         return document;
@@ -66,17 +67,18 @@ public final class YamlSpecCodec implements SpecCodec {
     }
 
     /** The document's top mapping, with the overrides applied; a file that is empty or not a mapping is refused. */
-    private static Mapping root(String text, ReadContext context, Map<String, String> overrides, String needs) {
+    private static Mapping root(String text, ReadContext context, Map<String, String> overrides, Message needs) {
         YamlNode root = YamlTree.parse(text, context.source, context.warnings);
         if (root == null) {
             root = new Mapping(new YamlNode.Mark(context.source, 1, 1));
             if (overrides.isEmpty()) {
-                throw ValidationException.of(YamlTree.FILE, "empty", context.source + " is empty; " + needs);
+                throw ValidationException.of(YamlTree.FILE, "empty", Message.of("invalid.file.empty", context.source,
+                        needs));
             }
         }
         if (!(root instanceof Mapping mapping)) {
-            throw ValidationException.of(YamlTree.FILE, "mapping", root.mark().describe()
-                    + ": the file must be a mapping of keys to values, not " + YamlNode.describe(root));
+            throw ValidationException.of(YamlTree.FILE, "mapping",
+                    root.mark().locate(Message.of("invalid.file.not-mapping", YamlNode.describe(root))));
         }
         Overrides.apply(mapping, overrides);
         return mapping;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.port.SpecCodec;
@@ -89,14 +90,14 @@ final class YamlTree {
             YamlNode root = tree.node(first);
             if (parser.nextToken() != null) {
                 Mark extra = tree.mark();
-                throw ValidationException.of(FILE, "one-document", extra.describe()
-                        + ": a second YAML document starts here ('---'); give one resource per file");
+                throw ValidationException.of(FILE, "one-document",
+                        extra.locate(Message.of("invalid.yaml.one-document")));
             }
             return root;
         } catch (StreamConstraintsException e) {
             // The only one of Jackson's limits a text within the size limit can reach: the others are far above it.
-            throw ValidationException.of(FILE, "nesting-depth", source + ": the YAML is nested deeper than "
-                    + MAX_DEPTH + " levels; a spec file needs only a few");
+            throw ValidationException.of(FILE, "nesting-depth",
+                    Message.of("problem.at", source, Message.of("invalid.yaml.nesting-depth", MAX_DEPTH)));
         } catch (JsonProcessingException e) {
             throw syntaxError(source, e);
         } catch (IOException e) {
@@ -107,8 +108,8 @@ final class YamlTree {
     private YamlNode node(JsonToken token) throws IOException {
         Mark mark = mark();
         if (parser.isCurrentAlias()) {
-            throw ValidationException.of(FILE, "no-alias", mark.describe() + ", column " + mark.column()
-                    + ": YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+            throw ValidationException.of(FILE, "no-alias",
+                    mark.locateColumn(Message.of("invalid.yaml.alias", parser.getText())));
         }
         return switch (token) {
             case START_OBJECT -> mapping(mark);
@@ -132,8 +133,8 @@ final class YamlTree {
             YamlNode value = node(parser.nextToken());
             Entry earlier = mapping.entries().put(key, new Entry(key, keyMark, value));
             if (earlier != null) {
-                warnings.add(new Problem(key, "duplicate-key", keyMark.describe() + ": key '" + key
-                        + "' is given again (first on line " + earlier.mark().line() + "); the last one counts"));
+                warnings.add(new Problem(key, "duplicate-key", keyMark.locate(
+                        Message.of("warning.yaml.duplicate-key", key, earlier.mark().line()))));
             }
         }
         return mapping;
@@ -155,18 +156,19 @@ final class YamlTree {
 
     /** "cluster.yml, line 2, column 6: mapping values are not allowed here". */
     private static ValidationException syntaxError(String source, JsonProcessingException e) {
-        String where;
+        Object where;
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
                 && marked.getProblemMark() != null) {
             // Where SnakeYAML found the problem; Jackson's location is where its parser stood.
-            where = source + ", line " + (marked.getProblemMark().getLine() + 1) + ", column "
-                    + (marked.getProblemMark().getColumn() + 1);
+            where = Message.of("where.line-column", source, marked.getProblemMark().getLine() + 1,
+                    marked.getProblemMark().getColumn() + 1);
         } else {
             JsonLocation location = e.getLocation();
             where = location == null || location.getLineNr() < 1 ? source
-                    : source + ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+                    : Message.of("where.line-column", source, location.getLineNr(), location.getColumnNr());
         }
-        return ValidationException.of(FILE, "yaml-syntax", where + ": not valid YAML: " + reason(e));
+        return ValidationException.of(FILE, "yaml-syntax",
+                Message.of("problem.at", where, Message.of("invalid.yaml.syntax", reason(e))));
     }
 
     /** SnakeYAML's problem sentence, without its echo of the line and the caret under it. */

@@ -26,7 +26,6 @@ import dev.computestudio.ui.timeline.TimelineViewModel;
 import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -66,7 +65,8 @@ final class StudioScreens implements ScreenFactory {
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
             case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
-                    shell.selectedWorkspaceProperty(), messages, Clock.systemDefaultZone()), messages));
+                    shell.selectedWorkspaceProperty(), messages, context.demoClock().orElseThrow(),
+                    ZoneId.systemDefault()), messages));
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));

@@ -2,6 +2,8 @@ package dev.computestudio.ui.jobs;
 
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,10 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -21,10 +20,10 @@ import java.util.Objects;
  */
 public final class JobRow {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final String name;
+    private final JobTimes times;
     private final ReadOnlyObjectWrapper<JobStatus> status = new ReadOnlyObjectWrapper<>();
+    private final StringBinding statusText;
     private final ReadOnlyStringWrapper compute = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper instanceCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper attempt = new ReadOnlyIntegerWrapper();
@@ -33,33 +32,22 @@ public final class JobRow {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private Instant createdAt;
 
-    JobRow(String name) {
+    JobRow(String name, JobTimes times, Messages messages) {
         this.name = Objects.requireNonNull(name, "name");
+        this.times = times;
+        this.statusText = messages.display(status);
     }
 
-    /** Takes the job's current values; {@code now} measures a job that still runs. */
-    void update(Job job, Instant now, ZoneId zone) {
+    /** Takes the job's current values; {@code now}, on the engine's clock, measures a job that still runs. */
+    void update(Job job, Instant now) {
         createdAt = job.createdAt();
         status.set(job.status());
         compute.set(job.spec().compute());
         instanceCount.set(job.spec().instanceCount());
         attempt.set(job.attempt());
-        created.set(CREATED.format(job.createdAt().atZone(zone)));
-        duration.set(job.startedAt() == null ? ""
-                : describe(Duration.between(job.startedAt(), job.endedAt() != null ? job.endedAt() : now)));
+        created.set(times.created(job));
+        duration.set(times.duration(job, now));
         error.set(job.error() == null ? "" : job.error());
-    }
-
-    /** Like {@code 42 s}, {@code 3 min 05 s}, {@code 2 h 04 min}. */
-    static String describe(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return String.format("%d min %02d s", seconds / 60, seconds % 60);
-        }
-        return String.format("%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     Instant createdAt() {
@@ -76,6 +64,15 @@ public final class JobRow {
 
     public ReadOnlyObjectProperty<JobStatus> statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The status's name in the current language. */
+    public String statusText() {
+        return statusText.get();
+    }
+
+    public StringBinding statusTextProperty() {
+        return statusText;
     }
 
     public String compute() {

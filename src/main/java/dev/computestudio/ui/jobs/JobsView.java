@@ -4,10 +4,11 @@ import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
-import dev.computestudio.ui.jobs.JobsViewModel.Field;
+import dev.computestudio.ui.jobs.JobSubmitForm.Field;
 import impl.org.controlsfx.skin.DecorationPane;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -46,7 +47,6 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.text.MessageFormat;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -63,6 +63,8 @@ public final class JobsView extends StackPane {
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
 
     private final JobsViewModel viewModel;
+    private final JobSubmitForm form;
+    private final JobList list;
     private final Messages messages;
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<JobRow> table = new TableView<>();
@@ -74,6 +76,8 @@ public final class JobsView extends StackPane {
     public JobsView(JobsViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.form = viewModel.form();
+        this.list = viewModel.list();
         getStyleClass().add("jobs-view");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
 
@@ -95,26 +99,24 @@ public final class JobsView extends StackPane {
     // The form
 
     private Node buildForm() {
-        ComboBox<String> compute = new ComboBox<>(viewModel.computeNames());
+        ComboBox<String> compute = new ComboBox<>(form.computeNames());
         compute.setId("jobs-compute");
         compute.setPrefWidth(190);
         compute.setMaxWidth(Double.MAX_VALUE);
-        compute.valueProperty().bindBidirectional(viewModel.computeNameProperty());
-        compute.promptTextProperty().bind(Bindings.createStringBinding(() -> viewModel.computeNames().isEmpty()
-                ? messages.get("jobs.form.compute.none") : messages.get("jobs.form.compute.prompt"),
-                viewModel.computeNames(), messages.bundleProperty()));
+        compute.valueProperty().bindBidirectional(form.computeNameProperty());
+        compute.promptTextProperty().bind(form.computePromptProperty());
 
         TextArea command = new TextArea();
         command.setId("jobs-command");
         command.getStyleClass().add("jobs-code");
         command.setPrefRowCount(2);
         command.setWrapText(true);
-        command.textProperty().bindBidirectional(viewModel.commandProperty());
+        command.textProperty().bindBidirectional(form.commandProperty());
         command.promptTextProperty().bind(messages.text("jobs.form.command.prompt"));
 
         TextField image = new TextField();
         image.setId("jobs-image");
-        image.textProperty().bindBidirectional(viewModel.imageProperty());
+        image.textProperty().bindBidirectional(form.imageProperty());
         image.promptTextProperty().bind(messages.text("jobs.form.image.prompt"));
 
         Spinner<Integer> instances = new Spinner<>();
@@ -124,7 +126,7 @@ public final class JobsView extends StackPane {
         SpinnerValueFactory.IntegerSpinnerValueFactory counts =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 1);
         instances.setValueFactory(counts);
-        counts.valueProperty().bindBidirectional(viewModel.instanceCountProperty());
+        counts.valueProperty().bindBidirectional(form.instanceCountProperty());
         // Take a typed number at once, not only when the spinner loses focus.
         instances.getEditor().textProperty().addListener((observable, old, now) -> {
             try {
@@ -140,27 +142,27 @@ public final class JobsView extends StackPane {
         TextField timeout = new TextField();
         timeout.setId("jobs-timeout");
         timeout.setPrefWidth(110);
-        timeout.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
+        timeout.textProperty().bindBidirectional(form.timeoutSecondsProperty());
         timeout.promptTextProperty().bind(messages.text("jobs.form.timeout.prompt"));
 
         TextArea environment = new TextArea();
         environment.setId("jobs-env");
         environment.getStyleClass().add("jobs-code");
         environment.setPrefRowCount(2);
-        environment.textProperty().bindBidirectional(viewModel.environmentVariablesProperty());
+        environment.textProperty().bindBidirectional(form.environmentVariablesProperty());
         environment.promptTextProperty().bind(messages.text("jobs.form.env.prompt"));
 
         TextField name = new TextField();
         name.setId("jobs-name");
-        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        name.textProperty().bindBidirectional(form.nameProperty());
         name.promptTextProperty().bind(messages.text("jobs.form.name.prompt"));
 
         Label submitError = new Label();
         submitError.setId("jobs-submit-error");
         submitError.getStyleClass().add(Styles.DANGER);
         submitError.setWrapText(true);
-        submitError.textProperty().bind(viewModel.submitErrorProperty());
-        submitError.visibleProperty().bind(viewModel.submitErrorProperty().isNotEmpty());
+        submitError.textProperty().bind(form.submitErrorProperty());
+        submitError.visibleProperty().bind(form.submitErrorProperty().isNotEmpty());
         submitError.managedProperty().bind(submitError.visibleProperty());
 
         Button submit = new Button();
@@ -169,9 +171,9 @@ public final class JobsView extends StackPane {
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setMaxWidth(Double.MAX_VALUE);
         submit.textProperty().bind(messages.text("jobs.form.submit"));
-        submit.disableProperty().bind(viewModel.submitDisabledProperty());
+        submit.disableProperty().bind(form.submitDisabledProperty());
         submit.setTooltip(tooltip("jobs.form.submit.tooltip"));
-        submit.setOnAction(event -> viewModel.submit());
+        submit.setOnAction(event -> form.submit());
         Label shortcut = new Label("Ctrl+Enter");
         shortcut.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox actions = new VBox(4, submit, shortcut);
@@ -203,15 +205,15 @@ public final class JobsView extends StackPane {
         VBox content = new VBox(10, where, what, submitError);
         content.getStyleClass().add("jobs-form");
 
-        TitledPane form = new TitledPane();
-        form.setId("jobs-form");
-        form.textProperty().bind(messages.text("jobs.form.title"));
-        form.setGraphic(new FontIcon(Feather.PLUS_CIRCLE));
-        form.setContent(content);
-        form.setExpanded(true);
-        form.setAnimated(false);
-        form.getStyleClass().add(Styles.DENSE);
-        return form;
+        TitledPane pane = new TitledPane();
+        pane.setId("jobs-form");
+        pane.textProperty().bind(messages.text("jobs.form.title"));
+        pane.setGraphic(new FontIcon(Feather.PLUS_CIRCLE));
+        pane.setContent(content);
+        pane.setExpanded(true);
+        pane.setAnimated(false);
+        pane.getStyleClass().add(Styles.DENSE);
+        return pane;
     }
 
     /** A label above its control; {@code grow} says whether it takes the row's spare width. */
@@ -228,15 +230,15 @@ public final class JobsView extends StackPane {
 
     /** Decorates the control with the view-model's error for the field, whenever it changes. */
     private void validate(Control control, boolean required, Field field) {
+        ObservableStringValue error = form.fieldErrorProperty(field);
         validation.registerValidator(control, required,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c,
-                        Objects.requireNonNullElse(viewModel.fieldError(field), ""),
-                        viewModel.fieldError(field) != null));
-        viewModel.fieldErrorProperty(field).addListener((observable, old, now) -> validation.revalidate(control));
+                        Objects.requireNonNullElse(error.get(), ""), error.get() != null));
+        error.addListener((observable, old, now) -> validation.revalidate(control));
         if (control instanceof TextInputControl input) {
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(viewModel.fieldErrorProperty(field));
-            input.tooltipProperty().bind(Bindings.when(viewModel.fieldErrorProperty(field).isNull())
+            tip.textProperty().bind(error);
+            input.tooltipProperty().bind(Bindings.when(Bindings.isNull(error))
                     .then((Tooltip) null).otherwise(tip));
         }
     }
@@ -251,8 +253,8 @@ public final class JobsView extends StackPane {
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.textProperty().bind(messages.text("jobs.cancel"));
         cancel.setTooltip(tooltip("jobs.cancel.tooltip"));
-        cancel.disableProperty().bind(viewModel.cancelDisabledProperty());
-        cancel.setOnAction(event -> viewModel.cancelSelected());
+        cancel.disableProperty().bind(viewModel.cancel().disabledProperty());
+        cancel.setOnAction(event -> viewModel.cancel().cancelSelected());
 
         Label message = new Label();
         message.setId("jobs-message");
@@ -272,10 +274,7 @@ public final class JobsView extends StackPane {
         logTitle.getStyleClass().add(Styles.TEXT_BOLD);
         logTitle.setGraphic(new FontIcon(Feather.FILE_TEXT));
         logTitle.setMinWidth(Region.USE_PREF_SIZE);
-        logTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedJob() == null
-                ? messages.get("jobs.log.none")
-                : MessageFormat.format(messages.get("jobs.log.title"), viewModel.selectedJob().name()),
-                viewModel.selectedJobProperty(), messages.bundleProperty()));
+        logTitle.textProperty().bind(viewModel.log().titleProperty());
         HBox logHeader = new HBox(12, logTitle, message, cancel);
         logHeader.setAlignment(Pos.CENTER_LEFT);
         VBox logBox = new VBox(6, logHeader, log);
@@ -291,7 +290,7 @@ public final class JobsView extends StackPane {
 
     private void buildTable() {
         table.setId("jobs-table");
-        table.setItems(viewModel.jobs());
+        table.setItems(list.jobs());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.DENSE);
@@ -315,8 +314,8 @@ public final class JobsView extends StackPane {
         table.getColumns().add(errorColumn());
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
-                viewModel.selectJob(row == null ? null : row.name()));
-        viewModel.selectedJobProperty().addListener((observable, old, row) -> {
+                list.select(row == null ? null : row.name()));
+        list.selectedJobProperty().addListener((observable, old, row) -> {
             if (table.getSelectionModel().getSelectedItem() != row) {
                 if (row == null) {
                     table.getSelectionModel().clearSelection();
@@ -328,7 +327,7 @@ public final class JobsView extends StackPane {
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
-                viewModel.cancelSelected();
+                viewModel.cancel().cancelSelected();
                 event.consume();
             }
         });
@@ -374,8 +373,8 @@ public final class JobsView extends StackPane {
         log.setWrapText(false);
         log.getStyleClass().addAll("jobs-code", "jobs-log");
         log.promptTextProperty().bind(messages.text("jobs.log.empty"));
-        log.setText(viewModel.logText());
-        viewModel.logTextProperty().addListener((observable, old, now) -> showLog(old, now));
+        log.setText(viewModel.log().text());
+        viewModel.log().textProperty().addListener((observable, old, now) -> showLog(old, now));
     }
 
     /**
@@ -428,10 +427,10 @@ public final class JobsView extends StackPane {
 
     private void onShortcut(KeyEvent event) {
         if (SUBMIT.match(event)) {
-            viewModel.submit();
+            form.submit();
             event.consume();
         } else if (CANCEL.match(event)) {
-            viewModel.cancelSelected();
+            viewModel.cancel().cancelSelected();
             event.consume();
         } else if (REFRESH.match(event)) {
             viewModel.refreshSoon();
@@ -451,7 +450,7 @@ public final class JobsView extends StackPane {
     }
 
     /** A status with an icon and a colour as well as its name, so it does not rest on colour alone. */
-    private final class StatusCell extends TableCell<JobRow, JobStatus> {
+    private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
         @Override
         protected void updateItem(JobStatus status, boolean empty) {
@@ -464,7 +463,7 @@ public final class JobsView extends StackPane {
                 setGraphic(null);
                 return;
             }
-            textProperty().bind(messages.text("jobs.status." + status.restName()));
+            textProperty().bind(getTableView().getItems().get(getIndex()).statusTextProperty());
             FontIcon icon = new FontIcon(icon(status));
             icon.getStyleClass().add("job-status-icon");
             setGraphic(icon);

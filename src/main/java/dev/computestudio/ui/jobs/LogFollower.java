@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 /**
  * Follows jobs' logs chunk by chunk: per job the attempt and offset read so far and the text shown,
  * capped so that a chatty job cannot slow the screen down. When a job restarts (after its node was
- * preempted) its new attempt is read from the beginning, after a separator line. Reads storage, so
- * call it off the FX thread; calls are serialised, so two refreshes never read the same bytes twice.
+ * preempted) its new attempt is read from the beginning, after a separator line. The logs of one
+ * workspace are kept: reading another's forgets them. Reads storage, so call it off the FX thread;
+ * calls are serialised, so two refreshes never read the same bytes twice.
  */
 final class LogFollower {
 
@@ -30,6 +31,7 @@ final class LogFollower {
             return size() > KEPT_LOGS;
         }
     };
+    private String workspace;
 
     /** @param separator the line shown before the output of attempt n (n &gt; 1) */
     LogFollower(JobService jobs, IntFunction<String> separator) {
@@ -43,7 +45,11 @@ final class LogFollower {
      * @return the job's log text as it now stands
      */
     synchronized String read(String workspace, String job) {
-        FollowedLog log = logs.computeIfAbsent(workspace + "/" + job, key -> new FollowedLog());
+        if (!workspace.equals(this.workspace)) {
+            logs.clear();
+            this.workspace = workspace;
+        }
+        FollowedLog log = logs.computeIfAbsent(job, key -> new FollowedLog());
         for (int i = 0; i < MAX_CHUNKS_PER_READ; i++) {
             LogChunk chunk = jobs.readLog(workspace, job, log.attempt, log.offset);
             if (chunk.attempt() != log.attempt) {
@@ -59,11 +65,6 @@ final class LogFollower {
             log.append(chunk.text());
         }
         return log.text.toString();
-    }
-
-    /** Forgets every followed log (another workspace was chosen). */
-    synchronized void clear() {
-        logs.clear();
     }
 
     private static final class FollowedLog {

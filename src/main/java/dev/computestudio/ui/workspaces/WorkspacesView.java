@@ -10,6 +10,7 @@ import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -42,7 +43,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.Ikon;
@@ -65,6 +65,9 @@ public final class WorkspacesView extends VBox {
     private static final double TABLE_SHARE = 0.5;
 
     private final WorkspacesViewModel viewModel;
+    private final WorkspaceList list;
+    private final WorkspaceCreateForm form;
+    private final LocksPanel locks;
     private final Messages messages;
     private final TableView<Workspace> table = new TableView<>();
     private final TextField nameField = new TextField();
@@ -75,6 +78,9 @@ public final class WorkspacesView extends VBox {
     public WorkspacesView(WorkspacesViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.list = viewModel.list();
+        this.form = viewModel.createForm();
+        this.locks = viewModel.locks();
         setId("workspaces-view");
         getStyleClass().add("workspaces-view");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
@@ -93,11 +99,11 @@ public final class WorkspacesView extends VBox {
         Button create = button("workspaces-new", Feather.PLUS, "workspaces.new", "workspaces.new.tooltip");
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(event -> openForm());
-        create.disableProperty().bind(viewModel.formOpenProperty());
+        create.disableProperty().bind(form.openProperty());
 
         Button delete = button("workspaces-delete", Feather.TRASH_2, "workspaces.delete", "workspaces.delete.tooltip");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        delete.disableProperty().bind(viewModel.deleteDisabledProperty());
+        delete.disableProperty().bind(list.deleteDisabledProperty());
         delete.setOnAction(event -> confirmDelete());
 
         Region spacer = new Region();
@@ -119,65 +125,65 @@ public final class WorkspacesView extends VBox {
         title.textProperty().bind(messages.text("workspaces.form.title"));
 
         nameField.setId("workspaces-name");
-        nameField.textProperty().bindBidirectional(viewModel.newNameProperty());
+        nameField.textProperty().bindBidirectional(form.nameProperty());
         nameField.promptTextProperty().bind(messages.text("workspaces.form.name.prompt"));
         TextField locationField = new TextField();
         locationField.setId("workspaces-location");
-        locationField.textProperty().bindBidirectional(viewModel.newLocationProperty());
+        locationField.textProperty().bindBidirectional(form.locationProperty());
         TextField groupField = new TextField();
         groupField.setId("workspaces-resource-group");
-        groupField.textProperty().bindBidirectional(viewModel.newResourceGroupProperty());
-        groupField.promptTextProperty().bind(viewModel.resourceGroupPromptProperty());
+        groupField.textProperty().bindBidirectional(form.resourceGroupProperty());
+        groupField.promptTextProperty().bind(form.resourceGroupPromptProperty());
         for (TextField field : new TextField[] {nameField, locationField, groupField}) {
-            field.setOnAction(event -> viewModel.create());
+            field.setOnAction(event -> form.create());
         }
 
         GridPane fields = new GridPane();
         fields.getStyleClass().add("workspaces-form-fields");
-        addField(fields, 0, "workspaces.form.name", nameField, viewModel.nameMessageProperty(),
+        addField(fields, 0, "workspaces.form.name", nameField, form.nameMessageProperty(),
                 "workspaces-name-message");
-        addField(fields, 1, "workspaces.form.location", locationField, viewModel.locationMessageProperty(),
+        addField(fields, 1, "workspaces.form.location", locationField, form.locationMessageProperty(),
                 "workspaces-location-message");
-        addField(fields, 2, "workspaces.form.resourceGroup", groupField, viewModel.resourceGroupMessageProperty(),
+        addField(fields, 2, "workspaces.form.resourceGroup", groupField, form.resourceGroupMessageProperty(),
                 "workspaces-resource-group-message");
 
         ValidationSupport validation = new ValidationSupport();
-        decorate(validation, nameField, viewModel.nameMessageProperty());
-        decorate(validation, locationField, viewModel.locationMessageProperty());
-        decorate(validation, groupField, viewModel.resourceGroupMessageProperty());
+        decorate(validation, nameField, form.nameMessageProperty());
+        decorate(validation, locationField, form.locationMessageProperty());
+        decorate(validation, groupField, form.resourceGroupMessageProperty());
 
         Button create = new Button();
         create.setId("workspaces-create");
         create.getStyleClass().add(Styles.ACCENT);
         create.textProperty().bind(messages.text("workspaces.form.create"));
-        create.disableProperty().bind(viewModel.createDisabledProperty());
-        create.setOnAction(event -> viewModel.create());
+        create.disableProperty().bind(form.createDisabledProperty());
+        create.setOnAction(event -> form.create());
         Button cancel = new Button();
         cancel.setId("workspaces-cancel");
         cancel.textProperty().bind(messages.text("workspaces.form.cancel"));
-        cancel.setOnAction(event -> viewModel.cancelForm());
+        cancel.setOnAction(event -> form.cancelForm());
         HBox buttons = new HBox(create, cancel);
         buttons.getStyleClass().add("workspaces-form-buttons");
 
         Message error = errorMessage("workspaces-form-error", "workspaces.form.error.title",
-                viewModel.formErrorProperty());
+                form.formErrorProperty());
 
-        VBox form = new VBox(title, fields, buttons, error);
-        form.setId("workspaces-form");
-        form.getStyleClass().add("workspaces-form");
-        showWhen(form, viewModel.formOpenProperty());
-        form.setOnKeyPressed(event -> {
+        VBox box = new VBox(title, fields, buttons, error);
+        box.setId("workspaces-form");
+        box.getStyleClass().add("workspaces-form");
+        showWhen(box, form.openProperty());
+        box.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
-                viewModel.cancelForm();
+                form.cancelForm();
                 table.requestFocus();
                 event.consume();
             }
         });
-        return form;
+        return box;
     }
 
     private void addField(GridPane grid, int column, String labelKey, TextField field,
-                          ObservableValue<String> message, String messageId) {
+                          ObservableStringValue message, String messageId) {
         Label label = new Label();
         label.textProperty().bind(messages.text(labelKey));
         label.setLabelFor(field);
@@ -198,18 +204,19 @@ public final class WorkspacesView extends VBox {
         grid.getColumnConstraints().add(constraints);
         // Marks the field itself too, for the themes that style a field in the danger state.
         message.addListener((observable, old, now) ->
-                field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, now != null && !now.isEmpty()));
     }
 
     /** ControlsFX marks the field and shows the view-model's message in its tooltip. */
-    private static void decorate(ValidationSupport validation, Control field, ObservableValue<String> message) {
+    private static void decorate(ValidationSupport validation, Control field, ObservableStringValue message) {
         validation.registerValidator(field, false, (Control control, String value) ->
-                ValidationResult.fromErrorIf(control, message.getValue(), !message.getValue().isEmpty()));
+                ValidationResult.fromErrorIf(control, message.get(),
+                        message.get() != null && !message.get().isEmpty()));
         message.addListener((observable, old, now) -> validation.revalidate(field));
     }
 
     private void openForm() {
-        viewModel.openForm();
+        form.openForm();
         nameField.requestFocus();
     }
 
@@ -217,31 +224,31 @@ public final class WorkspacesView extends VBox {
 
     private Node workspaceTable() {
         table.setId("workspaces-table");
-        table.setItems(viewModel.workspaces());
+        table.setItems(list.workspaces());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
         table.getColumns().add(column("workspaces.column.name", Workspace::name, 100));
         table.getColumns().add(column("workspaces.column.location", Workspace::location, 100));
         table.getColumns().add(column("workspaces.column.resourceGroup", Workspace::resourceGroup, 140));
         table.getColumns().add(column("workspaces.column.created",
-                workspace -> WorkspacesViewModel.formatCreatedDate(workspace.createdAt()), 96));
+                list::createdDay, 96));
         table.setPlaceholder(new EmptyStateView(Feather.BRIEFCASE, messages.text("workspaces.empty.title"),
                 messages.text("workspaces.empty.message")));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
             if (now != null) {
-                viewModel.select(now.name());
+                list.select(now.name());
             }
         });
-        viewModel.selectedProperty().addListener((observable, old, now) -> showSelection());
+        list.selectedProperty().addListener((observable, old, now) -> showSelection());
         // Rows are updated in place; when one moves, the table's selection may need to follow.
-        viewModel.workspaces().addListener((ListChangeListener<Workspace>) change -> showSelection());
+        list.workspaces().addListener((ListChangeListener<Workspace>) change -> showSelection());
         showSelection();
         return table;
     }
 
     private void showSelection() {
-        Workspace wanted = viewModel.selectedProperty().get();
+        Workspace wanted = list.selectedProperty().get();
         if (wanted == null) {
             table.getSelectionModel().clearSelection();
         } else if (!wanted.equals(table.getSelectionModel().getSelectedItem())) {
@@ -261,38 +268,36 @@ public final class WorkspacesView extends VBox {
     // The details of the selected workspace
 
     private Node details() {
+        WorkspaceDetails details = viewModel.details();
         Label title = new Label();
         title.setId("workspaces-details-title");
         title.getStyleClass().add(Styles.TITLE_3);
-        title.textProperty().bind(Bindings.createStringBinding(() -> {
-            Workspace selected = viewModel.selectedProperty().get();
-            return selected == null ? "" : selected.name();
-        }, viewModel.selectedProperty()));
+        title.textProperty().bind(details.nameProperty());
 
         Message deleteError = errorMessage("workspaces-delete-error", "workspaces.delete.error.title",
-                viewModel.deleteErrorProperty());
-        deleteError.setOnClose(event -> viewModel.dismissDeleteError());
+                list.deleteErrorProperty());
+        deleteError.setOnClose(event -> list.dismissDeleteError());
 
         GridPane facts = new GridPane();
         facts.getStyleClass().add("workspaces-facts");
-        addFact(facts, 0, "workspaces.details.location", viewModel.locationProperty(), "workspaces-location-value");
-        addFact(facts, 1, "workspaces.details.resourceGroup", viewModel.resourceGroupProperty(),
+        addFact(facts, 0, "workspaces.details.location", details.locationProperty(), "workspaces-location-value");
+        addFact(facts, 1, "workspaces.details.resourceGroup", details.resourceGroupProperty(),
                 "workspaces-resource-group-value");
-        addFact(facts, 2, "workspaces.details.created", viewModel.createdProperty(), "workspaces-created-value");
+        addFact(facts, 2, "workspaces.details.created", details.createdProperty(), "workspaces-created-value");
 
-        Node subscription = idLine("workspaces.details.subscriptionId", viewModel.subscriptionIdProperty(),
+        Node subscription = idLine("workspaces.details.subscriptionId", details.subscriptionIdProperty(),
                 "workspaces-subscription-value", copyButton("workspaces-copy-subscription",
-                        "workspaces.copy.subscriptionId", viewModel.subscriptionIdProperty(),
-                        viewModel::subscriptionIdCopied));
-        Node resource = idLine("workspaces.details.resourceId", viewModel.resourceIdProperty(),
+                        "workspaces.copy.subscriptionId", details.subscriptionIdProperty(),
+                        details::subscriptionIdCopied));
+        Node resource = idLine("workspaces.details.resourceId", details.resourceIdProperty(),
                 "workspaces-resource-id-value", copyButton("workspaces-copy-resource-id",
-                        "workspaces.copy.resourceId", viewModel.resourceIdProperty(), viewModel::resourceIdCopied));
+                        "workspaces.copy.resourceId", details.resourceIdProperty(), details::resourceIdCopied));
 
         Label notice = new Label();
         notice.setId("workspaces-notice");
         notice.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
-        notice.textProperty().bind(viewModel.noticeProperty());
-        showWhen(notice, viewModel.noticeProperty().isNotEmpty());
+        notice.textProperty().bind(details.noticeProperty());
+        showWhen(notice, details.noticeProperty().isNotEmpty());
 
         VBox content = new VBox(title, deleteError, facts, subscription, resource, notice,
                 locksSection());
@@ -300,11 +305,11 @@ public final class WorkspacesView extends VBox {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        showWhen(scroll, viewModel.selectedProperty().isNotNull());
+        showWhen(scroll, list.selectedProperty().isNotNull());
 
         EmptyStateView none = new EmptyStateView(Feather.MOUSE_POINTER, messages.text("workspaces.details.none.title"),
                 messages.text("workspaces.details.none.message"));
-        showWhen(none, viewModel.selectedProperty().isNull());
+        showWhen(none, list.selectedProperty().isNull());
 
         StackPane pane = new StackPane(scroll, none);
         pane.setId("workspaces-details");
@@ -374,19 +379,19 @@ public final class WorkspacesView extends VBox {
         Label summary = new Label();
         summary.setId("locks-summary");
         summary.setWrapText(true);
-        summary.textProperty().bind(viewModel.lockSummaryProperty());
+        summary.textProperty().bind(locks.summaryProperty());
         summary.getStyleClass().add("locks-summary");
-        viewModel.locks().addListener((ListChangeListener<ResourceLock>) change ->
-                markLocked(summary, !viewModel.locks().isEmpty()));
-        markLocked(summary, !viewModel.locks().isEmpty());
+        locks.locks().addListener((ListChangeListener<ResourceLock>) change ->
+                markLocked(summary, !locks.locks().isEmpty()));
+        markLocked(summary, !locks.locks().isEmpty());
 
         lockList.setId("locks-list");
         lockList.getStyleClass().add("locks-list");
-        viewModel.locks().addListener((ListChangeListener<ResourceLock>) change -> showLocks());
+        locks.locks().addListener((ListChangeListener<ResourceLock>) change -> showLocks());
         showLocks();
 
-        Message error = errorMessage("locks-error", "locks.error.title", viewModel.lockErrorProperty());
-        error.setOnClose(event -> viewModel.dismissLockError());
+        Message error = errorMessage("locks-error", "locks.error.title", locks.errorProperty());
+        error.setOnClose(event -> locks.dismissError());
 
         VBox section = new VBox(title, summary, lockList, lockForm(), error);
         section.getStyleClass().add("locks-section");
@@ -399,7 +404,7 @@ public final class WorkspacesView extends VBox {
     }
 
     private void showLocks() {
-        lockList.getChildren().setAll(viewModel.locks().stream().map(this::lockTile).toList());
+        lockList.getChildren().setAll(locks.locks().stream().map(this::lockTile).toList());
     }
 
     private Node lockTile(ResourceLock lock) {
@@ -408,7 +413,8 @@ public final class WorkspacesView extends VBox {
 
         Label name = new Label(lock.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label level = new Label(lock.level().restName());
+        Label level = new Label();
+        level.textProperty().bind(locks.levelName(lock.level()));
         level.getStyleClass().addAll("lock-level", lock.level() == LockLevel.READ_ONLY ? "read-only" : "can-not-delete");
         HBox heading = new HBox(name, level);
         heading.getStyleClass().add("lock-heading");
@@ -424,7 +430,7 @@ public final class WorkspacesView extends VBox {
         Label blocks = new Label();
         blocks.setWrapText(true);
         blocks.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "lock-blocks");
-        blocks.textProperty().bind(viewModel.explanation(lock.level()));
+        blocks.textProperty().bind(locks.explanation(lock.level()));
         text.getChildren().add(blocks);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
@@ -434,8 +440,8 @@ public final class WorkspacesView extends VBox {
         remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         remove.setGraphic(new FontIcon(Feather.UNLOCK));
         remove.textProperty().bind(messages.text("locks.remove"));
-        remove.disableProperty().bind(viewModel.busyProperty());
-        remove.setOnAction(event -> viewModel.removeLock(lock));
+        remove.disableProperty().bind(locks.busyProperty());
+        remove.setOnAction(event -> locks.removeLock(lock));
         remove.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox tile = new HBox(icon, text, remove);
@@ -451,40 +457,29 @@ public final class WorkspacesView extends VBox {
         heading.textProperty().bind(messages.text("locks.form.title"));
 
         lockNameField.setId("locks-name");
-        lockNameField.textProperty().bindBidirectional(viewModel.lockNameProperty());
+        lockNameField.textProperty().bindBidirectional(locks.form().nameProperty());
         lockNameField.promptTextProperty().bind(messages.text("locks.form.name.prompt"));
-        lockNameField.setOnAction(event -> viewModel.addLock());
+        lockNameField.setOnAction(event -> locks.addLock());
 
         ComboBox<LockLevel> level = new ComboBox<>();
         level.setId("locks-level");
         level.getItems().setAll(LockLevel.values());
-        level.valueProperty().bindBidirectional(viewModel.lockLevelProperty());
-        level.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LockLevel value) {
-                return value == null ? "" : value.restName();
-            }
-
-            @Override
-            public LockLevel fromString(String text) {
-                return LockLevel.parse(text).orElse(null);
-            }
-        });
+        level.valueProperty().bindBidirectional(locks.form().levelProperty());
         level.setButtonCell(new LevelCell());
         level.setCellFactory(list -> new LevelCell());
 
         TextField notes = new TextField();
         notes.setId("locks-notes");
-        notes.textProperty().bindBidirectional(viewModel.lockNotesProperty());
+        notes.textProperty().bindBidirectional(locks.form().notesProperty());
         notes.promptTextProperty().bind(messages.text("locks.form.notes.prompt"));
-        notes.setOnAction(event -> viewModel.addLock());
+        notes.setOnAction(event -> locks.addLock());
 
         Button add = new Button();
         add.setId("locks-add");
         add.setGraphic(new FontIcon(Feather.LOCK));
         add.textProperty().bind(messages.text("locks.form.add"));
-        add.disableProperty().bind(viewModel.addLockDisabledProperty());
-        add.setOnAction(event -> viewModel.addLock());
+        add.disableProperty().bind(locks.form().addDisabledProperty());
+        add.setOnAction(event -> locks.addLock());
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(messages.text("locks.form.add.tooltip"));
         add.setTooltip(tooltip);
@@ -511,12 +506,12 @@ public final class WorkspacesView extends VBox {
         nameProblem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         nameProblem.setWrapText(true);
         nameProblem.setMinHeight(Region.USE_PREF_SIZE);
-        nameProblem.textProperty().bind(viewModel.lockNameMessageProperty());
-        showWhen(nameProblem, viewModel.lockNameMessageProperty().isNotEmpty());
+        nameProblem.textProperty().bind(locks.form().nameMessageProperty());
+        showWhen(nameProblem, locks.form().nameMessageProperty().isNotEmpty());
 
-        VBox form = new VBox(heading, grid, nameProblem);
-        form.getStyleClass().add("locks-form");
-        return form;
+        VBox box = new VBox(heading, grid, nameProblem);
+        box.getStyleClass().add("locks-form");
+        return box;
     }
 
     /** Shows a level with what it blocks, so the choice is made knowing it. */
@@ -524,14 +519,16 @@ public final class WorkspacesView extends VBox {
         @Override
         protected void updateItem(LockLevel item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.restName());
+            textProperty().unbind();
             if (!empty && item != null) {
+                textProperty().bind(locks.levelName(item));
                 Tooltip tooltip = new Tooltip();
-                tooltip.textProperty().bind(viewModel.explanation(item));
+                tooltip.textProperty().bind(locks.explanation(item));
                 tooltip.setWrapText(true);
                 tooltip.setMaxWidth(360);
                 setTooltip(tooltip);
             } else {
+                setText(null);
                 setTooltip(null);
             }
         }
@@ -540,8 +537,8 @@ public final class WorkspacesView extends VBox {
     // Delete
 
     private void confirmDelete() {
-        Workspace target = viewModel.selectedProperty().get();
-        if (target == null || viewModel.deleteDisabledProperty().get()) {
+        Workspace target = list.selectedProperty().get();
+        if (target == null || list.deleteDisabledProperty().get()) {
             return;
         }
         ButtonType delete = new ButtonType(messages.get("workspaces.delete.confirm.ok"), ButtonBar.ButtonData.OK_DONE);
@@ -550,8 +547,7 @@ public final class WorkspacesView extends VBox {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("workspaces.delete.confirm.message"),
                 delete, keep);
         alert.setTitle(messages.get("workspaces.delete.confirm.title"));
-        alert.setHeaderText(messages.format("workspaces.delete.confirm.header",
-                new ReadOnlyStringWrapper(target.name())).get());
+        alert.setHeaderText(list.deleteQuestion());
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
         }
@@ -566,7 +562,7 @@ public final class WorkspacesView extends VBox {
         cancel.setDefaultButton(true);
         alert.setOnHidden(event -> {
             if (alert.getResult() == delete) {
-                viewModel.deleteSelected();
+                list.deleteSelected();
             }
         });
         alert.show();
@@ -602,7 +598,7 @@ public final class WorkspacesView extends VBox {
     }
 
     private void focusLockForm() {
-        if (viewModel.selectedProperty().get() != null) {
+        if (list.selectedProperty().get() != null) {
             lockNameField.requestFocus();
         }
     }
@@ -620,14 +616,14 @@ public final class WorkspacesView extends VBox {
         return button;
     }
 
-    private Message errorMessage(String id, String titleKey, ObservableValue<String> text) {
+    private Message errorMessage(String id, String titleKey, ObservableStringValue text) {
         Message message = new Message();
         message.setId(id);
         message.getStyleClass().add(Styles.DANGER);
         message.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
         message.titleProperty().bind(messages.text(titleKey));
         message.descriptionProperty().bind(text);
-        showWhen(message, Bindings.createBooleanBinding(() -> !text.getValue().isEmpty(), text));
+        showWhen(message, Bindings.isNotEmpty(text));
         return message;
     }
 

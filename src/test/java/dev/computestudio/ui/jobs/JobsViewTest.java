@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,7 @@ class JobsViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.US));
         viewModel = new JobsViewModel(studio.jobs, studio.compute, new UiThreads(background, Platform::runLater),
-                new SimpleStringProperty(WS), messages, studio.clock);
+                new SimpleStringProperty(WS), messages, studio.clock, ZoneOffset.UTC);
         stage.setScene(new Scene(new JobsView(viewModel, messages), 1100, 700));
         stage.show();
     }

@@ -5,30 +5,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessagesTest {
 
     private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
-
-    @Test
-    void everyEnglishTextHasABrazilianPortugueseTranslation() throws IOException {
-        Set<String> english = keys("/i18n/messages.properties").stream()
-                // Language names are written in their own language, once, in the base file.
-                .filter(key -> !key.startsWith("language."))
-                .collect(Collectors.toSet());
-
-        assertThat(keys("/i18n/messages_pt_BR.properties")).containsAll(english);
-    }
 
     @Test
     void textsFollowTheLanguageAndTheirArguments() {
@@ -56,14 +39,6 @@ class MessagesTest {
                     .isEqualTo("Quota");
         } finally {
             Locale.setDefault(system);
-        }
-    }
-
-    private static Set<String> keys(String resource) throws IOException {
-        try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties.stringPropertyNames();
         }
     }
 }

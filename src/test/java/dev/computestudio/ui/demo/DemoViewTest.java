@@ -9,6 +9,7 @@ import dev.computestudio.infra.runner.ProcessNodeRunner;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellView;
@@ -61,7 +62,8 @@ class DemoViewTest {
         context.demoClock().orElseThrow().setSpeed(20);
         context.engine().start();
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, "process", "running"), background, Platform::runLater);
+                new ShellViewModel.RunStatus(folder, "process", EngineStatus.RUNNING),
+                new UiThreads(background, Platform::runLater));
         shell.setLanguage(Locale.ENGLISH);
         Messages messages = new Messages(shell.languageProperty());
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),

@@ -73,7 +73,7 @@ final class StudioScreens implements ScreenFactory {
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
-                        shell.selectedWorkspaceProperty(), threads);
+                        shell.selectedWorkspaceProperty(), threads, messages, Clock.systemDefaultZone());
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {

@@ -68,7 +68,8 @@ final class StudioScreens implements ScreenFactory {
             case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
                     shell.selectedWorkspaceProperty(), messages, Clock.systemDefaultZone()), messages));
             case QUOTA -> {
-                QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
+                QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
+                        messages);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
             case IDENTITY -> {

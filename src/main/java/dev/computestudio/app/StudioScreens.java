@@ -107,7 +107,7 @@ final class StudioScreens implements ScreenFactory {
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                     context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
-                    new ShellLink(shell), DEMO_READING_TIME);
+                    messages, new ShellLink(shell), DEMO_READING_TIME);
         }
         return demos;
     }

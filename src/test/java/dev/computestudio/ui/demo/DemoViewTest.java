@@ -69,8 +69,8 @@ class DemoViewTest {
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                 context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
         demos = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
-                new UiThreads(background, Platform::runLater), player, shell.languageProperty(), new ShellLink(shell),
-                Duration.ZERO);
+                new UiThreads(background, Platform::runLater), player, shell.languageProperty(), messages,
+                new ShellLink(shell), Duration.ZERO);
         ScreenFactory factory = new ScreenFactory() {
             @Override
             public Optional<ScreenContent> create(Screen screen) {

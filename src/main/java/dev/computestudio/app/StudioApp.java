@@ -5,6 +5,7 @@ import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.NotificationPopups;
 import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Application;
@@ -112,7 +113,7 @@ public final class StudioApp extends Application {
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
                 new ShellViewModel.RunStatus(context.dataFolder(), context.runnerName(),
                         describe(context.engine().state())),
-                background, Platform::runLater);
+                threads);
     }
 
     @Override
@@ -122,7 +123,7 @@ public final class StudioApp extends Application {
             Platform.exit();
             return;
         }
-        Messages messages = new Messages(shell.languageProperty());
+        Messages messages = shell.messages();
         ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         stage.setScene(scene);
@@ -134,9 +135,9 @@ public final class StudioApp extends Application {
         CompletableFuture.supplyAsync(StudioApp::icons, background)
                 .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
         StartupReport.logOnFirstFrame(scene);
-        context.engine().addListener(state -> Platform.runLater(() -> shell.engineStateChanged(describe(state))));
+        context.engine().addListener(state -> Platform.runLater(() -> shell.engineStatusChanged(describe(state))));
         // The engine starts as the context opens, so it may have taken its lease since init() read its state.
-        shell.engineStateChanged(describe(context.engine().state()));
+        shell.engineStatusChanged(describe(context.engine().state()));
         shell.refreshWorkspaces();
         NotificationsViewModel notifications = new NotificationsViewModel(context.activity(), messages, threads);
         NotificationPopups.attach(notifications, stage, shell.darkThemeProperty());
@@ -157,13 +158,17 @@ public final class StudioApp extends Application {
         AFTER_SHOWN.get().accept(shell);
     }
 
-    /** Lets a preference chosen just before closing reach storage, but does not hang on it. */
+    /**
+     * Lets a preference chosen just before closing reach storage, but does not hang on it. The live
+     * refresh ends first, so no refresh starts work on executors that are closing.
+     */
     @Override
     public void stop() throws InterruptedException {
         if (context == null) {
             return;
         }
         refresher.shutdownNow();
+        refresher.awaitTermination(SAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         background.shutdown();
         background.awaitTermination(SAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -174,12 +179,11 @@ public final class StudioApp extends Application {
                 .toList();
     }
 
-    /** The engine state in the plain words the status bar translates. */
-    private static String describe(Engine.State state) {
+    private static EngineStatus describe(Engine.State state) {
         return switch (state) {
-            case RUNNING -> "running";
-            case WAITING_FOR_LEASE -> "waiting for lease";
-            case STOPPED -> "not running";
+            case RUNNING -> EngineStatus.RUNNING;
+            case WAITING_FOR_LEASE -> EngineStatus.WAITING_FOR_LEASE;
+            case STOPPED -> EngineStatus.NOT_RUNNING;
         };
     }
 

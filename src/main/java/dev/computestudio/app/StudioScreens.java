@@ -68,12 +68,13 @@ final class StudioScreens implements ScreenFactory {
                     shell.selectedWorkspaceProperty(), messages, context.demoClock().orElseThrow(),
                     ZoneId.systemDefault()), messages));
             case QUOTA -> {
-                QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads);
+                QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
+                        messages);
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
-                        shell.selectedWorkspaceProperty(), threads);
+                        shell.selectedWorkspaceProperty(), threads, messages, Clock.systemDefaultZone());
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {
@@ -106,7 +107,7 @@ final class StudioScreens implements ScreenFactory {
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                     context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
-                    new ShellLink(shell), DEMO_READING_TIME);
+                    messages, new ShellLink(shell), DEMO_READING_TIME);
         }
         return demos;
     }

@@ -9,6 +9,7 @@ import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ResourceLock;
@@ -18,6 +19,8 @@ import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.service.IdentityService;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Plays a scenario step by step with the real services (the engine runs in this process or in
  * another one on the same database). Every wait has a deadline, so a step never hangs; {@link #stop}
- * ends a wait early; {@link #cleanUp} removes everything the scenario made.
+ * ends a wait early; {@link #cleanUp} removes everything the scenario made. What a step and the
+ * clean-up did is told by code (for the studio, in its language) and in the runner's language (for
+ * the command line).
  */
 public final class ScenarioRunner {
 
@@ -109,16 +114,18 @@ public final class ScenarioRunner {
         }
         StepResult result;
         try {
-            result = new StepResult(index, step, true, perform(step));
-        } catch (WaitFailed e) {
-            result = new StepResult(index, step, false, e.getMessage());
-        } catch (ValidationException | ConflictException | NotFoundException | ScenarioException e) {
-            result = new StepResult(index, step, false, texts.get("result.error", e.getMessage()));
+            result = result(index, step, true, perform(step));
+        } catch (StepFailed e) {
+            result = result(index, step, false, e.text);
         } catch (RuntimeException e) {
-            result = new StepResult(index, step, false, texts.get("result.error", String.valueOf(e.getMessage())));
+            result = result(index, step, false, Message.of("demo.result.error", reason(e)));
         }
         listener.result(result);
         return result;
+    }
+
+    private StepResult result(int index, Step step, boolean ok, Message text) {
+        return new StepResult(index, step, ok, text, text == null ? "" : texts.format(text));
     }
 
     /** Ends a wait that is under way (it fails saying it was stopped); the next step runs normally. */
@@ -146,29 +153,40 @@ public final class ScenarioRunner {
         }
     }
 
-    /** What the clean-up did; {@code complete} is false when something could not be removed in time. */
-    public record CleanUp(List<String> messages, boolean complete) {
+    /**
+     * What the clean-up did; {@code complete} is false when something could not be removed in time.
+     *
+     * @param texts    each thing done, by code
+     * @param messages the same in the runner's language
+     */
+    public record CleanUp(List<Message> texts, List<String> messages, boolean complete) {
     }
 
-    private String perform(Step step) {
+    private CleanUp cleanUp(List<Message> done, boolean complete) {
+        return new CleanUp(List.copyOf(done), texts.format(done), complete);
+    }
+
+    /** What the step did, by code; null for a narration, which reports nothing. */
+    private Message perform(Step step) {
         String ws = scenario.workspace();
         return switch (step.action()) {
-            case NARRATE -> "";
+            case NARRATE -> null;
             case CREATE_WORKSPACE -> {
                 if (services.workspaces().list().stream().anyMatch(w -> w.name().equals(ws))) {
                     CleanUp leftovers = cleanUp();
                     if (!leftovers.complete()) {
-                        throw new ScenarioException(String.join("; ", leftovers.messages()));
+                        throw new StepFailed(Message.of("demo.result.error", joined("demo.list.semicolons",
+                                leftovers.texts())));
                     }
                 }
                 services.workspaces().create(ws, step.optional("location").orElse(null), null);
                 listener.workspace(ws);
-                yield texts.get("result.workspace", ws);
+                yield Message.of("demo.result.workspace", ws);
             }
             case CREATE_CLUSTER -> createCluster(ws, step);
             case CREATE_IDENTITY -> {
                 UserAssignedIdentity identity = services.identities().create(ws, step.param("identity"));
-                yield texts.get("result.identity", identity.name(), identity.clientId());
+                yield Message.of("demo.result.identity", identity.name(), identity.clientId());
             }
             case CREATE_LOCK -> {
                 String level = step.optional("level").orElse("CanNotDelete");
@@ -176,26 +194,26 @@ public final class ScenarioRunner {
                         "'" + level + "' is not a lock level; use CanNotDelete or ReadOnly"));
                 ResourceLock lock = services.locks().create(ws, step.param("lock"), parsed,
                         step.optional("notes").orElse(null));
-                yield texts.get("result.lock", lock.name(), lock.level().restName());
+                yield Message.of("demo.result.lock", lock.name(), lock.level());
             }
             case DELETE_LOCK -> {
                 services.locks().delete(ws, step.param("lock"));
-                yield texts.get("result.lockDeleted", step.param("lock"));
+                yield Message.of("demo.result.lockDeleted", step.param("lock"));
             }
             case SET_QUOTA -> {
                 int limit = step.intParam("limit", 0);
                 services.quota().setLimit(ws, step.param("key"), limit);
-                yield texts.get("result.quota", step.param("key"), String.valueOf(limit));
+                yield Message.of("demo.result.quota", step.param("key"), String.valueOf(limit));
             }
             case SUBMIT_JOB -> {
                 Job job = services.jobs().submit(ws, new JobSpec(step.param("job"), null, "demo-" + scenario.id(),
                         step.param("compute"), step.param("command"), null, step.intParam("instances", 1), Map.of(),
                         null, null));
-                yield texts.get("result.job", job.name(), job.spec().compute());
+                yield Message.of("demo.result.job", job.name(), job.spec().compute());
             }
             case PREEMPT -> {
                 Node node = services.compute().preempt(ws, step.param("cluster"), step.optional("node").orElse(null));
-                yield texts.get("result.preempt", node.id(), node.currentJob() == null ? "-" : node.currentJob());
+                yield Message.of("demo.result.preempt", node.id(), node.currentJob() == null ? "-" : node.currentJob());
             }
             case REQUEST_TOKEN -> requestToken(ws, step);
             case COMPARE_COST -> compareCost(step);
@@ -203,7 +221,7 @@ public final class ScenarioRunner {
         };
     }
 
-    private String createCluster(String ws, Step step) {
+    private Message createCluster(String ws, Step step) {
         VmTier tier = VmTier.parse(step.optional("tier").orElse("dedicated")).orElseThrow(() ->
                 new ScenarioException("tier must be dedicated or low_priority"));
         ClusterSpec spec = ClusterSpec.defaults(step.param("size")).withTier(tier)
@@ -217,22 +235,23 @@ public final class ScenarioRunner {
             spec = spec.withIdentity(ClusterIdentity.userAssigned(List.of(user.resourceId())));
         }
         ComputeCluster cluster = services.compute().create(ws, step.param("cluster"), spec).cluster();
-        return texts.get("result.cluster", cluster.name(), cluster.spec().size(), cluster.spec().tier().yamlName(),
+        return Message.of("demo.result.cluster", cluster.name(), cluster.spec().size(), cluster.spec().tier(),
                 String.valueOf(spec.minNodes()), String.valueOf(spec.maxNodes()),
                 String.valueOf(spec.idleTimeBeforeScaleDown().toSeconds()));
     }
 
-    private String requestToken(String ws, Step step) {
+    private Message requestToken(String ws, Step step) {
         IssuedToken token = services.identities().requestToken(ws, step.param("cluster"),
                 step.optional("resource").orElse(IdentityService.DEFAULT_RESOURCE), null);
         String claims = List.of("aud", "iss", "appid", "oid", "xms_mirid").stream()
                 .filter(token.claims()::containsKey)
                 .map(claim -> claim + "=" + token.claims().get(claim))
                 .collect(Collectors.joining(", "));
-        return texts.get(token.signatureVerified() ? "result.token" : "result.tokenUnverified", claims);
+        return token.signatureVerified() ? Message.of("demo.result.token", claims)
+                : Message.of("demo.result.tokenUnverified", claims);
     }
 
-    private String compareCost(Step step) {
+    private Message compareCost(Step step) {
         String sizeName = step.param("size");
         VmSize size = services.compute().listSizes().stream().filter(s -> s.name().equalsIgnoreCase(sizeName))
                 .findFirst().orElseThrow(() -> new ScenarioException("'" + sizeName + "' is not a VM size"));
@@ -240,13 +259,18 @@ public final class ScenarioRunner {
         double dedicated = size.pricePerHour(VmTier.DEDICATED) * nodes;
         double low = size.pricePerHour(VmTier.LOW_PRIORITY) * nodes;
         long saving = dedicated == 0 ? 0 : Math.round(100 * (dedicated - low) / dedicated);
-        return texts.get("result.cost", size.name(), String.valueOf(nodes), String.format(language, "%.2f", dedicated),
-                String.format(language, "%.2f", low), String.valueOf(saving));
+        return Message.of("demo.result.cost", size.name(), String.valueOf(nodes), dollars(dedicated), dollars(low),
+                String.valueOf(saving));
+    }
+
+    /** An hourly price to the cent, rounded as a person would (half up); each language writes it its way. */
+    private static BigDecimal dollars(double amount) {
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
     }
 
     // --- Waiting for what the engine does -------------------------------------------------------
 
-    private String await(String ws, Step step) {
+    private Message await(String ws, Step step) {
         Supplier<Observation> condition = condition(ws, step);
         Duration within = Duration.ofSeconds(step.intParam("within", DEFAULT_WITHIN_SECONDS));
         Duration realFloor = within.compareTo(REAL_FLOOR) < 0 ? within : REAL_FLOOR;
@@ -257,20 +281,20 @@ public final class ScenarioRunner {
             Duration real = Duration.ofNanos(System.nanoTime() - realStart);
             Duration demo = Duration.between(demoStart, services.clock().instant());
             if (seen.holds()) {
-                return texts.get("result.waitOk", seconds(real), seconds(demo), seen.description());
+                return Message.of("demo.result.waitOk", seconds(real), seconds(demo), seen.description());
             }
             if (stopped) {
-                throw new WaitFailed(texts.get("result.waitStopped", seen.description()));
+                throw new StepFailed(Message.of("demo.result.waitStopped", seen.description()));
             }
             if (demo.compareTo(within) > 0 && real.compareTo(realFloor) > 0) {
-                throw new WaitFailed(texts.get("result.waitFailed", String.valueOf(within.toSeconds()),
+                throw new StepFailed(Message.of("demo.result.waitFailed", String.valueOf(within.toSeconds()),
                         seen.description()));
             }
             sleep(POLL);
         }
     }
 
-    private record Observation(boolean holds, String description) {
+    private record Observation(boolean holds, Message description) {
     }
 
     private Supplier<Observation> condition(String ws, Step step) {
@@ -285,10 +309,10 @@ public final class ScenarioRunner {
                 }
                 yield () -> {
                     List<Node> nodes = services.compute().listNodes(ws, cluster);
-                    String states = nodes.stream().map(n -> n.state().restName()).collect(Collectors.joining(", "));
+                    List<Object> states = nodes.stream().<Object>map(Node::state).toList();
                     boolean holds = exact.map(c -> nodes.size() == Integer.parseInt(c)).orElse(nodes.size() >= atLeast);
-                    return new Observation(holds, texts.get("observe.nodes", cluster, String.valueOf(nodes.size()),
-                            states.isEmpty() ? "-" : states));
+                    return new Observation(holds, Message.of("demo.observe.nodes", cluster,
+                            String.valueOf(nodes.size()), states.isEmpty() ? "-" : joined("demo.list.commas", states)));
                 };
             }
             case "job" -> {
@@ -298,7 +322,7 @@ public final class ScenarioRunner {
                 yield () -> {
                     Job seen = services.jobs().show(ws, job);
                     boolean holds = seen.status().restName().equalsIgnoreCase(status) && seen.attempt() >= attempt;
-                    return new Observation(holds, texts.get("observe.job", job, seen.status().restName(),
+                    return new Observation(holds, Message.of("demo.observe.job", job, seen.status(),
                             String.valueOf(seen.attempt()), seen.error() == null ? "" : seen.error()));
                 };
             }
@@ -309,9 +333,11 @@ public final class ScenarioRunner {
                 yield () -> {
                     List<ClusterError> errors = services.compute().show(ws, cluster).status().errors();
                     Optional<ClusterError> found = errors.stream().filter(e -> e.code().equals(code)).findFirst();
-                    String shown = found.map(e -> e.code() + ": " + e.message()).orElse(errors.isEmpty() ? "-"
-                            : errors.stream().map(ClusterError::code).collect(Collectors.joining(", ")));
-                    return new Observation(found.isPresent() == present, texts.get("observe.errors", cluster, shown));
+                    Object shown = found.<Object>map(e -> Message.of("demo.observe.error", e.code(), e.text()))
+                            .orElse(errors.isEmpty() ? "-"
+                                    : errors.stream().map(ClusterError::code).collect(Collectors.joining(", ")));
+                    return new Observation(found.isPresent() == present,
+                            Message.of("demo.observe.errors", cluster, shown));
                 };
             }
             case "allocation" -> {
@@ -324,8 +350,8 @@ public final class ScenarioRunner {
                     boolean holds = status.allocationState().restName().equalsIgnoreCase(state)
                             && (current < 0 || status.currentNodeCount() == current)
                             && (target < 0 || status.targetNodeCount() == target);
-                    return new Observation(holds, texts.get("observe.allocation", cluster,
-                            status.allocationState().restName(), String.valueOf(status.currentNodeCount()),
+                    return new Observation(holds, Message.of("demo.observe.allocation", cluster,
+                            status.allocationState(), String.valueOf(status.currentNodeCount()),
                             String.valueOf(status.targetNodeCount())));
                 };
             }
@@ -336,7 +362,7 @@ public final class ScenarioRunner {
                     Job seen = services.jobs().show(ws, job);
                     String log = seen.attempt() == 0 ? "" : services.jobs().readLog(ws, job, seen.attempt(), 0).text();
                     String last = log.strip().lines().reduce((a, b) -> b).orElse("-");
-                    return new Observation(log.contains(wanted), texts.get("observe.log", job, last));
+                    return new Observation(log.contains(wanted), Message.of("demo.observe.log", job, last));
                 };
             }
             default -> throw new ScenarioException("wait until '" + until
@@ -353,28 +379,29 @@ public final class ScenarioRunner {
      */
     public CleanUp cleanUp() {
         String ws = scenario.workspace();
-        List<String> messages = new ArrayList<>();
+        List<Message> done = new ArrayList<>();
         if (services.workspaces().list().stream().noneMatch(w -> w.name().equals(ws))) {
-            return new CleanUp(List.of(texts.get("cleanup.nothing", ws)), true);
+            return cleanUp(List.of(Message.of("demo.cleanup.nothing", ws)), true);
         }
         boolean paused = services.clock().paused();
         services.clock().resume();
         try {
             for (ResourceLock lock : services.locks().list(ws)) {
                 services.locks().delete(ws, lock.name());
-                messages.add(texts.get("cleanup.lock", lock.name()));
+                done.add(Message.of("demo.cleanup.lock", lock.name()));
             }
             for (Job job : services.jobs().list(ws)) {
                 if (!job.status().isFinal() && job.status() != dev.computestudio.domain.JobStatus.CANCEL_REQUESTED) {
                     services.jobs().cancel(ws, job.name());
-                    messages.add(texts.get("cleanup.job", job.name()));
+                    done.add(Message.of("demo.cleanup.job", job.name()));
                 }
             }
             if (!until(() -> services.jobs().list(ws).stream().allMatch(j -> j.status().isFinal()), CLEAN_JOBS)) {
-                String left = services.jobs().list(ws).stream().filter(j -> !j.status().isFinal())
-                        .map(j -> j.name() + " (" + j.status().restName() + ")").collect(Collectors.joining(", "));
-                messages.add(texts.get("cleanup.jobsTimeout", String.valueOf(CLEAN_JOBS.toSeconds()), left));
-                return new CleanUp(messages, false);
+                List<Object> left = services.jobs().list(ws).stream().filter(j -> !j.status().isFinal())
+                        .<Object>map(j -> Message.of("demo.cleanup.jobLeft", j.name(), j.status())).toList();
+                done.add(Message.of("demo.cleanup.jobsTimeout", String.valueOf(CLEAN_JOBS.toSeconds()),
+                        left.isEmpty() ? "" : joined("demo.list.commas", left)));
+                return cleanUp(done, false);
             }
             for (ComputeCluster cluster : services.compute().list(ws)) {
                 try {
@@ -382,24 +409,24 @@ public final class ScenarioRunner {
                 } catch (ConflictException e) {
                     // Already being deleted: the wait below sees it go.
                 }
-                messages.add(texts.get("cleanup.cluster", cluster.name()));
+                done.add(Message.of("demo.cleanup.cluster", cluster.name()));
             }
             if (!until(() -> services.compute().list(ws).isEmpty(), CLEAN_CLUSTERS)) {
                 String left = services.compute().list(ws).stream().map(c -> c.name() + " ("
                         + services.compute().listNodes(ws, c.name()).size() + ")").collect(Collectors.joining(", "));
-                messages.add(texts.get("cleanup.clustersTimeout", String.valueOf(CLEAN_CLUSTERS.toSeconds()), left));
-                return new CleanUp(messages, false);
+                done.add(Message.of("demo.cleanup.clustersTimeout", String.valueOf(CLEAN_CLUSTERS.toSeconds()), left));
+                return cleanUp(done, false);
             }
             for (UserAssignedIdentity identity : services.identities().list(ws)) {
                 services.identities().delete(ws, identity.name());
-                messages.add(texts.get("cleanup.identity", identity.name()));
+                done.add(Message.of("demo.cleanup.identity", identity.name()));
             }
             services.workspaces().delete(ws);
-            messages.add(texts.get("cleanup.workspace", ws));
-            return new CleanUp(messages, true);
+            done.add(Message.of("demo.cleanup.workspace", ws));
+            return cleanUp(done, true);
         } catch (RuntimeException e) {
-            messages.add(texts.get("result.error", String.valueOf(e.getMessage())));
-            return new CleanUp(messages, false);
+            done.add(Message.of("demo.result.error", reason(e)));
+            return cleanUp(done, false);
         } finally {
             if (paused) {
                 services.clock().pause();
@@ -431,10 +458,42 @@ public final class ScenarioRunner {
         }
     }
 
-    /** A wait whose condition did not hold in time: the step's message says what was seen instead. */
-    private static final class WaitFailed extends RuntimeException {
-        WaitFailed(String message) {
-            super(message);
+    /**
+     * Why something failed, by code where the services give one: their refusals, one problem after
+     * the other as the command line has always printed them ({@code field: text [rule]}).
+     */
+    private static Object reason(RuntimeException e) {
+        if (e instanceof ValidationException invalid) {
+            List<Object> problems = invalid.problems().stream()
+                    .<Object>map(problem -> Message.of("demo.problem", problem.field(), problem.text(), problem.rule()))
+                    .toList();
+            return joined("demo.list.semicolons", problems);
+        }
+        if (e instanceof ConflictException conflict) {
+            return conflict.text();
+        }
+        if (e instanceof NotFoundException missing) {
+            return missing.text();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Items one after the other, with a separator each language writes its way: a text by code, nested. */
+    private static Object joined(String separatorCode, List<?> items) {
+        Object text = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) {
+            text = Message.of(separatorCode, items.get(i), text);
+        }
+        return text;
+    }
+
+    /** A step that did not go through; its text says why (for a wait, what was seen instead). */
+    private static final class StepFailed extends RuntimeException {
+        private final transient Message text;
+
+        StepFailed(Message text) {
+            super(text.code());
+            this.text = text;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.computestudio.domain.JobStatus;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Platform;
@@ -56,7 +57,7 @@ class StudioUserJourneyTest {
         context.engine().start();
         UiThreads threads = new UiThreads(background, Platform::runLater);
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, context.runnerName(), "running"), background, Platform::runLater);
+                new ShellViewModel.RunStatus(folder, context.runnerName(), EngineStatus.RUNNING), threads);
         Messages messages = new Messages(shell.languageProperty());
         ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
         stage.setScene(new Scene(view, 1280, 800));

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Shows each new notice of a {@link NotificationsViewModel} as a ControlsFX notification in the
- * corner of the studio window, styled for the current theme.
+ * corner of the studio window, styled for the current theme and worded in the current language
+ * (a popup lives a few seconds, so it keeps the words it opened with).
  */
 public final class NotificationPopups {
 
@@ -20,10 +21,12 @@ public final class NotificationPopups {
     /** The popup is as wide as its longest line; this keeps it a corner card. */
     private static final int LINE_LENGTH = 60;
 
+    private final NotificationsViewModel viewModel;
     private final Window owner;
     private final ObservableBooleanValue darkTheme;
 
-    private NotificationPopups(Window owner, ObservableBooleanValue darkTheme) {
+    private NotificationPopups(NotificationsViewModel viewModel, Window owner, ObservableBooleanValue darkTheme) {
+        this.viewModel = viewModel;
         this.owner = owner;
         this.darkTheme = darkTheme;
     }
@@ -31,7 +34,7 @@ public final class NotificationPopups {
     /** From now on, shows the view-model's notices over {@code owner}. Call it on the FX thread. */
     public static NotificationPopups attach(NotificationsViewModel viewModel, Window owner,
                                             ObservableBooleanValue darkTheme) {
-        NotificationPopups popups = new NotificationPopups(Objects.requireNonNull(owner, "owner"),
+        NotificationPopups popups = new NotificationPopups(viewModel, Objects.requireNonNull(owner, "owner"),
                 Objects.requireNonNull(darkTheme, "darkTheme"));
         // A popup takes the stylesheets of its owner's scene; these rules touch only notifications.
         String stylesheet = Objects.requireNonNull(NotificationPopups.class.getResource(STYLESHEET), STYLESHEET)
@@ -87,8 +90,8 @@ public final class NotificationPopups {
         }
         Notifications popup = Notifications.create()
                 .owner(owner)
-                .title(notice.title())
-                .text(wrap(notice.text(), LINE_LENGTH))
+                .title(viewModel.title(notice).get())
+                .text(wrap(viewModel.text(notice).get(), LINE_LENGTH))
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN_FOR);
         if (darkTheme.get()) {

@@ -4,14 +4,16 @@ import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.service.ActivityService;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Set;
  * Turns what happens in the engine while the studio runs into short notices: a job completed,
  * failed or was canceled, a low-priority node was preempted (its job goes back to the queue), a
  * cluster cannot scale (quota, lock, no runner). History from before the studio started is not
- * replayed. {@link #poll()} runs off the FX thread; notices are added on the FX executor.
+ * replayed. {@link #poll()} runs off the FX thread; notices are added on the FX executor. A notice
+ * is kept by code, so its words follow the language.
  */
 public final class NotificationsViewModel {
 
@@ -35,12 +38,14 @@ public final class NotificationsViewModel {
     /** Notices kept for {@link #notices()}. */
     private static final int KEPT_NOTICES = 50;
     private static final int REMEMBERED_NODES = 1000;
+    /** Engine reasons can be long (a whole troubleshooting hint); a notice shows the start. */
+    private static final int LONGEST_TEXT = 220;
 
     /** How a notice looks: the kind of news it brings. */
     public enum Severity { INFORMATION, SUCCESS, WARNING, ERROR }
 
-    /** One notice, in the user's language. */
-    public record Notice(Severity severity, String title, String text) {
+    /** One notice, by code; {@link #title(Notice)} and {@link #text(Notice)} word it. */
+    public record Notice(Severity severity, Message title, Message text) {
 
         public Notice {
             Objects.requireNonNull(severity, "severity");
@@ -51,7 +56,7 @@ public final class NotificationsViewModel {
 
     private final ActivityService activity;
     private final Messages messages;
-    private final UiThreads threads;
+    private final ServiceCalls calls;
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
     // A preempted node is logged again when its job is taken off it: tell about each node once.
@@ -61,7 +66,7 @@ public final class NotificationsViewModel {
     public NotificationsViewModel(ActivityService activity, Messages messages, UiThreads threads) {
         this.activity = Objects.requireNonNull(activity, "activity");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.threads = Objects.requireNonNull(threads, "threads");
+        this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
     }
 
     // Commands
@@ -81,16 +86,13 @@ public final class NotificationsViewModel {
                 return;
             }
             lastSequence = events.get(events.size() - 1).sequence();
-            threads.fx().execute(() -> show(events));
+            calls.fx(() -> show(events));
         } catch (RuntimeException e) {
             LOG.warn("Could not read the event log for notifications", e);
         }
     }
 
-    /**
-     * The notice for an event, in the current language; empty for events that are not news
-     * (a job placed, a node idle...).
-     */
+    /** The notice for an event; empty for events that are not news (a job placed, a node idle...). */
     public Optional<Notice> describe(LogEvent event) {
         return switch (event.kind()) {
             case JOB -> describeJob(event);
@@ -113,8 +115,8 @@ public final class NotificationsViewModel {
         List<Notice> shown = news.size() <= MAX_NOTICES_PER_POLL ? news
                 : new ArrayList<>(news.subList(0, MAX_NOTICES_PER_POLL - 1));
         if (news.size() > shown.size()) {
-            shown.add(new Notice(Severity.INFORMATION, text("notify.more.title"),
-                    text("notify.more.text", news.size() - shown.size())));
+            shown.add(new Notice(Severity.INFORMATION, Message.of("notify.more.title"),
+                    Message.of("notify.more.text", news.size() - shown.size())));
         }
         notices.addAll(shown);
         if (notices.size() > KEPT_NOTICES) {
@@ -129,15 +131,16 @@ public final class NotificationsViewModel {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String reason = event.reason() == null ? "" : event.reason();
+        Object reason = event.reason();
+        boolean explained = reason != null && !reason.toString().isBlank();
         return switch (status) {
-            case COMPLETED -> Optional.of(new Notice(Severity.SUCCESS, text("notify.job.completed.title"),
-                    text("notify.job.completed.text", event.jobName(), event.workspace(), event.cluster())));
-            case FAILED -> Optional.of(new Notice(Severity.ERROR, text("notify.job.failed.title"),
-                    reason.isBlank() ? text("notify.job.failed.text", event.jobName(), event.workspace())
-                            : text("notify.job.failed.reason", event.jobName(), event.workspace(), shorten(reason))));
-            case CANCELED -> Optional.of(new Notice(Severity.WARNING, text("notify.job.canceled.title"),
-                    text("notify.job.canceled.text", event.jobName(), event.workspace())));
+            case COMPLETED -> Optional.of(new Notice(Severity.SUCCESS, Message.of("notify.job.completed.title"),
+                    Message.of("notify.job.completed.text", event.jobName(), event.workspace(), event.cluster())));
+            case FAILED -> Optional.of(new Notice(Severity.ERROR, Message.of("notify.job.failed.title"), explained
+                    ? Message.of("notify.job.failed.reason", event.jobName(), event.workspace(), reason)
+                    : Message.of("notify.job.failed.text", event.jobName(), event.workspace())));
+            case CANCELED -> Optional.of(new Notice(Severity.WARNING, Message.of("notify.job.canceled.title"),
+                    Message.of("notify.job.canceled.text", event.jobName(), event.workspace())));
             default -> Optional.empty();
         };
     }
@@ -146,25 +149,27 @@ public final class NotificationsViewModel {
         if (!isPreemption(event)) {
             return Optional.empty();
         }
-        String text = event.jobName() == null
-                ? text("notify.node.preempted.text", event.nodeId(), event.cluster(), event.workspace())
-                : text("notify.node.preempted.requeued", event.nodeId(), event.cluster(), event.workspace(),
+        Message text = event.jobName() == null
+                ? Message.of("notify.node.preempted.text", event.nodeId(), event.cluster(), event.workspace())
+                : Message.of("notify.node.preempted.requeued", event.nodeId(), event.cluster(), event.workspace(),
                         event.jobName());
-        return Optional.of(new Notice(Severity.WARNING, text("notify.node.preempted.title"), text));
+        return Optional.of(new Notice(Severity.WARNING, Message.of("notify.node.preempted.title"), text));
     }
 
     private Optional<Notice> describeCluster(LogEvent event) {
-        String key = switch (event.state()) {
-            case ClusterError.QUOTA_EXCEEDED -> "notify.cluster.quota";
-            case ClusterError.SCOPE_LOCKED -> "notify.cluster.locked";
-            case ClusterError.RUNNER_UNAVAILABLE -> "notify.cluster.runner";
-            default -> null;
+        String cluster = event.cluster();
+        String workspace = event.workspace();
+        return switch (event.state()) {
+            case ClusterError.QUOTA_EXCEEDED -> Optional.of(new Notice(Severity.ERROR,
+                    Message.of("notify.cluster.quota.title"), Message.of("notify.cluster.quota.text", cluster, workspace)));
+            case ClusterError.SCOPE_LOCKED -> Optional.of(new Notice(Severity.ERROR,
+                    Message.of("notify.cluster.locked.title"),
+                    Message.of("notify.cluster.locked.text", cluster, workspace)));
+            case ClusterError.RUNNER_UNAVAILABLE -> Optional.of(new Notice(Severity.ERROR,
+                    Message.of("notify.cluster.runner.title"),
+                    Message.of("notify.cluster.runner.text", cluster, workspace)));
+            default -> Optional.empty();
         };
-        if (key == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Notice(Severity.ERROR, text(key + ".title"),
-                text(key + ".text", event.cluster(), event.workspace())));
     }
 
     private static boolean isPreemption(LogEvent event) {
@@ -175,19 +180,22 @@ public final class NotificationsViewModel {
         return event.workspace() + "/" + event.cluster() + "/" + event.nodeId();
     }
 
-    /** Engine reasons can be long (a whole troubleshooting hint); a notice shows the start. */
-    private static String shorten(String reason) {
-        String firstLine = reason.strip().lines().findFirst().orElse("");
-        return firstLine.length() <= 160 ? firstLine : firstLine.substring(0, 159) + "…";
-    }
-
-    private String text(String key, Object... arguments) {
-        String pattern = messages.get(key);
-        return arguments.length == 0 ? pattern
-                : new MessageFormat(pattern, messages.bundleProperty().get().getLocale()).format(arguments);
+    private static String shorten(String text) {
+        String firstLine = text.strip().lines().findFirst().orElse("");
+        return firstLine.length() <= LONGEST_TEXT ? firstLine : firstLine.substring(0, LONGEST_TEXT - 1) + "…";
     }
 
     // Read-only views
+
+    /** A notice's title in the current language, following it. */
+    public StringBinding title(Notice notice) {
+        return messages.text(notice.title());
+    }
+
+    /** A notice's sentence in the current language, following it: its first line, cut when long. */
+    public StringBinding text(Notice notice) {
+        return Bindings.createStringBinding(() -> shorten(messages.format(notice.text())), messages.bundleProperty());
+    }
 
     /** The latest notices, oldest first, added as events arrive; unmodifiable. */
     public ObservableList<Notice> notices() {

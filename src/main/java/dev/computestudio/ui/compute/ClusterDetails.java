@@ -2,8 +2,10 @@ package dev.computestudio.ui.compute;
 
 import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NodeStateCounts;
@@ -12,6 +14,7 @@ import dev.computestudio.ui.common.Messages;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,11 +35,12 @@ import java.util.stream.Collectors;
 
 /**
  * The details of the selected cluster: its properties, node state counts, nodes and errors with
- * what to do about them. Part of {@link ComputeViewModel}, which fills it on the FX thread.
+ * what to do about them, in the current language. Part of {@link ComputeViewModel}, which fills it
+ * on the FX thread.
  */
 public final class ClusterDetails {
 
-    private static final String NONE = "—";
+    private static final String NONE = ClusterRow.NONE;
 
     private final Messages messages;
     private final ZoneId zone;
@@ -56,6 +60,7 @@ public final class ClusterDetails {
     private final ObservableList<ClusterErrorRow> errorsView = FXCollections.unmodifiableObservableList(errors);
     private final BooleanBinding shown = name.isNotNull();
     private final BooleanBinding hasPreemptableNode;
+    private final StringBinding nodeTotalText;
 
     private ComputeCluster cluster;
 
@@ -64,6 +69,9 @@ public final class ClusterDetails {
         this.zone = zone;
         hasPreemptableNode = Bindings.createBooleanBinding(() -> nodes.stream()
                 .anyMatch(node -> node.state() == NodeState.RUNNING || node.state() == NodeState.IDLE), nodes);
+        nodeTotalText = Bindings.createStringBinding(() -> counts.get().total() == 0
+                ? messages.get("cluster.nodeState.none")
+                : messages.render("cluster.nodeState.total", counts.get().total()), counts, messages.bundleProperty());
         // Values are rendered in the current language, so a change of language renders them again.
         messages.bundleProperty().addListener((observable, old, now) -> {
             if (cluster != null) {
@@ -95,15 +103,15 @@ public final class ClusterDetails {
         tier.set(newCluster.spec().tier());
         attached.set(newCluster.isAttached());
         counts.set(newCluster.status().nodeStateCounts());
-        summary.set(Texts.format(messages, "cluster.summary", newCluster.status().provisioningState().restName(),
-                newCluster.status().allocationState().restName(), newCluster.status().currentNodeCount(),
-                newCluster.status().targetNodeCount()));
+        ClusterStatus status = newCluster.status();
+        summary.set(messages.format(Message.of("cluster.summary", status.provisioningState(),
+                status.allocationState(), status.currentNodeCount(), status.targetNodeCount())));
         List<DetailItem> items = items(newCluster);
         if (!items.equals(properties)) {
             properties.setAll(items);
         }
         List<ClusterErrorRow> errorRows = newCluster.status().errors().stream()
-                .map(error -> new ClusterErrorRow(error.code(), error.message(),
+                .map(error -> new ClusterErrorRow(error.code(), messages.format(error.text()),
                         hintKey(error.code()) == null ? null : messages.get(hintKey(error.code()))))
                 .toList();
         if (!errorRows.equals(errors)) {
@@ -116,7 +124,7 @@ public final class ClusterDetails {
      * counts only change at the engine's next pass (e.g. after a preemption).
      */
     void showNodes(List<Node> newNodes) {
-        Rows.sync(nodes, newNodes, Node::id, NodeRow::nodeId, NodeRow::new, NodeRow::update);
+        Rows.sync(nodes, newNodes, Node::id, NodeRow::nodeId, node -> new NodeRow(node, messages), NodeRow::update);
         counts.set(NodeStateCounts.of(newNodes.stream().map(Node::state).toList()));
     }
 
@@ -146,22 +154,22 @@ public final class ClusterDetails {
             return items;
         }
         items.add(new DetailItem("cluster.prop.size", spec.size()));
-        items.add(new DetailItem("cluster.prop.tier", messages.get(tierKey(spec.tier()))));
+        items.add(new DetailItem("cluster.prop.tier", messages.display(spec.tier())));
         items.add(new DetailItem("cluster.prop.scale",
-                Texts.format(messages, "cluster.prop.scale.value", spec.minNodes(), spec.maxNodes())));
+                messages.render("cluster.prop.scale.value", spec.minNodes(), spec.maxNodes())));
         items.add(new DetailItem("cluster.prop.idle",
-                Texts.format(messages, "cluster.prop.idle.value", spec.idleTimeBeforeScaleDown().toSeconds())));
+                messages.render("cluster.prop.idle.value", spec.idleTimeBeforeScaleDown().toSeconds())));
         items.add(new DetailItem("cluster.prop.location", spec.location() == null ? NONE : spec.location()));
         items.add(new DetailItem("cluster.prop.ssh", spec.ssh().isConfigured()
-                ? Texts.format(messages, spec.ssh().publicAccessEnabled() ? "cluster.ssh.public" : "cluster.ssh.private",
+                ? messages.render(spec.ssh().publicAccessEnabled() ? "cluster.ssh.public" : "cluster.ssh.private",
                         spec.ssh().adminUsername() == null ? NONE : spec.ssh().adminUsername())
                 : messages.get("cluster.ssh.off")));
-        items.add(new DetailItem("cluster.prop.identity", messages.get(identityKey(spec.identity().type()))));
+        items.add(new DetailItem("cluster.prop.identity", messages.display(spec.identity().type())));
         if (spec.identity().type() == IdentityType.USER_ASSIGNED) {
             items.add(new DetailItem("cluster.prop.identityIds",
                     String.join("\n", spec.identity().userAssignedIdentityIds())));
         } else if (spec.identity().type() == IdentityType.SYSTEM_ASSIGNED && c.systemIdentity() != null) {
-            items.add(new DetailItem("cluster.prop.identityIds", Texts.format(messages, "cluster.identity.system.ids",
+            items.add(new DetailItem("cluster.prop.identityIds", messages.render("cluster.identity.system.ids",
                     c.systemIdentity().clientId(), c.systemIdentity().principalId())));
         }
         items.add(new DetailItem("cluster.prop.description",
@@ -182,18 +190,6 @@ public final class ClusterDetails {
     private static String tags(Map<String, String> tags) {
         return tags.isEmpty() ? NONE : tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    static String tierKey(VmTier tier) {
-        return tier == VmTier.LOW_PRIORITY ? "compute.tier.lowPriority" : "compute.tier.dedicated";
-    }
-
-    static String identityKey(IdentityType type) {
-        return switch (type) {
-            case NONE -> "cluster.identity.none";
-            case SYSTEM_ASSIGNED -> "cluster.identity.system";
-            case USER_ASSIGNED -> "cluster.identity.user";
-        };
     }
 
     // Read-only views
@@ -244,6 +240,22 @@ public final class ClusterDetails {
 
     public ObservableList<ClusterErrorRow> errors() {
         return errorsView;
+    }
+
+    /** A node state's name in the user's words, following the language. */
+    public StringBinding nodeStateName(NodeState state) {
+        return Bindings.createStringBinding(() -> messages.display(state), messages.bundleProperty());
+    }
+
+    /** E.g. "running: 2", for a part of the node state chart. */
+    public StringBinding nodeStateCount(NodeState state, int count) {
+        return Bindings.createStringBinding(() -> messages.render("cluster.nodeState.count", messages.display(state),
+                count), messages.bundleProperty());
+    }
+
+    /** How many nodes the cluster has in all, or that it has scaled to zero. */
+    public StringBinding nodeTotalTextProperty() {
+        return nodeTotalText;
     }
 
     /** Whether a node is idle or running, so that one could be preempted. */

@@ -2,7 +2,6 @@ package dev.computestudio.ui.compute;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.computestudio.domain.NodeState;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
@@ -131,13 +130,13 @@ final class ClusterDetailsView extends StackPane {
             values.setPercentWidth(-1);
             properties.getColumnConstraints().addAll(names, values);
         }
+        // The values are rendered in the current language: a change of language changes the list.
         details.properties().addListener((ListChangeListener<DetailItem>) change -> fillProperties());
-        messages.bundleProperty().addListener((observable, old, now) -> fillProperties());
         fillProperties();
         HBox.setHgrow(properties, Priority.ALWAYS);
 
         Label statesTitle = sectionTitle("cluster.nodeStates");
-        NodeStateChart chart = new NodeStateChart(details.countsProperty(), messages);
+        NodeStateChart chart = new NodeStateChart(details);
 
         VBox side = new VBox(statesTitle, chart);
         side.getStyleClass().add("cluster-details-side");
@@ -184,16 +183,13 @@ final class ClusterDetailsView extends StackPane {
         TableColumn<NodeRow, String> port = textColumn("cluster.nodes.port", 80);
         port.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().sshPort() == 0 ? "—" : Integer.toString(cell.getValue().sshPort())));
-        TableColumn<NodeRow, NodeState> state = new TableColumn<>();
-        state.textProperty().bind(messages.text("cluster.nodes.state"));
-        state.setPrefWidth(120);
-        state.setCellValueFactory(cell -> cell.getValue().stateProperty());
+        TableColumn<NodeRow, String> state = textColumn("cluster.nodes.state", 120);
+        state.setCellValueFactory(cell -> cell.getValue().stateTextProperty());
         state.setCellFactory(column -> new NodeStateCell());
         TableColumn<NodeRow, String> job = textColumn("cluster.nodes.job", 160);
         job.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().job() == null ? "—" : cell.getValue().job(), cell.getValue().jobProperty()));
         table.getColumns().addAll(List.of(id, ip, port, state, job));
-        messages.bundleProperty().addListener((observable, old, now) -> table.refresh());
 
         VBox section = new VBox(title, table);
         section.getStyleClass().add("cluster-nodes-section");
@@ -229,7 +225,8 @@ final class ClusterDetailsView extends StackPane {
     }
 
     private Label propertyName(DetailItem item) {
-        Label name = new Label(messages.get(item.labelKey()));
+        Label name = new Label();
+        name.textProperty().bind(messages.text(item.labelKey()));
         name.getStyleClass().addAll(Styles.TEXT_MUTED, "cluster-property-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setValignment(name, VPos.TOP);
@@ -294,16 +291,17 @@ final class ClusterDetailsView extends StackPane {
     }
 
     /** A node state as a coloured swatch and its name, so it reads without colour too. */
-    private final class NodeStateCell extends TableCell<NodeRow, NodeState> {
+    private static final class NodeStateCell extends TableCell<NodeRow, String> {
         @Override
-        protected void updateItem(NodeState state, boolean empty) {
-            super.updateItem(state, empty);
-            if (empty || state == null) {
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            NodeRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
             } else {
-                setText(messages.get("cluster.nodeState." + state.restName()));
-                setGraphic(NodeStateChart.swatch(state));
+                setText(text);
+                setGraphic(NodeStateChart.swatch(row.state()));
             }
         }
     }

@@ -4,6 +4,9 @@ import dev.computestudio.domain.AllocationState;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.VmTier;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,9 +22,13 @@ import java.util.Objects;
 
 /**
  * One line of the compute table. A row lives as long as its cluster and is updated in place, so
- * that the table keeps its selection and scroll position while the engine changes the counts.
+ * that the table keeps its selection and scroll position while the engine changes the counts. Its
+ * texts follow both the cluster and the language.
  */
 public final class ClusterRow {
+
+    /** What a value that does not apply (the tier of attached compute) shows. */
+    static final String NONE = "—";
 
     private final String name;
     private final ReadOnlyObjectWrapper<ProvisioningState> state = new ReadOnlyObjectWrapper<>();
@@ -35,10 +42,23 @@ public final class ClusterRow {
     private final ReadOnlyLongWrapper idleSeconds = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper errorCount = new ReadOnlyIntegerWrapper();
+    private final StringBinding stateText;
+    private final StringBinding sizeText;
+    private final StringBinding tierText;
+    private final StringBinding allocationText;
+    private final StringBinding errorsText;
 
-    ClusterRow(ComputeCluster cluster) {
+    ClusterRow(ComputeCluster cluster, Messages messages) {
         this.name = Objects.requireNonNull(cluster, "cluster").name();
         update(cluster);
+        stateText = messages.display(state);
+        allocationText = messages.display(allocation);
+        sizeText = Bindings.createStringBinding(() -> attached.get() ? messages.get("compute.attached") : size.get(),
+                size, attached, messages.bundleProperty());
+        tierText = Bindings.createStringBinding(() -> attached.get() ? NONE : messages.display(tier.get()),
+                tier, attached, messages.bundleProperty());
+        errorsText = Bindings.createStringBinding(() -> errorCount.get() == 0 ? null
+                : messages.render("compute.column.name.errors", errorCount.get()), errorCount, messages.bundleProperty());
     }
 
     /** Takes the cluster's latest values; a value that did not change fires nothing. */
@@ -145,6 +165,29 @@ public final class ClusterRow {
 
     public ReadOnlyIntegerProperty errorCountProperty() {
         return errorCount.getReadOnlyProperty();
+    }
+
+    /** The provisioning state in the user's words, e.g. Succeeded. */
+    public StringBinding stateTextProperty() {
+        return stateText;
+    }
+
+    /** The VM size, or that the compute is attached. */
+    public StringBinding sizeTextProperty() {
+        return sizeText;
+    }
+
+    public StringBinding tierTextProperty() {
+        return tierText;
+    }
+
+    public StringBinding allocationTextProperty() {
+        return allocationText;
+    }
+
+    /** What the name's warning sign says; null when the cluster reports no error. */
+    public StringBinding errorsTextProperty() {
+        return errorsText;
     }
 
     @Override

@@ -1,18 +1,14 @@
 package dev.computestudio.ui.compute;
 
-import dev.computestudio.domain.ConflictException;
-import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
-import dev.computestudio.domain.ValidationException;
 import dev.computestudio.service.ClusterFiles;
-import dev.computestudio.ui.common.Messages;
-import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.common.ServiceCalls;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +20,13 @@ import java.util.stream.Collectors;
 
 /**
  * "Import YAML..." (and a .yml dropped on the screen) and "Export YAML" of the compute screen: the
- * file is read and the cluster created on the background executor, and what came of it (the
+ * file is read and the cluster created through {@link ServiceCalls}, and what came of it (the
  * problems, with their lines, or the warnings) is told through the screen's feedback.
  */
 public final class ClusterYamlActions {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterYamlActions.class);
-
     private final ClusterFiles files;
-    private final UiThreads threads;
-    private final Messages messages;
+    private final ServiceCalls calls;
     private final Supplier<String> workspace;
     private final Supplier<String> selectedCluster;
     private final Consumer<Feedback> feedback;
@@ -47,12 +40,11 @@ public final class ClusterYamlActions {
      * @param selectedCluster the selected cluster created here, or null
      * @param created         shows a created cluster (reads the compute again and selects it)
      */
-    ClusterYamlActions(ClusterFiles files, UiThreads threads, Messages messages, Supplier<String> workspace,
+    ClusterYamlActions(ClusterFiles files, ServiceCalls calls, Supplier<String> workspace,
                        Supplier<String> selectedCluster, ObservableBooleanValue noWorkspace,
                        ObservableBooleanValue noManagedSelection, Consumer<Feedback> feedback, Consumer<String> created) {
         this.files = files;
-        this.threads = threads;
-        this.messages = messages;
+        this.calls = calls;
         this.workspace = workspace;
         this.selectedCluster = selectedCluster;
         this.feedback = feedback;
@@ -79,43 +71,14 @@ public final class ClusterYamlActions {
         }
         List<Path> yaml = chosen.stream().filter(ClusterYamlActions::isYamlFile).toList();
         if (yaml.isEmpty()) {
-            feedback.accept(new Feedback(Feedback.Kind.ERROR,
-                    Texts.format(messages, "compute.yaml.notYaml", chosen.get(0).getFileName())));
+            feedback.accept(Feedback.of(Feedback.Kind.ERROR,
+                    Message.of("compute.yaml.notYaml", chosen.get(0).getFileName().toString())));
             return;
         }
-        String ws = workspace.get();
         busy.set(true);
-        feedback.accept(new Feedback(Feedback.Kind.INFO, Texts.format(messages, "compute.yaml.importing",
+        feedback.accept(Feedback.of(Feedback.Kind.INFO, Message.of("compute.yaml.importing",
                 yaml.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")))));
-        threads.background().execute(() -> {
-            List<String> done = new ArrayList<>();
-            List<String> reports = new ArrayList<>();
-            boolean failed = false;
-            for (Path file : yaml) {
-                try {
-                    ClusterFiles.Imported imported = files.importCluster(ws, file);
-                    done.add(imported.cluster().name());
-                    reports.add(report(imported, file));
-                } catch (ValidationException | ConflictException | NotFoundException e) {
-                    failed = true;
-                    reports.add(describe(e));
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not import {}", file, e);
-                    failed = true;
-                    reports.add(Texts.format(messages, "compute.failed", e.getMessage()));
-                }
-            }
-            Feedback.Kind kind = failed ? Feedback.Kind.ERROR
-                    : reports.stream().anyMatch(text -> text.contains("\n")) ? Feedback.Kind.INFO : Feedback.Kind.SUCCESS;
-            Feedback result = new Feedback(kind, String.join("\n", reports));
-            threads.fx().execute(() -> {
-                busy.set(false);
-                feedback.accept(result);
-                if (!done.isEmpty()) {
-                    created.accept(done.get(done.size() - 1));
-                }
-            });
-        });
+        importNext(workspace.get(), yaml, new Outcome());
     }
 
     public void importFile(Path file) {
@@ -129,20 +92,12 @@ public final class ClusterYamlActions {
             return;
         }
         String ws = workspace.get();
-        threads.background().execute(() -> {
-            Feedback result;
-            try {
-                files.exportCluster(ws, name, file);
-                result = new Feedback(Feedback.Kind.SUCCESS, Texts.format(messages, "compute.yaml.exported", name, file));
-            } catch (ValidationException | ConflictException | NotFoundException e) {
-                result = new Feedback(Feedback.Kind.ERROR, describe(e));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not export {}", name, e);
-                result = new Feedback(Feedback.Kind.ERROR, Texts.format(messages, "compute.failed", e.getMessage()));
-            }
-            Feedback shown = result;
-            threads.fx().execute(() -> feedback.accept(shown));
-        });
+        calls.call(() -> {
+            files.exportCluster(ws, name, file);
+            return file;
+        }, saved -> feedback.accept(Feedback.of(Feedback.Kind.SUCCESS,
+                Message.of("compute.yaml.exported", name, saved.toString()))),
+                refusal -> feedback.accept(Feedback.refused(refusal)));
     }
 
     /** The name "Export YAML" proposes: the cluster's. */
@@ -153,25 +108,51 @@ public final class ClusterYamlActions {
 
     // Internals
 
-    private String report(ClusterFiles.Imported imported, Path file) {
-        List<String> warnings = new ArrayList<>();
-        imported.fileWarnings().forEach(warning -> warnings.add(warning.message()));
-        warnings.addAll(imported.quotaWarnings());
+    /** What the files imported so far came to. */
+    private static final class Outcome {
+        final List<String> done = new ArrayList<>();
+        final List<Message> lines = new ArrayList<>();
+        boolean failed;
+        boolean warned;
+    }
+
+    private void importNext(String ws, List<Path> left, Outcome outcome) {
+        if (left.isEmpty()) {
+            busy.set(false);
+            Feedback.Kind kind = outcome.failed ? Feedback.Kind.ERROR
+                    : outcome.warned ? Feedback.Kind.INFO : Feedback.Kind.SUCCESS;
+            feedback.accept(new Feedback(kind, outcome.lines));
+            if (!outcome.done.isEmpty()) {
+                created.accept(outcome.done.get(outcome.done.size() - 1));
+            }
+            return;
+        }
+        Path file = left.get(0);
+        List<Path> rest = left.subList(1, left.size());
+        calls.call(() -> files.importCluster(ws, file), imported -> {
+            outcome.done.add(imported.cluster().name());
+            report(imported, file, outcome);
+            importNext(ws, rest, outcome);
+        }, refusal -> {
+            outcome.failed = true;
+            outcome.lines.addAll(Feedback.lines(refusal));
+            importNext(ws, rest, outcome);
+        });
+    }
+
+    private static void report(ClusterFiles.Imported imported, Path file, Outcome outcome) {
+        List<Message> warnings = new ArrayList<>();
+        imported.fileWarnings().stream().map(Problem::text).forEach(warnings::add);
+        imported.quotaWarnings().forEach(warning -> warnings.add(Message.of("compute.yaml.warning", warning)));
         String name = imported.cluster().name();
         String fileName = file.getFileName().toString();
-        return warnings.isEmpty() ? Texts.format(messages, "compute.yaml.imported", name, fileName)
-                : Texts.format(messages, "compute.yaml.importedWarnings", name, fileName, String.join("\n", warnings));
-    }
-
-    private static String describe(RuntimeException e) {
-        if (e instanceof ValidationException invalid) {
-            return invalid.problems().stream().map(ClusterYamlActions::line).collect(Collectors.joining("\n"));
+        if (warnings.isEmpty()) {
+            outcome.lines.add(Message.of("compute.yaml.imported", name, fileName));
+            return;
         }
-        return e.getMessage();
-    }
-
-    private static String line(Problem problem) {
-        return problem.field() + ": " + problem.message();
+        outcome.warned = true;
+        outcome.lines.add(Message.of("compute.yaml.importedWarnings", name, fileName));
+        outcome.lines.addAll(warnings);
     }
 
     // Read-only views
@@ -185,7 +166,7 @@ public final class ClusterYamlActions {
     }
 
     /** True while files are being read. */
-    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 }

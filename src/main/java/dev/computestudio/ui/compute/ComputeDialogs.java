@@ -6,6 +6,7 @@ import dev.computestudio.domain.IdentityType;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ServiceForm;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
@@ -15,6 +16,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -50,7 +52,8 @@ final class ComputeDialogs {
 
     void showScaleSettings(Window owner, ScaleSettingsForm form) {
         Dialog<ButtonType> dialog = dialog(owner, "compute.scale.title", "scale");
-        dialog.setHeaderText(Texts.format(messages, "compute.scale.header", form.clusterName()));
+        dialog.headerTextProperty().bind(messages.format("compute.scale.header",
+                new ReadOnlyStringWrapper(form.clusterName())));
         ValidationSupport validation = new ValidationSupport();
 
         GridPane grid = grid();
@@ -72,7 +75,8 @@ final class ComputeDialogs {
 
     void showIdentity(Window owner, IdentityForm form) {
         Dialog<ButtonType> dialog = dialog(owner, "compute.identity.title", "identity");
-        dialog.setHeaderText(Texts.format(messages, "compute.identity.header", form.clusterName()));
+        dialog.headerTextProperty().bind(messages.format("compute.identity.header",
+                new ReadOnlyStringWrapper(form.clusterName())));
         ValidationSupport validation = new ValidationSupport();
 
         ToggleGroup group = new ToggleGroup();
@@ -105,7 +109,7 @@ final class ComputeDialogs {
 
     void showAttach(Window owner, AttachForm form) {
         Dialog<ButtonType> dialog = dialog(owner, "compute.attach.title", "attach");
-        dialog.setHeaderText(messages.get("compute.attach.header"));
+        dialog.headerTextProperty().bind(messages.text("compute.attach.header"));
         ValidationSupport validation = new ValidationSupport();
 
         TextField name = textField("attach-name", form.nameProperty());
@@ -123,21 +127,21 @@ final class ComputeDialogs {
     }
 
     /** Asks before something that cannot be undone; {@code onConfirmed} runs only after the confirming click. */
-    void confirm(Window owner, String id, String titleKey, String header, String contentKey, String confirmKey,
-                 Runnable onConfirmed) {
+    void confirm(Window owner, String id, String titleKey, ObservableValue<String> header, String contentKey,
+                 String confirmKey, Runnable onConfirmed) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner);
-        alert.setTitle(messages.get(titleKey));
-        alert.setHeaderText(header);
-        alert.setContentText(messages.get(contentKey));
+        alert.titleProperty().bind(messages.text(titleKey));
+        alert.headerTextProperty().bind(header);
+        alert.contentTextProperty().bind(messages.text(contentKey));
         ButtonType confirmType = new ButtonType(messages.get(confirmKey), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancelType = new ButtonType(messages.get("compute.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(confirmType, cancelType);
-        Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirmType);
+        Button confirmButton = button(alert.getDialogPane(), confirmType, confirmKey);
         confirmButton.setId(id + "-confirm");
         confirmButton.getStyleClass().add(Styles.DANGER);
         confirmButton.setDefaultButton(false);
-        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancelType);
+        Button cancelButton = button(alert.getDialogPane(), cancelType, "compute.dialog.cancel");
         cancelButton.setId(id + "-cancel");
         // Enter does not delete by accident: the safe answer is the default.
         cancelButton.setDefaultButton(true);
@@ -155,7 +159,7 @@ final class ComputeDialogs {
     private Dialog<ButtonType> dialog(Window owner, String titleKey, String id) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(messages.get(titleKey));
+        dialog.titleProperty().bind(messages.text(titleKey));
         dialog.getDialogPane().setId(id + "-dialog");
         dialog.getDialogPane().getStylesheets().add(ComputeView.STYLESHEET);
         return dialog;
@@ -179,11 +183,11 @@ final class ComputeDialogs {
         ButtonType saveType = new ButtonType(messages.get("compute.dialog.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancelType = new ButtonType(messages.get("compute.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(saveType, cancelType);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(saveType);
+        Button saveButton = button(dialog.getDialogPane(), saveType, "compute.dialog.save");
         saveButton.setId(id + "-save");
         saveButton.getStyleClass().add(Styles.ACCENT);
         saveButton.disableProperty().bind(saveDisabled);
-        ((Button) dialog.getDialogPane().lookupButton(cancelType)).setId(id + "-cancel");
+        button(dialog.getDialogPane(), cancelType, "compute.dialog.cancel").setId(id + "-cancel");
         // The dialog closes once the service has accepted, not on the click: a refusal is shown in it.
         saveButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
@@ -195,6 +199,13 @@ final class ComputeDialogs {
             }
         });
         dialog.show();
+    }
+
+    /** The dialog's button for {@code type}, its words following the language. */
+    private Button button(DialogPane pane, ButtonType type, String key) {
+        Button button = (Button) pane.lookupButton(type);
+        button.textProperty().bind(messages.text(key));
+        return button;
     }
 
     private static GridPane grid() {

@@ -2,12 +2,12 @@ package dev.computestudio.ui.compute;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
-import dev.computestudio.domain.AllocationState;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -24,8 +24,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -109,7 +107,7 @@ public final class ComputeView extends BorderPane {
         Button exportYaml = button("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml",
                 "Shortcut+Shift+S", viewModel.yaml().exportDisabledProperty(), this::exportYaml);
         Button refresh = button("compute-refresh", Feather.REFRESH_CW, "compute.action.refresh", "F5",
-                viewModel.noWorkspaceProperty(), viewModel::reload);
+                viewModel.noWorkspaceProperty(), viewModel::refresh);
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.textProperty().unbind();
         refresh.setText(null);
@@ -178,6 +176,7 @@ public final class ComputeView extends BorderPane {
         message.visibleProperty().bind(viewModel.feedbackProperty().isNotNull());
         message.managedProperty().bind(message.visibleProperty());
         message.setOnClose(event -> viewModel.dismissFeedback());
+        message.descriptionProperty().bind(viewModel.feedbackTextProperty());
         viewModel.feedbackProperty().addListener((observable, old, now) -> showFeedback(message, now));
         showFeedback(message, viewModel.feedback());
         return message;
@@ -186,7 +185,6 @@ public final class ComputeView extends BorderPane {
     private static void showFeedback(Message message, Feedback feedback) {
         message.getStyleClass().removeAll(Styles.SUCCESS, Styles.ACCENT, Styles.DANGER);
         if (feedback == null) {
-            message.setDescription(null);
             return;
         }
         Feather icon = switch (feedback.kind()) {
@@ -200,7 +198,6 @@ public final class ComputeView extends BorderPane {
             case ERROR -> Styles.DANGER;
         });
         message.setGraphic(new FontIcon(icon));
-        message.setDescription(feedback.text());
     }
 
     // The table
@@ -217,26 +214,18 @@ public final class ComputeView extends BorderPane {
         placeholder.setId("compute-table-placeholder");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
-            String problem = viewModel.loadProblemProperty().get();
-            return problem != null ? problem
-                    : Texts.format(messages, "compute.table.empty", viewModel.workspace());
-        }, viewModel.loadProblemProperty(), viewModel.clusters(), messages.bundleProperty()));
+        placeholder.textProperty().bind(viewModel.tablePlaceholderProperty());
         table.setPlaceholder(placeholder);
 
         TableColumn<ClusterRow, NameAndErrors> name = column("compute.column.name", 128,
-                row -> Bindings.createObjectBinding(() -> new NameAndErrors(row.name(), row.errorCount()),
+                row -> Bindings.createObjectBinding(() -> new NameAndErrors(row, row.errorCount()),
                         row.errorCountProperty()));
         name.setCellFactory(column -> new NameCell());
-        name.setComparator(Comparator.comparing(NameAndErrors::name));
-        TableColumn<ClusterRow, ProvisioningState> state = column("compute.column.state", 94, ClusterRow::stateProperty);
+        name.setComparator(Comparator.comparing(item -> item.row().name()));
+        TableColumn<ClusterRow, String> state = column("compute.column.state", 94, ClusterRow::stateTextProperty);
         state.setCellFactory(column -> new StateCell());
-        TableColumn<ClusterRow, String> size = column("compute.column.size", 136, row -> Bindings.createStringBinding(
-                () -> row.isAttached() ? messages.get("compute.attached") : row.sizeProperty().get(),
-                row.sizeProperty(), row.attachedProperty(), messages.bundleProperty()));
-        TableColumn<ClusterRow, String> tier = column("compute.column.tier", 102, row -> Bindings.createStringBinding(
-                () -> row.isAttached() ? "—" : messages.get(ClusterDetails.tierKey(row.tier())),
-                row.tierProperty(), row.attachedProperty(), messages.bundleProperty()));
+        TableColumn<ClusterRow, String> size = column("compute.column.size", 136, ClusterRow::sizeTextProperty);
+        TableColumn<ClusterRow, String> tier = column("compute.column.tier", 102, ClusterRow::tierTextProperty);
 
         TableColumn<ClusterRow, Object> nodes = new TableColumn<>();
         nodes.textProperty().bind(messages.text("compute.column.nodes"));
@@ -246,14 +235,12 @@ public final class ComputeView extends BorderPane {
                 number("compute.column.min", 50, ClusterRow::minProperty),
                 number("compute.column.max", 50, ClusterRow::maxProperty)));
 
-        TableColumn<ClusterRow, AllocationState> allocation = column("compute.column.allocation", 96,
-                ClusterRow::allocationProperty);
-        allocation.setCellFactory(column -> new TextCell<>(AllocationState::restName));
+        TableColumn<ClusterRow, String> allocation = column("compute.column.allocation", 96,
+                ClusterRow::allocationTextProperty);
         TableColumn<ClusterRow, Number> idle = column("compute.column.idle", 72, ClusterRow::idleSecondsProperty);
         idle.setStyle("-fx-alignment: center-right;");
 
         table.getColumns().addAll(List.of(name, state, size, tier, nodes, allocation, idle));
-        messages.bundleProperty().addListener((observable, old, now) -> table.refresh());
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> viewModel.select(now));
         viewModel.selectedProperty().addListener((observable, old, now) -> {
@@ -349,49 +336,36 @@ public final class ComputeView extends BorderPane {
     private void confirmDelete() {
         ClusterRow row = viewModel.selected();
         dialogs.confirm(getScene().getWindow(), "compute-delete", "compute.delete.title",
-                Texts.format(messages, "compute.delete.header", row.name()), "compute.delete.content",
+                messages.format("compute.delete.header", new ReadOnlyStringWrapper(row.name())), "compute.delete.content",
                 "compute.delete.confirm", viewModel::delete);
     }
 
     private void confirmDetach() {
         ClusterRow row = viewModel.selected();
         dialogs.confirm(getScene().getWindow(), "compute-detach", "compute.detach.title",
-                Texts.format(messages, "compute.detach.header", row.name()), "compute.detach.content",
+                messages.format("compute.detach.header", new ReadOnlyStringWrapper(row.name())), "compute.detach.content",
                 "compute.detach.confirm", viewModel::detach);
     }
 
     // Cells
 
-    /** A cell that shows its value through a function; nothing for an empty row. */
-    private static class TextCell<T> extends TableCell<ClusterRow, T> {
-        private final Function<T, String> text;
-
-        TextCell(Function<T, String> text) {
-            this.text = text;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
-        }
-    }
-
-    /** What the name column shows: a change of either redraws the cell. */
-    private record NameAndErrors(String name, int errors) {
+    /** What the name column shows: a change of the error count redraws the cell. */
+    private record NameAndErrors(ClusterRow row, int errors) {
     }
 
     /** The name, with a warning sign when the cluster reports errors. */
-    private final class NameCell extends TableCell<ClusterRow, NameAndErrors> {
+    private static final class NameCell extends TableCell<ClusterRow, NameAndErrors> {
         @Override
         protected void updateItem(NameAndErrors item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
+            setText(empty || item == null ? null : item.row().name());
             if (!empty && item != null && item.errors() > 0) {
                 FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
                 warning.getStyleClass().add("compute-error-icon");
                 setGraphic(warning);
-                setTooltip(new Tooltip(Texts.format(messages, "compute.column.name.errors", item.errors())));
+                Tooltip why = new Tooltip();
+                why.textProperty().bind(item.row().errorsTextProperty());
+                setTooltip(why);
             } else {
                 setGraphic(null);
                 setTooltip(null);
@@ -399,16 +373,20 @@ public final class ComputeView extends BorderPane {
         }
     }
 
-    /** The provisioning state; one being deleted stands out. */
-    private static final class StateCell extends TableCell<ClusterRow, ProvisioningState> {
+    /** The provisioning state in words; one being deleted stands out. */
+    private static final class StateCell extends TableCell<ClusterRow, String> {
         @Override
-        protected void updateItem(ProvisioningState item, boolean empty) {
-            super.updateItem(item, empty);
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
             getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
-            setText(empty || item == null ? null : item.restName());
-            if (item == ProvisioningState.DELETING) {
+            ClusterRow row = getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty || row == null ? null : text);
+            if (empty || row == null) {
+                return;
+            }
+            if (row.state() == ProvisioningState.DELETING) {
                 getStyleClass().add(Styles.WARNING);
-            } else if (item == ProvisioningState.FAILED) {
+            } else if (row.state() == ProvisioningState.FAILED) {
                 getStyleClass().add(Styles.DANGER);
             }
         }

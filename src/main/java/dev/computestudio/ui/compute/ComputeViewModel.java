@@ -1,15 +1,16 @@
 package dev.computestudio.ui.compute;
 
 import dev.computestudio.domain.ComputeCluster;
-import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ProvisioningState;
-import dev.computestudio.domain.ValidationException;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.service.ClusterFiles;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,13 +18,9 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -37,16 +34,15 @@ import java.util.stream.Collectors;
 
 /**
  * The compute screen: the selected workspace's clusters and attached compute, the details of the
- * selected one, and the actions on them. Services are called on the background executor and
- * results applied on the FX executor; {@link #refresh()} is called off the FX thread about once
- * a second and keeps the selection, so node counts move while the user looks.
+ * selected one, and the actions on them. Services are called through {@link ServiceCalls};
+ * {@link #refresh()} runs about once a second and keeps the selection, so node counts move while
+ * the user looks.
  */
 public final class ComputeViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ComputeViewModel.class);
-
     private final ComputeService compute;
     private final UiThreads threads;
+    private final ServiceCalls calls;
     private final ObservableValue<String> workspace;
     private final Messages messages;
     private final Consumer<String> openWizard;
@@ -59,7 +55,7 @@ public final class ComputeViewModel {
     private final ReadOnlyObjectWrapper<ProvisioningState> selectedState = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper selectedAttached = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Message> loadProblem = new ReadOnlyObjectWrapper<>();
     private final ClusterDetails details;
 
     // Derived state
@@ -70,6 +66,8 @@ public final class ComputeViewModel {
     private final BooleanBinding detachDisabled;
     private final BooleanBinding preemptDisabled;
     private final StringBinding preemptHint;
+    private final StringBinding feedbackText;
+    private final StringBinding tablePlaceholder;
     private final ClusterYamlActions yaml;
 
     /** The last clusters read, by name; touched on the FX thread only. */
@@ -104,6 +102,7 @@ public final class ComputeViewModel {
                      Messages messages, Consumer<String> openWizard, Runnable openTimeline, ZoneId zone) {
         this.compute = Objects.requireNonNull(compute, "compute");
         this.threads = Objects.requireNonNull(threads, "threads");
+        this.calls = new ServiceCalls(threads);
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.openWizard = Objects.requireNonNull(openWizard, "openWizard");
@@ -122,8 +121,15 @@ public final class ComputeViewModel {
         preemptHint = Bindings.createStringBinding(this::describePreemption, details.shownProperty(),
                 details.attachedProperty(), details.tierProperty(), details.hasPreemptableNodeProperty(),
                 messages.bundleProperty());
+        feedbackText = Bindings.createStringBinding(() -> feedback.get() == null ? null
+                        : feedback.get().lines().stream().map(messages::format).collect(Collectors.joining("\n")),
+                feedback, messages.bundleProperty());
+        tablePlaceholder = Bindings.createStringBinding(() -> loadProblem.get() != null
+                        ? messages.format(loadProblem.get())
+                        : messages.render("compute.table.empty", workspace.getValue()),
+                loadProblem, workspace, messages.bundleProperty());
 
-        yaml = new ClusterYamlActions(files, threads, messages, () -> shownWorkspace,
+        yaml = new ClusterYamlActions(files, calls, () -> shownWorkspace,
                 () -> changeDisabled.get() ? null : selectedName, noWorkspace, changeDisabled, feedback::set,
                 this::showCreated);
 
@@ -133,36 +139,9 @@ public final class ComputeViewModel {
 
     // Commands
 
-    /**
-     * Reads the workspace's compute and the selected cluster's nodes again. Call it off the FX
-     * thread; the results are applied on it.
-     */
+    /** Reads the workspace's compute and the selected cluster's nodes again, in the background (also F5). */
     public void refresh() {
-        String ws = shownWorkspace;
-        String name = selectedName;
-        if (ws == null) {
-            return;
-        }
-        List<ComputeCluster> clusters;
-        try {
-            clusters = compute.list(ws);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the compute of workspace '{}'", ws, e);
-            threads.fx().execute(() -> {
-                if (ws.equals(shownWorkspace)) {
-                    loadProblem.set(Texts.format(messages, "compute.loadFailed", ws, e.getMessage()));
-                }
-            });
-            return;
-        }
-        List<Node> nodes = name != null && clusters.stream().anyMatch(c -> c.name().equals(name))
-                ? nodesOf(ws, name) : List.of();
-        threads.fx().execute(() -> apply(ws, name, clusters, nodes));
-    }
-
-    /** Reads everything again now, in the background (F5). */
-    public void reload() {
-        threads.background().execute(this::refresh);
+        refresh(() -> { });
     }
 
     /** Selects a row (null: none); the details follow at once, the nodes as soon as they are read. */
@@ -186,7 +165,7 @@ public final class ComputeViewModel {
         if (cluster != null) {
             details.showCluster(cluster);
         }
-        reload();
+        refresh();
     }
 
     /** Selects the cluster of this name, when it is listed. */
@@ -212,14 +191,14 @@ public final class ComputeViewModel {
     public ScaleSettingsForm editScaleSettings() {
         ComputeCluster cluster = selectedManagedCluster();
         return new ScaleSettingsForm(compute, threads, messages, shownWorkspace, cluster,
-                saved -> changed("compute.scale.saved", saved.name()));
+                saved -> changed(Message.of("compute.scale.saved", saved.name())));
     }
 
     /** The form of the "Add identity" dialog for the selected cluster. */
     public IdentityForm editIdentity() {
         ComputeCluster cluster = selectedManagedCluster();
         return new IdentityForm(compute, threads, messages, shownWorkspace, cluster,
-                saved -> changed("compute.identity.saved", saved.name()));
+                saved -> changed(Message.of("compute.identity.saved", saved.name())));
     }
 
     /** The form of the "Attach compute" dialog for the shown workspace. */
@@ -228,7 +207,7 @@ public final class ComputeViewModel {
             throw new IllegalStateException("no workspace to attach compute to");
         }
         return new AttachForm(compute, threads, messages, shownWorkspace,
-                attached -> changed("compute.attach.saved", attached.name()));
+                attached -> changed(Message.of("compute.attach.saved", attached.name())));
     }
 
     /**
@@ -242,8 +221,8 @@ public final class ComputeViewModel {
         }
         String ws = shownWorkspace;
         act(() -> compute.delete(ws, row.name()), gone -> gone
-                ? new Feedback(Feedback.Kind.SUCCESS, Texts.format(messages, "compute.delete.done", row.name()))
-                : new Feedback(Feedback.Kind.INFO, Texts.format(messages, "compute.delete.deleting", row.name())));
+                ? Feedback.of(Feedback.Kind.SUCCESS, Message.of("compute.delete.done", row.name()))
+                : Feedback.of(Feedback.Kind.INFO, Message.of("compute.delete.deleting", row.name())));
     }
 
     /** Detaches the selected attached compute (the view asks first). */
@@ -256,7 +235,7 @@ public final class ComputeViewModel {
         act(() -> {
             compute.detach(ws, row.name());
             return row.name();
-        }, name -> new Feedback(Feedback.Kind.SUCCESS, Texts.format(messages, "compute.detach.done", name)));
+        }, name -> Feedback.of(Feedback.Kind.SUCCESS, Message.of("compute.detach.done", name)));
     }
 
     /** Takes a node of the shown low-priority cluster back, as the platform may: its job restarts elsewhere. */
@@ -266,48 +245,61 @@ public final class ComputeViewModel {
             return;
         }
         String ws = shownWorkspace;
-        act(() -> compute.preempt(ws, name, null), node -> new Feedback(Feedback.Kind.INFO,
-                Texts.format(messages, node.currentJob() == null ? "cluster.preempt.doneIdle" : "cluster.preempt.done",
-                        node.id(), name, node.currentJob())));
+        act(() -> compute.preempt(ws, name, null), node -> Feedback.of(Feedback.Kind.INFO, node.currentJob() == null
+                ? Message.of("cluster.preempt.doneIdle", node.id(), name)
+                : Message.of("cluster.preempt.done", node.id(), name, node.currentJob())));
     }
 
     // Internals
 
     private <T> void act(Supplier<T> call, Function<T, Feedback> onSuccess) {
-        threads.background().execute(() -> {
-            try {
-                T result = call.get();
-                threads.fx().execute(() -> feedback.set(onSuccess.apply(result)));
-            } catch (ValidationException | ConflictException | NotFoundException e) {
-                threads.fx().execute(() -> feedback.set(new Feedback(Feedback.Kind.ERROR, describe(e))));
-            } catch (RuntimeException e) {
-                LOG.warn("A compute action failed", e);
-                threads.fx().execute(() -> feedback.set(new Feedback(Feedback.Kind.ERROR,
-                        Texts.format(messages, "compute.failed", e.getMessage()))));
-            }
+        calls.call(call, result -> {
+            feedback.set(onSuccess.apply(result));
+            refresh();
+        }, refusal -> {
+            feedback.set(Feedback.refused(refusal));
             refresh();
         });
+    }
+
+    /** Reads the compute again, shows it, then does {@code then}. */
+    private void refresh(Runnable then) {
+        String ws = shownWorkspace;
+        String name = selectedName;
+        if (ws == null) {
+            return;
+        }
+        calls.call(() -> read(ws, name), shown -> {
+            apply(ws, name, shown);
+            then.run();
+        }, refusal -> showLoadProblem(ws, refusal));
+    }
+
+    /** What one refresh read: the workspace's compute and the nodes of the selected cluster. */
+    private record Read(List<ComputeCluster> clusters, List<Node> nodes) {
+    }
+
+    private Read read(String ws, String name) {
+        List<ComputeCluster> clusters = compute.list(ws);
+        List<Node> nodes = name != null && clusters.stream().anyMatch(c -> c.name().equals(name))
+                ? nodesOf(ws, name) : List.of();
+        return new Read(clusters, nodes);
+    }
+
+    private void showLoadProblem(String ws, Refusal refusal) {
+        if (ws.equals(shownWorkspace)) {
+            loadProblem.set(Message.of("compute.loadFailed", ws, refusal.problems().get(0).text()));
+        }
     }
 
     /** A cluster made elsewhere (a YAML file): read the compute again and select it. */
     private void showCreated(String name) {
-        threads.background().execute(() -> {
-            refresh();
-            threads.fx().execute(() -> select(name));
-        });
+        refresh(() -> select(name));
     }
 
-    private void changed(String key, String name) {
-        feedback.set(new Feedback(Feedback.Kind.SUCCESS, Texts.format(messages, key, name)));
-        reload();
-    }
-
-    private static String describe(RuntimeException e) {
-        if (e instanceof ValidationException invalid) {
-            return invalid.problems().stream().map(p -> p.field() + ": " + p.message())
-                    .collect(Collectors.joining("\n"));
-        }
-        return e.getMessage();
+    private void changed(Message text) {
+        feedback.set(Feedback.of(Feedback.Kind.SUCCESS, text));
+        refresh();
     }
 
     private ComputeCluster selectedManagedCluster() {
@@ -327,22 +319,23 @@ public final class ComputeViewModel {
         }
     }
 
-    private void apply(String ws, String name, List<ComputeCluster> clusters, List<Node> nodes) {
+    private void apply(String ws, String name, Read shown) {
         if (!ws.equals(shownWorkspace)) {
             return;
         }
         loadProblem.set(null);
         Map<String, ComputeCluster> byName = new HashMap<>();
-        clusters.forEach(cluster -> byName.put(cluster.name(), cluster));
+        shown.clusters().forEach(cluster -> byName.put(cluster.name(), cluster));
         latest = byName;
-        Rows.sync(rows, clusters, ComputeCluster::name, ClusterRow::name, ClusterRow::new, ClusterRow::update);
+        Rows.sync(rows, shown.clusters(), ComputeCluster::name, ClusterRow::name,
+                cluster -> new ClusterRow(cluster, messages), ClusterRow::update);
         ClusterRow current = selected.get();
         if (current != null && !byName.containsKey(current.name())) {
             select((ClusterRow) null);
         } else if (current != null) {
             details.showCluster(byName.get(current.name()));
             if (current.name().equals(name)) {
-                details.showNodes(nodes);
+                details.showNodes(shown.nodes());
             }
         }
     }
@@ -354,7 +347,7 @@ public final class ComputeViewModel {
         latest = Map.of();
         feedback.set(null);
         loadProblem.set(null);
-        reload();
+        refresh();
     }
 
     private String describePreemption() {
@@ -408,9 +401,18 @@ public final class ComputeViewModel {
         return feedback.get();
     }
 
-    /** Why the compute could not be read; null when it could. */
-    public ReadOnlyStringProperty loadProblemProperty() {
-        return loadProblem.getReadOnlyProperty();
+    /** The last action's outcome in the current language, a line each; null when there is nothing to say. */
+    public StringBinding feedbackTextProperty() {
+        return feedbackText;
+    }
+
+    public String feedbackText() {
+        return feedbackText.get();
+    }
+
+    /** What the table says while it lists nothing: why the compute could not be read, or that there is none. */
+    public StringBinding tablePlaceholderProperty() {
+        return tablePlaceholder;
     }
 
     public BooleanBinding noWorkspaceProperty() {

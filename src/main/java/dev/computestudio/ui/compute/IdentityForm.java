@@ -88,10 +88,10 @@ public final class IdentityForm extends ServiceForm {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!ClusterIdentity.isUserAssignedIdentityId(lines.get(i))) {
-                return Texts.format(messages, "compute.identity.error.format", i + 1);
+                return messages.render("compute.identity.error.format", i + 1);
             }
             if (!seen.add(lines.get(i))) {
-                return Texts.format(messages, "compute.identity.error.duplicate", i + 1);
+                return messages.render("compute.identity.error.duplicate", i + 1);
             }
         }
         return null;

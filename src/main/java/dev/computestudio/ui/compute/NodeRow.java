@@ -2,6 +2,8 @@ package dev.computestudio.ui.compute;
 
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
+import dev.computestudio.ui.common.Messages;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,13 +20,15 @@ public final class NodeRow {
     private final int sshPort;
     private final ReadOnlyObjectWrapper<NodeState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper job = new ReadOnlyStringWrapper();
+    private final StringBinding stateText;
 
-    NodeRow(Node node) {
+    NodeRow(Node node, Messages messages) {
         Objects.requireNonNull(node, "node");
         this.nodeId = node.id();
         this.privateIp = node.privateIpAddress();
         this.sshPort = node.sshPort();
         update(node);
+        stateText = messages.display(state);
     }
 
     void update(Node node) {
@@ -50,6 +54,11 @@ public final class NodeRow {
 
     public ReadOnlyObjectProperty<NodeState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The state in the user's words, e.g. idle. */
+    public StringBinding stateTextProperty() {
+        return stateText;
     }
 
     /** The job the node runs; null when it runs none. */

@@ -3,8 +3,6 @@ package dev.computestudio.ui.compute;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NodeStateCounts;
-import dev.computestudio.ui.common.Messages;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -29,19 +27,19 @@ final class NodeStateChart extends VBox {
     static final List<NodeState> STATES = List.of(NodeState.RUNNING, NodeState.IDLE, NodeState.PREPARING,
             NodeState.LEAVING, NodeState.PREEMPTED, NodeState.UNUSABLE);
 
-    private final Messages messages;
+    private final ClusterDetails details;
     private final StackedBar bar = new StackedBar();
     private final Map<NodeState, Label> counts = new EnumMap<>(NodeState.class);
-    private final Label total = new Label();
-    private NodeStateCounts shown = NodeStateCounts.ZERO;
 
-    NodeStateChart(ObservableValue<NodeStateCounts> source, Messages messages) {
-        this.messages = messages;
+    NodeStateChart(ClusterDetails details) {
+        this.details = details;
         setId("cluster-node-chart");
         getStyleClass().add("node-state-chart");
 
+        Label total = new Label();
         total.setId("node-count-total");
         total.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        total.textProperty().bind(details.nodeTotalTextProperty());
 
         GridPane legend = new GridPane();
         legend.getStyleClass().add("node-state-legend");
@@ -49,7 +47,7 @@ final class NodeStateChart extends VBox {
             NodeState state = STATES.get(i);
             Region swatch = swatch(state);
             Label name = new Label();
-            name.textProperty().bind(messages.text("cluster.nodeState." + state.restName()));
+            name.textProperty().bind(details.nodeStateName(state));
             Label count = new Label("0");
             count.setId("node-count-" + state.restName());
             count.getStyleClass().addAll(Styles.TEXT_BOLD, "node-state-count");
@@ -59,19 +57,16 @@ final class NodeStateChart extends VBox {
             legend.add(entry, i % 2, i / 2);
         }
         getChildren().addAll(bar, legend, total);
-        show(source.getValue());
-        source.addListener((observable, old, now) -> show(now));
-        messages.bundleProperty().addListener((observable, old, now) -> show(shown));
+        show(details.counts());
+        details.countsProperty().addListener((observable, old, now) -> show(now));
     }
 
     private void show(NodeStateCounts value) {
-        shown = value == null ? NodeStateCounts.ZERO : value;
+        NodeStateCounts shown = value == null ? NodeStateCounts.ZERO : value;
         for (NodeState state : STATES) {
             counts.get(state).setText(Integer.toString(count(shown, state)));
         }
         bar.show(shown);
-        total.setText(shown.total() == 0 ? messages.get("cluster.nodeState.none")
-                : Texts.format(messages, "cluster.nodeState.total", shown.total()));
     }
 
     static int count(NodeStateCounts counts, NodeState state) {
@@ -118,8 +113,9 @@ final class NodeStateChart extends VBox {
                     Region segment = new Region();
                     segment.getStyleClass().addAll("node-state-segment", "node-state-" + state.restName());
                     segment.setUserData(state);
-                    Tooltip.install(segment, new Tooltip(messages.get("cluster.nodeState." + state.restName())
-                            + ": " + n));
+                    Tooltip share = new Tooltip();
+                    share.textProperty().bind(details.nodeStateCount(state, n));
+                    Tooltip.install(segment, share);
                     getChildren().add(segment);
                 }
             }

@@ -117,7 +117,7 @@ public final class ScaleSettingsForm extends ServiceForm {
         }
         Integer lower = parse(min.get());
         if (lower != null && value < lower) {
-            return Texts.format(messages, "compute.scale.error.maxBelowMin", lower);
+            return messages.render("compute.scale.error.maxBelowMin", lower);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.computestudio.ui.demo;
 
 import atlantafx.base.theme.Styles;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.WhileShown;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -23,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Demos screen: the scenarios with a one-line summary each, the player's buttons and speed,
  * and the log of step results. The narration itself is in the {@link NarrationPanel} beside every
- * screen, since a step takes the studio to the screen it is about.
+ * screen, since a step takes the studio to the screen it is about. The player is shared with the
+ * whole studio, so what this screen listens to on it, it listens to only while shown.
  */
 public final class DemoView extends HBox {
 
@@ -47,13 +49,13 @@ public final class DemoView extends HBox {
                 viewModel.selectedProperty().set(now);
             }
         });
-        viewModel.selectedProperty().addListener((observable, old, now) -> list.getSelectionModel().select(now));
-        list.getSelectionModel().select(viewModel.selectedProperty().get());
+        WhileShown.update(list, () -> list.getSelectionModel().select(viewModel.selectedProperty().get()),
+                viewModel.selectedProperty());
 
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setWrapText(true);
 
@@ -79,7 +81,6 @@ public final class DemoView extends HBox {
         ChoiceBox<Integer> speed = new ChoiceBox<>();
         speed.setId("demo-speed");
         speed.getItems().setAll(viewModel.speeds());
-        speed.setValue(viewModel.speedProperty().get());
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer value) {
@@ -96,7 +97,7 @@ public final class DemoView extends HBox {
                 viewModel.setSpeed(now);
             }
         });
-        viewModel.speedProperty().addListener((observable, old, now) -> speed.setValue(now.intValue()));
+        WhileShown.update(speed, () -> speed.setValue(viewModel.speedProperty().get()), viewModel.speedProperty());
         Label speedLabel = new Label();
         speedLabel.textProperty().bind(messages.text("demo.speed"));
         speedLabel.setLabelFor(speed);
@@ -125,16 +126,19 @@ public final class DemoView extends HBox {
                 .otherwise(messages.text("demo.failed")));
         outcome.getStyleClass().add(Styles.TEXT_BOLD);
         outcome.visibleProperty().bind(viewModel.finishedProperty().and(viewModel.activeProperty()));
-        viewModel.passedProperty().addListener((observable, old, ok) -> {
+        WhileShown.update(outcome, () -> {
             outcome.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            outcome.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
-        });
+            outcome.getStyleClass().add(viewModel.passedProperty().get() ? Styles.SUCCESS : Styles.DANGER);
+        }, viewModel.passedProperty());
 
         ListView<ResultLine> log = new ListView<>(viewModel.results());
         log.setId("demo-results");
-        log.setCellFactory(view -> new ResultCell());
-        log.getItems().addListener((javafx.collections.ListChangeListener<ResultLine>) change ->
-                log.scrollTo(log.getItems().size() - 1));
+        log.setCellFactory(view -> new ResultCell(viewModel));
+        WhileShown.update(log, () -> {
+            if (!log.getItems().isEmpty()) {
+                log.scrollTo(log.getItems().size() - 1);
+            }
+        }, viewModel.results());
         Label logTitle = new Label();
         logTitle.textProperty().bind(messages.text("demo.results"));
         logTitle.getStyleClass().add(Styles.TEXT_CAPTION);
@@ -201,9 +205,16 @@ public final class DemoView extends HBox {
     }
 
     private static final class ResultCell extends ListCell<ResultLine> {
+        private final DemoViewModel viewModel;
+
+        ResultCell(DemoViewModel viewModel) {
+            this.viewModel = viewModel;
+        }
+
         @Override
         protected void updateItem(ResultLine line, boolean empty) {
             super.updateItem(line, empty);
+            textProperty().unbind();
             if (empty || line == null) {
                 setGraphic(null);
                 setText(null);
@@ -212,7 +223,7 @@ public final class DemoView extends HBox {
             FontIcon icon = new FontIcon(line.ok() ? Feather.CHECK : Feather.X);
             icon.getStyleClass().add(line.ok() ? Styles.SUCCESS : Styles.DANGER);
             setGraphic(icon);
-            setText(line.text());
+            textProperty().bind(viewModel.text(line));
             setWrapText(true);
             setPrefWidth(0);
         }

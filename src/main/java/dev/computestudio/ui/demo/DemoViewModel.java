@@ -6,14 +6,21 @@ import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.demo.ScenarioRunner;
 import dev.computestudio.demo.ScaledClock;
 import dev.computestudio.demo.StepResult;
+import dev.computestudio.demo.Text;
+import dev.computestudio.ui.common.FieldProblems;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.ServiceCalls;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -29,7 +36,8 @@ import java.util.function.Supplier;
  * The Demos screen's state: the scenarios, the one being played, its narration and results, and
  * the demo clock's speed. Steps run one at a time on the {@code player} executor (a scenario can
  * take minutes, so it does not hold the shared background threads); the studio follows each step
- * to the screen it is about.
+ * to the screen it is about. Titles, narration and results follow the studio's language, also
+ * while a scenario plays.
  */
 public final class DemoViewModel {
 
@@ -50,14 +58,13 @@ public final class DemoViewModel {
         };
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoViewModel.class);
-
     private final Supplier<ScenarioLibrary> library;
     private final DemoServices services;
-    private final Executor background;
-    private final Executor fx;
-    private final Executor player;
+    private final ServiceCalls calls;
+    /** Like {@link #calls}, with the work on the player thread. */
+    private final ServiceCalls playerCalls;
     private final ObservableValue<Locale> language;
+    private final Messages messages;
     private final Studio studio;
     private final Duration readingTime;
     private List<Scenario> loaded = List.of();
@@ -67,8 +74,10 @@ public final class DemoViewModel {
     // Properties
     private final ObservableList<ScenarioRow> scenarios = FXCollections.observableArrayList();
     private final ObjectProperty<ScenarioRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Text> titleText = new ReadOnlyObjectWrapper<>(Text.NONE);
+    private final ReadOnlyObjectWrapper<Text> narrationText = new ReadOnlyObjectWrapper<>(Text.NONE);
+    private final StringBinding title;
+    private final StringBinding narration;
     private final ReadOnlyIntegerWrapper stepNumber = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper stepCount = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<ResultLine> results = FXCollections.observableArrayList();
@@ -80,24 +89,35 @@ public final class DemoViewModel {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper passed = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding lastResult;
     private final ReadOnlyIntegerWrapper speed = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final FieldProblems problems;
+    private final StringBinding problem;
     private final BooleanBinding playDisabled;
     private final BooleanBinding pauseDisabled;
     private final BooleanBinding nextDisabled;
     private final BooleanBinding cleanUpDisabled;
 
-    public DemoViewModel(Supplier<ScenarioLibrary> library, DemoServices services,
-                         dev.computestudio.ui.common.UiThreads threads, Executor player,
-                         ObservableValue<Locale> language, Studio studio, Duration readingTime) {
+    /**
+     * @param language the studio's language, which {@code messages} follows too
+     */
+    public DemoViewModel(Supplier<ScenarioLibrary> library, DemoServices services, UiThreads threads, Executor player,
+                         ObservableValue<Locale> language, Messages messages, Studio studio, Duration readingTime) {
         this.library = library;
         this.services = services;
-        this.background = threads.background();
-        this.fx = threads.fx();
-        this.player = player;
+        this.calls = new ServiceCalls(threads);
+        this.playerCalls = new ServiceCalls(new UiThreads(player, threads.fx()));
         this.language = language;
+        this.messages = messages;
         this.studio = studio;
         this.readingTime = readingTime;
+        title = Bindings.createStringBinding(() -> titleText.get().in(language.getValue()), titleText, language);
+        narration = Bindings.createStringBinding(() -> narrationText.get().in(language.getValue()), narrationText,
+                language);
+        lastResult = Bindings.createStringBinding(() -> results.isEmpty() ? ""
+                : messages.format(results.get(results.size() - 1).text()), results, messages.bundleProperty());
+        problems = new FieldProblems(messages, field -> null);
+        problem = problems.general();
         speed.set(services.clock().speed());
         scenariosView = FXCollections.unmodifiableObservableList(scenarios);
         playDisabled = selected.isNull().or(playingProperty).or(working.and(playingProperty.not()));
@@ -112,17 +132,10 @@ public final class DemoViewModel {
 
     /** Reads the scenarios; call once when the screen is first shown. */
     public void load() {
-        background.execute(() -> {
-            try {
-                List<Scenario> read = library.get().scenarios();
-                fx.execute(() -> {
-                    loaded = read;
-                    showScenarios();
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> problem.set(e.getMessage()));
-            }
-        });
+        calls.call(() -> library.get().scenarios(), read -> {
+            loaded = read;
+            showScenarios();
+        }, problems::show);
     }
 
     /** Nothing to read every second: the runner reports as it goes. */
@@ -139,23 +152,23 @@ public final class DemoViewModel {
         playing = true;
         playingProperty.set(true);
         services.clock().resume();
-        player.execute(guarded(() -> {
-            try {
-                ensureRunner(row);
-                while (playing && !runner.finished()) {
-                    StepResult result = step();
-                    if (!result.ok()) {
-                        playing = false;
-                        break;
-                    }
-                    if (!result.step().say().isEmpty() && !readingTime.isZero()) {
-                        pauseFor(readingTime);
-                    }
+        playerCalls.call(() -> {
+            ensureRunner(row);
+            while (playing && !runner.finished()) {
+                StepResult result = step();
+                if (!result.ok()) {
+                    playing = false;
+                    break;
                 }
-            } finally {
-                fx.execute(() -> playingProperty.set(false));
+                if (!result.step().say().isEmpty() && !readingTime.isZero()) {
+                    pauseFor(readingTime);
+                }
             }
-        }));
+            return row;
+        }, played -> playingProperty.set(false), refusal -> {
+            playingProperty.set(false);
+            showProblem(refusal);
+        });
     }
 
     /** Stops after the step under way; the demo clock stands still meanwhile. */
@@ -173,12 +186,13 @@ public final class DemoViewModel {
         ScenarioRow row = selected.get();
         services.clock().resume();
         working.set(true);
-        player.execute(guarded(() -> {
+        playerCalls.call(() -> {
             ensureRunner(row);
             if (!runner.finished()) {
                 step();
             }
-        }));
+            return row;
+        }, stepped -> { }, this::showProblem);
     }
 
     /** Removes what the scenario made, then plays it again from the start. */
@@ -188,14 +202,14 @@ public final class DemoViewModel {
         }
         stopPlaying();
         ScenarioRow row = selected.get();
-        player.execute(() -> {
+        playerCalls.call(() -> {
             cleanUpNow();
             runner = null;
-            fx.execute(() -> {
-                selected.set(row);
-                play();
-            });
-        });
+            return row;
+        }, again -> {
+            selected.set(again);
+            play();
+        }, this::showProblem);
     }
 
     /** Removes everything the scenario made: locks, jobs, clusters (once their nodes are gone), identities, workspace. */
@@ -204,10 +218,10 @@ public final class DemoViewModel {
             return;
         }
         stopPlaying();
-        player.execute(() -> {
+        playerCalls.call(() -> {
             cleanUpNow();
-            fx.execute(() -> active.set(false));
-        });
+            return true;
+        }, cleaned -> active.set(false), this::showProblem);
     }
 
     public void setSpeed(int newSpeed) {
@@ -230,25 +244,27 @@ public final class DemoViewModel {
         runner = new ScenarioRunner(scenario, services, locale, new ScenarioRunner.Listener() {
             @Override
             public void narration(int index, String text) {
-                fx.execute(() -> {
-                    narration.set(text);
+                // Worded here rather than taken as the runner said it: the language may change while it plays.
+                Text said = scenario.steps().get(index).say();
+                calls.fx(() -> {
+                    narrationText.set(said);
                     stepNumber.set(index + 1);
                 });
             }
 
             @Override
             public void screen(String screen) {
-                fx.execute(() -> studio.showScreen(screen));
+                calls.fx(() -> studio.showScreen(screen));
             }
 
             @Override
             public void workspace(String workspace) {
-                fx.execute(() -> studio.showWorkspace(workspace));
+                calls.fx(() -> studio.showWorkspace(workspace));
             }
         });
-        fx.execute(() -> {
-            title.set(scenario.title().in(locale));
-            narration.set(scenario.summary().in(locale));
+        calls.fx(() -> {
+            titleText.set(scenario.title());
+            narrationText.set(scenario.summary());
             stepNumber.set(0);
             stepCount.set(scenario.steps().size());
             results.clear();
@@ -259,13 +275,13 @@ public final class DemoViewModel {
     }
 
     private StepResult step() {
-        fx.execute(() -> working.set(true));
+        calls.fx(() -> working.set(true));
         StepResult result = runner.runNext();
         boolean done = runner.finished();
-        fx.execute(() -> {
+        calls.fx(() -> {
             stepNumber.set(result.index() + 1);
-            if (!result.message().isBlank()) {
-                results.add(new ResultLine(result.message(), result.ok()));
+            if (result.text() != null) {
+                results.add(new ResultLine(result.text(), result.ok()));
             }
             boolean allOk = results.stream().allMatch(ResultLine::ok);
             finished.set(done || !result.ok());
@@ -280,10 +296,10 @@ public final class DemoViewModel {
         if (current == null) {
             return;
         }
-        fx.execute(() -> working.set(true));
+        calls.fx(() -> working.set(true));
         ScenarioRunner.CleanUp cleanUp = current.cleanUp();
-        fx.execute(() -> {
-            cleanUp.messages().forEach(message -> results.add(new ResultLine(message, cleanUp.complete())));
+        calls.fx(() -> {
+            cleanUp.texts().forEach(text -> results.add(new ResultLine(text, cleanUp.complete())));
             working.set(false);
         });
     }
@@ -299,18 +315,9 @@ public final class DemoViewModel {
     }
 
     /** A failure on the player thread is shown, not lost with the thread's task. */
-    private Runnable guarded(Runnable work) {
-        return () -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("demo step failed", e);
-                fx.execute(() -> {
-                    problem.set(String.valueOf(e.getMessage()));
-                    working.set(false);
-                });
-            }
-        };
+    private void showProblem(Refusal refusal) {
+        problems.show(refusal);
+        working.set(false);
     }
 
     private void pauseFor(Duration duration) {
@@ -344,12 +351,14 @@ public final class DemoViewModel {
         return selected;
     }
 
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    /** The loaded scenario's title in the studio's language. */
+    public StringBinding titleProperty() {
+        return title;
     }
 
-    public ReadOnlyStringProperty narrationProperty() {
-        return narration.getReadOnlyProperty();
+    /** What to say now, in the studio's language: the scenario's summary, then each step's words. */
+    public StringBinding narrationProperty() {
+        return narration;
     }
 
     public ReadOnlyIntegerProperty stepNumberProperty() {
@@ -362,6 +371,16 @@ public final class DemoViewModel {
 
     public ObservableList<ResultLine> results() {
         return resultsView;
+    }
+
+    /** A result line in the studio's language. */
+    public StringBinding text(ResultLine line) {
+        return messages.text(line.text());
+    }
+
+    /** The latest result line in the studio's language; empty before the first. */
+    public StringBinding lastResultProperty() {
+        return lastResult;
     }
 
     /** A scenario is loaded (playing, paused or finished) and not cleaned up yet. */
@@ -394,8 +413,9 @@ public final class DemoViewModel {
         return ScaledClock.SPEEDS;
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** Why the scenarios could not be read or a step could not run; null when nothing went wrong. */
+    public StringBinding problemProperty() {
+        return problem;
     }
 
     public BooleanBinding playDisabledProperty() {

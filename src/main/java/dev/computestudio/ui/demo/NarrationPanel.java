@@ -57,10 +57,7 @@ public final class NarrationPanel extends VBox {
         last.setId("demo-last-result");
         last.setWrapText(true);
         last.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        viewModel.results().addListener((javafx.collections.ListChangeListener<ResultLine>) change -> {
-            var items = viewModel.results();
-            last.setText(items.isEmpty() ? "" : items.get(items.size() - 1).text());
-        });
+        last.textProperty().bind(viewModel.lastResultProperty());
 
         Button play = small(Feather.PLAY, "demo-narration-play");
         play.disableProperty().bind(viewModel.playDisabledProperty());

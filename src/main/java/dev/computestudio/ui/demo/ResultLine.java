@@ -1,5 +1,7 @@
 package dev.computestudio.ui.demo;
 
-/** One line of the demo's log: a step's result, or a clean-up message. */
-public record ResultLine(String text, boolean ok) {
+import dev.computestudio.domain.Message;
+
+/** One line of the demo's log: a step's result, or what the clean-up did, by code. */
+public record ResultLine(Message text, boolean ok) {
 }

@@ -2,7 +2,7 @@ package dev.computestudio.ui.identity;
 
 /**
  * One entry of a decoded token: from its header or its payload, with its value as text (times
- * also as a date). The view adds what the claim means from the bundle ({@code identity.claim.<name>}).
+ * also as a date). What the claim means comes from {@link IdentityViewModel#claimDescription}.
  */
 public record ClaimRow(Part part, String name, String value) {
 

@@ -8,4 +8,9 @@ public record IdentityRow(String name, String resourceId, String clientId, Strin
     public IdentityRow {
         usedBy = List.copyOf(usedBy);
     }
+
+    /** The clusters that use it, or a dash when none does. */
+    public String usedByText() {
+        return usedBy.isEmpty() ? "—" : String.join(", ", usedBy);
+    }
 }

@@ -6,7 +6,6 @@ import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -15,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -42,11 +42,6 @@ import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.text.MessageFormat;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +55,6 @@ import java.util.Objects;
 public final class IdentityView extends SplitPane {
 
     private static final String STYLESHEET = "/dev/computestudio/ui/identity/identity.css";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final IdentityViewModel viewModel;
     private final Messages messages;
@@ -97,10 +91,12 @@ public final class IdentityView extends SplitPane {
         nameField.textProperty().bindBidirectional(viewModel.newIdentityNameProperty());
         HBox.setHgrow(nameField, Priority.ALWAYS);
         ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(nameField, false, (control, value) -> {
-            String problem = IdentityViewModel.nameProblem((String) value);
+        validation.registerValidator(nameField, false, (Control control, Object value) -> {
+            String problem = viewModel.nameProblemProperty().get();
             return ValidationResult.fromErrorIf(control, problem, problem != null);
         });
+        // The decoration's words follow the language too.
+        viewModel.nameProblemProperty().addListener((observable, old, now) -> validation.revalidate(nameField));
 
         Button create = new Button(null, new FontIcon(Feather.PLUS));
         create.setId("identity-create");
@@ -133,8 +129,7 @@ public final class IdentityView extends SplitPane {
         table.getColumns().setAll(List.of(
                 column("identity.identities.column.name", 120, row -> row.name()),
                 column("identity.identities.column.clientId", 140, row -> row.clientId()),
-                column("identity.identities.column.usedBy", 90, row -> row.usedBy().isEmpty()
-                        ? "—" : String.join(", ", row.usedBy()))));
+                column("identity.identities.column.usedBy", 90, IdentityRow::usedByText)));
         table.setPlaceholder(placeholder("identity.identities.empty"));
         table.setPrefHeight(120);
         table.setMinHeight(100);
@@ -150,8 +145,7 @@ public final class IdentityView extends SplitPane {
         notice.setId("identity-notice");
         notice.setWrapText(true);
         notice.getStyleClass().add(Styles.TEXT_SMALL);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> render(viewModel.noticeProperty().get()),
-                viewModel.noticeProperty(), messages.bundleProperty()));
+        notice.textProperty().bind(viewModel.noticeTextProperty());
         viewModel.noticeProperty().addListener((observable, old, now) ->
                 toggleClass(notice, "notice-failure", now != null && now.failure()));
 
@@ -169,11 +163,14 @@ public final class IdentityView extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ClusterRow, String> type = new TableColumn<>();
         type.textProperty().bind(messages.text("identity.clusters.column.type"));
-        type.setCellValueFactory(cell -> messages.text(typeKey(cell.getValue().type())));
+        type.setCellValueFactory(cell -> viewModel.typeName(cell.getValue().type()));
         type.setPrefWidth(125);
-        table.getColumns().setAll(List.of(
-                column("identity.clusters.column.name", 115, ClusterRow::name), type,
-                column("identity.clusters.column.identities", 160, this::identitiesText)));
+        TableColumn<ClusterRow, String> identities = new TableColumn<>();
+        identities.textProperty().bind(messages.text("identity.clusters.column.identities"));
+        identities.setCellValueFactory(cell -> viewModel.identitiesText(cell.getValue()));
+        identities.setPrefWidth(160);
+        table.getColumns().setAll(List.of(column("identity.clusters.column.name", 115, ClusterRow::name), type,
+                identities));
         table.setPlaceholder(placeholder("identity.clusters.empty"));
         table.setPrefHeight(140);
         table.setMinHeight(100);
@@ -181,11 +178,7 @@ public final class IdentityView extends SplitPane {
 
         Label editing = new Label();
         editing.setId("identity-editing");
-        editing.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedClusterProperty().get() == null
-                        ? messages.get("identity.editor.choose")
-                        : MessageFormat.format(messages.get("identity.editor.title"),
-                                viewModel.selectedClusterProperty().get().name()),
-                viewModel.selectedClusterProperty(), messages.bundleProperty()));
+        editing.textProperty().bind(viewModel.editorTitleProperty());
         editing.getStyleClass().add(Styles.TEXT_BOLD);
         editing.setWrapText(true);
         editing.setMinHeight(Region.USE_PREF_SIZE);
@@ -195,7 +188,7 @@ public final class IdentityView extends SplitPane {
         for (IdentityType option : IdentityType.values()) {
             RadioButton radio = new RadioButton();
             radio.setId("identity-type-" + option.yamlName().replace('_', '-'));
-            radio.textProperty().bind(messages.text(typeKey(option)));
+            radio.textProperty().bind(viewModel.typeName(option));
             radio.setToggleGroup(types);
             radio.setUserData(option);
             radio.disableProperty().bind(viewModel.selectedClusterProperty().isNull());
@@ -305,11 +298,7 @@ public final class IdentityView extends SplitPane {
         requestLine.getStyleClass().addAll("request-line", Styles.TEXT_SMALL);
         requestLine.setWrapText(true);
         requestLine.setMinHeight(Region.USE_PREF_SIZE);
-        requestLine.textProperty().bind(Bindings.createStringBinding(() -> {
-            IssuedToken token = viewModel.tokenProperty().get();
-            return token == null ? "" : "GET " + token.endpoint() + "\n" + messages.get("identity.try.secretHidden")
-                    + "\n" + MessageFormat.format(messages.get("identity.try.keys"), token.jwksUrl());
-        }, viewModel.tokenProperty(), messages.bundleProperty()));
+        requestLine.textProperty().bind(viewModel.requestLineProperty());
         requestLine.managedProperty().bind(requestLine.textProperty().isNotEmpty());
         requestLine.visibleProperty().bind(requestLine.managedProperty());
 
@@ -317,7 +306,7 @@ public final class IdentityView extends SplitPane {
         status.setId("identity-try-status");
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(statusText());
+        status.textProperty().bind(viewModel.tokenStatusProperty());
         status.graphicProperty().bind(Bindings.createObjectBinding(() -> {
             if (viewModel.tokenErrorProperty().get() != null) {
                 return new FontIcon(Feather.X_CIRCLE);
@@ -370,51 +359,6 @@ public final class IdentityView extends SplitPane {
     }
 
     // Helpers
-
-    private StringBinding statusText() {
-        return Bindings.createStringBinding(() -> {
-            String error = viewModel.tokenErrorProperty().get();
-            if (error != null) {
-                return MessageFormat.format(messages.get("identity.try.refused"), error);
-            }
-            IssuedToken token = viewModel.tokenProperty().get();
-            if (token == null) {
-                return viewModel.requestingProperty().get() ? messages.get("identity.try.requesting") : "";
-            }
-            long minutes = Math.max(0, Duration.between(Instant.now(), token.expiresOn()).toMinutes());
-            String expires = TIME.format(token.expiresOn().atZone(ZoneId.systemDefault()));
-            return MessageFormat.format(messages.get(token.signatureVerified()
-                            ? "identity.try.verified" : "identity.try.notVerified"),
-                    token.header().get("alg"), shortened(String.valueOf(token.header().get("kid"))), token.jwksUrl(),
-                    token.tokenType(),
-                    expires, minutes);
-        }, viewModel.tokenProperty(), viewModel.tokenErrorProperty(), viewModel.requestingProperty(),
-                messages.bundleProperty());
-    }
-
-    private static String shortened(String id) {
-        return id.length() <= 12 ? id : id.substring(0, 10) + "…";
-    }
-
-    private String identitiesText(ClusterRow row) {
-        return switch (row.type()) {
-            case NONE -> "—";
-            case SYSTEM_ASSIGNED -> MessageFormat.format(messages.get("identity.clusters.system"),
-                    row.systemClientId(), row.systemPrincipalId());
-            case USER_ASSIGNED -> String.join(", ", row.identityNames());
-        };
-    }
-
-    private static String typeKey(IdentityType type) {
-        return "identity.type." + type.yamlName();
-    }
-
-    private String render(Notice notice) {
-        if (notice == null) {
-            return "";
-        }
-        return MessageFormat.format(messages.get(notice.key()), notice.arguments().toArray());
-    }
 
     private <T> TableColumn<T, String> column(String key, double width, java.util.function.Function<T, String> text) {
         TableColumn<T, String> column = new TableColumn<>();
@@ -481,7 +425,7 @@ public final class IdentityView extends SplitPane {
                 viewModel.requestToken();
             }
         });
-        shortcuts.put(new KeyCodeCombination(KeyCode.F5), viewModel::reload);
+        shortcuts.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
         sceneProperty().addListener((observable, old, now) -> {
             if (old != null) {
                 shortcuts.forEach((combination, action) -> old.getAccelerators().remove(combination, action));
@@ -518,16 +462,13 @@ public final class IdentityView extends SplitPane {
         @Override
         protected void updateItem(ClaimRow row, boolean empty) {
             super.updateItem(row, empty);
+            meaning.textProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
                 return;
             }
             name.setText(row.name());
-            String key = "identity.claim." + row.name();
-            String meant = messages.contains(key) ? messages.get(key) : "";
-            // Header entries say so: they describe the token, the payload's claims describe the identity.
-            meaning.setText(row.part() == ClaimRow.Part.HEADER
-                    ? messages.get("identity.claims.header") + " · " + meant : meant);
+            meaning.textProperty().bind(viewModel.claimDescription(row));
             setGraphic(box);
         }
     }
@@ -560,12 +501,11 @@ public final class IdentityView extends SplitPane {
         @Override
         protected void updateItem(TokenIdentity identity, boolean empty) {
             super.updateItem(identity, empty);
+            textProperty().unbind();
             if (empty || identity == null) {
                 setText(null);
-            } else if (identity.isDefault()) {
-                setText(messages.get("identity.try.default"));
             } else {
-                setText(identity.name() + " (" + identity.clientId().substring(0, 8) + "…)");
+                textProperty().bind(viewModel.tokenIdentityText(identity));
             }
         }
     }

@@ -4,15 +4,19 @@ import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.domain.ManagedIdentity;
-import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.UserAssignedIdentity;
-import dev.computestudio.domain.ValidationException;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.IdentityService;
+import dev.computestudio.ui.common.FieldProblems;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +29,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,28 +40,34 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The Identity panel: the workspace's user-assigned identities (create, delete), each cluster's
  * identity (change it), and "try it": a token asked for as a job on a cluster would, shown
- * decoded with its signature checked.
+ * decoded with its signature checked. Every text it shows follows the language.
  */
 public final class IdentityViewModel {
 
     private static final Set<String> TIMES = Set.of("iat", "nbf", "exp");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String NONE = "—";
 
     private final IdentityService identityService;
     private final ComputeService compute;
     private final ObservableValue<String> workspace;
-    private final UiThreads threads;
+    private final ServiceCalls calls;
+    private final Messages messages;
+    private final Clock clock;
 
     // Properties: identities
     private final ObservableList<IdentityRow> identities = FXCollections.observableArrayList();
     private final ObjectProperty<IdentityRow> selectedIdentity = new SimpleObjectProperty<>();
     private final StringProperty newIdentityName = new SimpleStringProperty("");
+    private final StringBinding nameProblem;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final BooleanBinding createDisabled;
     private final BooleanBinding deleteDisabled;
@@ -68,6 +80,7 @@ public final class IdentityViewModel {
             FXCollections.observableArrayList(choice -> new Observable[] {choice.chosenProperty()});
     private final BooleanBinding choicesDisabled;
     private final BooleanBinding applyDisabled;
+    private final StringBinding editorTitle;
 
     // Properties: try it
     private final ObservableList<String> clusterNames = FXCollections.observableArrayList();
@@ -80,20 +93,29 @@ public final class IdentityViewModel {
     private final BooleanBinding requestDisabled;
     private final ReadOnlyObjectWrapper<IssuedToken> token = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<String> tokenError = new ReadOnlyObjectWrapper<>();
+    private final FieldProblems tokenProblems;
+    private final StringBinding tokenError;
+    private final StringBinding requestLine;
+    private final StringBinding tokenStatus;
 
     // Properties: feedback
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final StringBinding noticeText;
 
+    /** @param clock tells how long the token shown has left */
     public IdentityViewModel(IdentityService identityService, ComputeService compute, ObservableValue<String> workspace,
-                             UiThreads threads) {
+                             UiThreads threads, Messages messages, Clock clock) {
         this.identityService = Objects.requireNonNull(identityService, "identityService");
         this.compute = Objects.requireNonNull(compute, "compute");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.threads = Objects.requireNonNull(threads, "threads");
+        this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        nameProblem = Bindings.createStringBinding(() -> problemWith(newIdentityName.get()), newIdentityName,
+                messages.bundleProperty());
         createDisabled = Bindings.createBooleanBinding(() -> busy.get() || workspace.getValue() == null
                 || newIdentityName.get() == null || newIdentityName.get().isBlank()
-                || nameProblem(newIdentityName.get()) != null, busy, newIdentityName, workspace);
+                || nameProblem.get() != null, busy, newIdentityName, nameProblem, workspace);
         deleteDisabled = Bindings.createBooleanBinding(() -> busy.get() || selectedIdentity.get() == null,
                 busy, selectedIdentity);
         choicesDisabled = editType.isNotEqualTo(IdentityType.USER_ASSIGNED);
@@ -102,6 +124,21 @@ public final class IdentityViewModel {
                 busy, selectedCluster, editType, choices);
         requestDisabled = Bindings.createBooleanBinding(() -> requesting.get() || tryCluster.get() == null
                 || audience.get() == null || audience.get().isBlank(), requesting, tryCluster, audience);
+        editorTitle = Bindings.createStringBinding(() -> selectedCluster.get() == null
+                        ? messages.get("identity.editor.choose")
+                        : messages.render("identity.editor.title", selectedCluster.get().name()),
+                selectedCluster, messages.bundleProperty());
+        tokenProblems = new FieldProblems(messages, field -> null);
+        tokenError = tokenProblems.general();
+        requestLine = Bindings.createStringBinding(() -> token.get() == null ? ""
+                        : "GET " + token.get().endpoint() + "\n" + messages.get("identity.try.secretHidden") + "\n"
+                        + messages.render("identity.try.keys", token.get().jwksUrl()),
+                token, messages.bundleProperty());
+        tokenStatus = Bindings.createStringBinding(this::describeToken, token, tokenError, requesting,
+                messages.bundleProperty());
+        noticeText = Bindings.createStringBinding(() -> notice.get() == null ? ""
+                        : notice.get().lines().stream().map(messages::format).collect(Collectors.joining("; ")),
+                notice, messages.bundleProperty());
         selectedCluster.addListener((observable, old, now) -> {
             if (now != null && !now.equals(old)) {
                 resetEditor(now);
@@ -115,31 +152,26 @@ public final class IdentityViewModel {
         workspace.addListener((observable, old, now) -> {
             clearToken();
             tryCluster.set(null);
-            threads.background().execute(this::refresh);
+            refresh();
         });
     }
 
     // Commands
 
-    /** Reads identities and clusters again; call it off the FX thread. */
+    /** Reads identities and clusters again, in the background (also F5). */
     public void refresh() {
         String name = workspace.getValue();
         if (name == null) {
-            threads.fx().execute(() -> apply(List.of(), List.of()));
+            calls.fx(() -> apply(Shown.NOTHING));
             return;
         }
-        try {
-            List<UserAssignedIdentity> found = identityService.list(name);
-            List<IdentityService.ClusterIdentities> withIdentities = identityService.clusterIdentities(name);
-            threads.fx().execute(() -> apply(found, withIdentities));
-        } catch (NotFoundException e) {
-            threads.fx().execute(() -> apply(List.of(), List.of()));
-        }
-    }
-
-    /** {@link #refresh()} on the background executor: for a user's refresh key. */
-    public void reload() {
-        threads.background().execute(this::refresh);
+        calls.call(() -> new Shown(identityService.list(name), identityService.clusterIdentities(name)), this::apply,
+                refusal -> {
+                    // The workspace is gone: nothing to show. Anything else: keep what is shown, the next refresh tries again.
+                    if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+                        apply(Shown.NOTHING);
+                    }
+                });
     }
 
     public void createIdentity() {
@@ -148,9 +180,8 @@ public final class IdentityViewModel {
         if (name.isEmpty() || ws == null || busy.get()) {
             return;
         }
-        run(() -> {
-            identityService.create(ws, name);
-            threads.fx().execute(() -> newIdentityName.set(""));
+        change(() -> identityService.create(ws, name), created -> {
+            newIdentityName.set("");
             return Notice.of("identity.created", name);
         });
     }
@@ -161,10 +192,12 @@ public final class IdentityViewModel {
         if (row == null || ws == null || busy.get()) {
             return;
         }
-        run(() -> {
+        change(() -> {
             identityService.delete(ws, row.name());
-            threads.fx().execute(() -> selectedIdentity.set(null));
-            return Notice.of("identity.deleted", row.name());
+            return row.name();
+        }, deleted -> {
+            selectedIdentity.set(null);
+            return Notice.of("identity.deleted", deleted);
         });
     }
 
@@ -176,10 +209,8 @@ public final class IdentityViewModel {
         if (cluster == null || identity == null || ws == null || busy.get()) {
             return;
         }
-        run(() -> {
-            compute.update(ws, cluster.name(), new ComputeService.Update(null, null, null, identity, false));
-            return Notice.of("identity.cluster.applied", cluster.name());
-        });
+        change(() -> compute.update(ws, cluster.name(), new ComputeService.Update(null, null, null, identity, false)),
+                updated -> Notice.of("identity.cluster.applied", updated.name()));
     }
 
     /** Asks for a token as a job on the chosen cluster would, and shows it decoded. */
@@ -192,37 +223,17 @@ public final class IdentityViewModel {
         String resource = audience.get();
         TokenIdentity asked = tokenIdentity.get() == null ? TokenIdentity.DEFAULT : tokenIdentity.get();
         requesting.set(true);
-        tokenError.set(null);
-        threads.background().execute(() -> {
-            try {
-                IssuedToken issued = identityService.requestToken(ws, cluster, resource, asked.clientId());
-                List<ClaimRow> rows = rowsOf(issued);
-                threads.fx().execute(() -> {
-                    token.set(issued);
-                    claims.setAll(rows);
-                    requesting.set(false);
-                });
-            } catch (RuntimeException e) {
-                String message = e instanceof ValidationException invalid
-                        ? invalid.problems().get(0).field() + ": " + invalid.problems().get(0).message()
-                        : e.getMessage();
-                threads.fx().execute(() -> {
-                    token.set(null);
-                    claims.clear();
-                    tokenError.set(message);
-                    requesting.set(false);
-                });
-            }
+        tokenProblems.clear();
+        calls.call(() -> identityService.requestToken(ws, cluster, resource, asked.clientId()), issued -> {
+            token.set(issued);
+            claims.setAll(rowsOf(issued));
+            requesting.set(false);
+        }, refusal -> {
+            token.set(null);
+            claims.clear();
+            tokenProblems.show(refusal);
+            requesting.set(false);
         });
-    }
-
-    /** Why a name cannot be an identity's, in the cloud's rule; null when it can (or nothing is typed yet). */
-    public static String nameProblem(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        return UserAssignedIdentity.checkName("name", name.trim()).stream().map(problem -> problem.message())
-                .findFirst().orElse(null);
     }
 
     // Properties outward
@@ -237,6 +248,11 @@ public final class IdentityViewModel {
 
     public StringProperty newIdentityNameProperty() {
         return newIdentityName;
+    }
+
+    /** Why the name typed cannot be an identity's, in the cloud's rule; null when it can (or nothing is typed yet). */
+    public StringBinding nameProblemProperty() {
+        return nameProblem;
     }
 
     public BooleanBinding createDisabledProperty() {
@@ -279,6 +295,26 @@ public final class IdentityViewModel {
         return applyDisabled;
     }
 
+    /** Which cluster the editor changes, or that one is to be chosen. */
+    public StringBinding editorTitleProperty() {
+        return editorTitle;
+    }
+
+    /** An identity type's name in the user's words. */
+    public StringBinding typeName(IdentityType type) {
+        return Bindings.createStringBinding(() -> messages.display(type), messages.bundleProperty());
+    }
+
+    /** What identities a cluster's jobs get: the user-assigned ones by name, or the system-assigned one's ids. */
+    public StringBinding identitiesText(ClusterRow row) {
+        return Bindings.createStringBinding(() -> switch (row.type()) {
+            case NONE -> NONE;
+            case SYSTEM_ASSIGNED -> messages.render("identity.clusters.system", row.systemClientId(),
+                    row.systemPrincipalId());
+            case USER_ASSIGNED -> String.join(", ", row.identityNames());
+        }, messages.bundleProperty());
+    }
+
     public ObservableList<String> clusterNames() {
         return FXCollections.unmodifiableObservableList(clusterNames);
     }
@@ -289,6 +325,12 @@ public final class IdentityViewModel {
 
     public ObservableList<TokenIdentity> tokenIdentities() {
         return FXCollections.unmodifiableObservableList(tokenIdentities);
+    }
+
+    /** "Default (DEFAULT_IDENTITY_CLIENT_ID)" or an identity's name with the start of its client id. */
+    public StringBinding tokenIdentityText(TokenIdentity identity) {
+        return Bindings.createStringBinding(() -> identity.isDefault() ? messages.get("identity.try.default")
+                : identity.name() + " (" + identity.clientId().substring(0, 8) + "…)", messages.bundleProperty());
     }
 
     public ObjectProperty<TokenIdentity> tokenIdentityProperty() {
@@ -317,9 +359,28 @@ public final class IdentityViewModel {
         return FXCollections.unmodifiableObservableList(claims);
     }
 
-    /** Why the last request got no token (the endpoint's refusal, in its words); null otherwise. */
-    public ReadOnlyObjectProperty<String> tokenErrorProperty() {
-        return tokenError.getReadOnlyProperty();
+    /** What a claim means, in the user's words; a header entry says it describes the token. */
+    public StringBinding claimDescription(ClaimRow row) {
+        return Bindings.createStringBinding(() -> {
+            String key = "identity.claim." + row.name();
+            String meant = messages.contains(key) ? messages.get(key) : "";
+            return row.part() == ClaimRow.Part.HEADER ? messages.get("identity.claims.header") + " · " + meant : meant;
+        }, messages.bundleProperty());
+    }
+
+    /** Why the last request got no token (the endpoint's refusal); null otherwise. */
+    public StringBinding tokenErrorProperty() {
+        return tokenError;
+    }
+
+    /** The request the last token answered: the endpoint asked, the secret hidden, where the keys are; empty before. */
+    public StringBinding requestLineProperty() {
+        return requestLine;
+    }
+
+    /** How the last request went: refused, being asked, or the token's signature and expiry. */
+    public StringBinding tokenStatusProperty() {
+        return tokenStatus;
     }
 
     /** What the last change did, or why it was refused. */
@@ -327,32 +388,57 @@ public final class IdentityViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    // Internals
-
-    /** What a change command does in the background: returns what to tell the user. */
-    @FunctionalInterface
-    private interface Change {
-        Notice run();
+    /** The last notice in the current language; empty when there is none. */
+    public StringBinding noticeTextProperty() {
+        return noticeText;
     }
 
-    private void run(Change change) {
+    // Internals
+
+    /** What a refresh read. */
+    private record Shown(List<UserAssignedIdentity> identities, List<IdentityService.ClusterIdentities> clusters) {
+        static final Shown NOTHING = new Shown(List.of(), List.of());
+    }
+
+    /** Sends a change to the services; {@code told} says what came of it. Then reads everything again. */
+    private <T> void change(Supplier<T> work, Function<T, Notice> told) {
         busy.set(true);
-        threads.background().execute(() -> {
-            Notice result;
-            try {
-                result = change.run();
-            } catch (ValidationException e) {
-                result = Notice.failure(e.problems().stream().map(p -> p.message()).collect(Collectors.joining("; ")));
-            } catch (RuntimeException e) {
-                result = Notice.failure(e.getMessage());
-            }
-            Notice told = result;
-            threads.fx().execute(() -> {
-                notice.set(told);
-                busy.set(false);
-            });
+        calls.call(work, result -> {
+            notice.set(told.apply(result));
+            busy.set(false);
+            refresh();
+        }, refusal -> {
+            notice.set(Notice.refused(refusal));
+            busy.set(false);
             refresh();
         });
+    }
+
+    private String problemWith(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return UserAssignedIdentity.checkName("name", name.trim()).stream().map(Problem::text).map(messages::format)
+                .findFirst().orElse(null);
+    }
+
+    private String describeToken() {
+        if (tokenError.get() != null) {
+            return messages.render("identity.try.refused", tokenError.get());
+        }
+        IssuedToken issued = token.get();
+        if (issued == null) {
+            return requesting.get() ? messages.get("identity.try.requesting") : "";
+        }
+        long minutes = Math.max(0, Duration.between(clock.instant(), issued.expiresOn()).toMinutes());
+        String expires = TIME.format(issued.expiresOn().atZone(clock.getZone()));
+        return messages.render(issued.signatureVerified() ? "identity.try.verified" : "identity.try.notVerified",
+                issued.header().get("alg"), shortened(String.valueOf(issued.header().get("kid"))), issued.jwksUrl(),
+                issued.tokenType(), expires, String.valueOf(minutes));
+    }
+
+    private static String shortened(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 10) + "…";
     }
 
     /** The identity the editor describes; null while it is not a complete one (user-assigned, none ticked). */
@@ -381,8 +467,9 @@ public final class IdentityViewModel {
         choices.forEach(choice -> choice.chosenProperty().set(row.resourceIds().contains(choice.resourceId())));
     }
 
-    private void apply(List<UserAssignedIdentity> found, List<IdentityService.ClusterIdentities> withIdentities) {
-        List<ClusterRow> clusterRows = withIdentities.stream().map(IdentityViewModel::rowOf).toList();
+    private void apply(Shown shown) {
+        List<UserAssignedIdentity> found = shown.identities();
+        List<ClusterRow> clusterRows = shown.clusters().stream().map(IdentityViewModel::rowOf).toList();
         List<IdentityRow> identityRows = found.stream().map(identity -> new IdentityRow(identity.name(),
                 identity.resourceId(), identity.clientId(), identity.principalId(), clusterRows.stream()
                 .filter(cluster -> cluster.resourceIds().contains(identity.resourceId()))
@@ -462,7 +549,7 @@ public final class IdentityViewModel {
     private void clearToken() {
         token.set(null);
         claims.clear();
-        tokenError.set(null);
+        tokenProblems.clear();
     }
 
     /** Updates rows in place by key, so tables keep their selection and scroll position. */

@@ -1,23 +1,26 @@
 package dev.computestudio.ui.identity;
 
+import dev.computestudio.domain.Message;
+import dev.computestudio.domain.Problem;
+import dev.computestudio.ui.common.Refusal;
+
 import java.util.List;
 
 /**
- * What the panel tells the user after an action: a bundle key and its arguments, so that the
- * view words it in the current language. Service errors come as {@code identity.error} with the
- * service's own sentence.
+ * What the panel tells the user after an action, kept by code so that it is worded in the current
+ * language while it is shown: what was done, or the service's reasons for refusing.
  */
-public record Notice(String key, List<String> arguments, boolean failure) {
+public record Notice(List<Message> lines, boolean failure) {
 
     public Notice {
-        arguments = List.copyOf(arguments);
+        lines = List.copyOf(lines);
     }
 
-    static Notice of(String key, String... arguments) {
-        return new Notice(key, List.of(arguments), false);
+    static Notice of(String code, String... arguments) {
+        return new Notice(List.of(Message.of(code, (Object[]) arguments)), false);
     }
 
-    static Notice failure(String message) {
-        return new Notice("identity.error", List.of(message), true);
+    static Notice refused(Refusal refusal) {
+        return new Notice(refusal.problems().stream().map(Problem::text).toList(), true);
     }
 }

@@ -2,11 +2,17 @@ package dev.computestudio.ui.quota;
 
 import dev.computestudio.domain.QuotaUsage;
 
-/** One quota as the screen shows it: what is used of the limit, and how full it is. */
-public record QuotaRow(String key, String name, long used, long limit, String unit, boolean regional) {
+/**
+ * One quota as the screen shows it: what is used of the limit, and how full it is. Its name and
+ * unit are the cloud's keys; {@link QuotaViewModel} words them in the user's language.
+ *
+ * @param key  the quota key, e.g. {@code standardDSv2Family} or {@code clusters}
+ * @param unit {@code Count} or {@code vCPUs}, as the cloud lists usages
+ */
+public record QuotaRow(String key, long used, long limit, String unit, boolean regional) {
 
     static QuotaRow of(QuotaUsage usage, boolean regional) {
-        return new QuotaRow(usage.key(), usage.name(), usage.currentValue(), usage.limit(), usage.unit(), regional);
+        return new QuotaRow(usage.key(), usage.currentValue(), usage.limit(), usage.unit(), regional);
     }
 
     /** 0 to 1; a limit of 0 with nothing used is empty, with something used (or wanted) it is full. */

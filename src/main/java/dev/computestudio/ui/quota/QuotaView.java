@@ -20,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -54,7 +53,7 @@ public final class QuotaView extends VBox {
 
         TableColumn<QuotaRow, String> name = new TableColumn<>();
         name.textProperty().bind(messages.text("quota.column.name"));
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        name.setCellValueFactory(cell -> viewModel.name(cell.getValue()));
         name.setPrefWidth(340);
 
         TableColumn<QuotaRow, String> scope = new TableColumn<>();
@@ -66,7 +65,7 @@ public final class QuotaView extends VBox {
         TableColumn<QuotaRow, QuotaRow> usage = new TableColumn<>();
         usage.textProperty().bind(messages.text("quota.column.usage"));
         usage.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        usage.setCellFactory(column -> new UsageCell(messages));
+        usage.setCellFactory(column -> new UsageCell(viewModel));
         usage.setPrefWidth(320);
 
         table.getColumns().setAll(java.util.List.of(name, scope, usage));
@@ -88,10 +87,7 @@ public final class QuotaView extends VBox {
 
     private static HBox requestForm(QuotaViewModel viewModel, Messages messages) {
         Label label = new Label();
-        label.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
-                        ? messages.get("quota.request.choose")
-                        : messages.get("quota.request.label") + " " + viewModel.selectedProperty().get().name(),
-                viewModel.selectedProperty(), messages.bundleProperty()));
+        label.textProperty().bind(viewModel.requestLabelProperty());
 
         TextField limit = new TextField();
         limit.setId("quota-new-limit");
@@ -123,11 +119,11 @@ public final class QuotaView extends VBox {
 
         Label message = new Label();
         message.setId("quota-message");
-        message.textProperty().bind(Bindings.when(viewModel.errorProperty().isEmpty())
+        message.textProperty().bind(Bindings.when(viewModel.errorProperty().isNull())
                 .then(viewModel.messageProperty()).otherwise(viewModel.errorProperty()));
         message.getStyleClass().add(Styles.TEXT_SMALL);
         viewModel.errorProperty().addListener((observable, old, now) ->
-                message.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+                message.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
 
         Label hint = new Label();
         hint.textProperty().bind(messages.text("quota.request.hint"));
@@ -149,10 +145,10 @@ public final class QuotaView extends VBox {
         private final ProgressBar bar = new ProgressBar();
         private final Label text = new Label();
         private final HBox box = new HBox(10, bar, text);
-        private final Messages messages;
+        private final QuotaViewModel viewModel;
 
-        UsageCell(Messages messages) {
-            this.messages = messages;
+        UsageCell(QuotaViewModel viewModel) {
+            this.viewModel = viewModel;
             bar.setPrefWidth(160);
             bar.setMinWidth(160);
             box.setAlignment(Pos.CENTER_LEFT);
@@ -161,14 +157,14 @@ public final class QuotaView extends VBox {
         @Override
         protected void updateItem(QuotaRow row, boolean empty) {
             super.updateItem(row, empty);
+            text.textProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
                 return;
             }
             bar.setProgress(row.fraction());
             bar.pseudoClassStateChanged(Styles.STATE_DANGER, row.exhausted());
-            text.setText(row.used() + " / " + row.limit() + " " + row.unit()
-                    + (row.exhausted() ? "  " + messages.get("quota.full") : ""));
+            text.textProperty().bind(viewModel.usage(row));
             setGraphic(box);
         }
     }

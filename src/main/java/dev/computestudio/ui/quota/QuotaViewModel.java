@@ -1,16 +1,18 @@
 package dev.computestudio.ui.quota;
 
-import dev.computestudio.domain.ConflictException;
-import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.QuotaKeys;
-import dev.computestudio.domain.ValidationException;
 import dev.computestudio.service.QuotaService;
+import dev.computestudio.ui.common.FieldProblems;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,29 +26,44 @@ import java.util.Set;
 
 /**
  * The Quota screen: every limit of the selected workspace with its usage, and raising one, which
- * stands for the cloud's quota increase request.
+ * stands for the cloud's quota increase request. Quotas are named in the user's language.
  */
 public final class QuotaViewModel {
 
     private static final Set<String> REGIONAL = Set.of(QuotaKeys.CLUSTERS, QuotaKeys.TOTAL_DEDICATED_VCPUS,
             QuotaKeys.LOW_PRIORITY_VCPUS, QuotaKeys.NODES_PER_CLUSTER);
+    private static final String FAMILY_PREFIX = "standard";
+    private static final String FAMILY_SUFFIX = "Family";
 
     private final QuotaService quota;
     private final ObservableValue<String> workspace;
-    private final UiThreads threads;
+    private final ServiceCalls calls;
+    private final Messages messages;
 
     // Properties
     private final ObservableList<QuotaRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<QuotaRow> selected = new SimpleObjectProperty<>();
     private final StringProperty newLimit = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Message> done = new ReadOnlyObjectWrapper<>();
+    private final FieldProblems problems;
+    private final StringBinding message;
+    private final StringBinding error;
+    private final StringBinding requestLabel;
     private final BooleanBinding requestDisabled;
 
-    public QuotaViewModel(QuotaService quota, ObservableValue<String> workspace, UiThreads threads) {
+    public QuotaViewModel(QuotaService quota, ObservableValue<String> workspace, UiThreads threads, Messages messages) {
         this.quota = Objects.requireNonNull(quota, "quota");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.threads = Objects.requireNonNull(threads, "threads");
+        this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
+        this.messages = Objects.requireNonNull(messages, "messages");
+        problems = new FieldProblems(messages, field -> null);
+        error = problems.general();
+        message = Bindings.createStringBinding(() -> done.get() == null ? "" : messages.format(done.get()), done,
+                messages.bundleProperty());
+        requestLabel = Bindings.createStringBinding(() -> selected.get() == null
+                        ? messages.get("quota.request.choose")
+                        : messages.render("quota.request.for", messages.format(nameOf(selected.get().key()))),
+                selected, messages.bundleProperty());
         requestDisabled = Bindings.createBooleanBinding(() -> selected.get() == null || parsedLimit() == null
                 || parsedLimit() == selected.get().limit(), selected, newLimit);
         selected.addListener((observable, old, now) -> {
@@ -54,25 +71,25 @@ public final class QuotaViewModel {
                 newLimit.set(Long.toString(now.limit()));
             }
         });
-        workspace.addListener((observable, old, now) -> threads.background().execute(this::refresh));
+        workspace.addListener((observable, old, now) -> refresh());
     }
 
     // Commands
 
-    /** Reads the usage again; call it off the FX thread. */
+    /** Reads the usage again, in the background. */
     public void refresh() {
         String name = workspace.getValue();
         if (name == null) {
-            threads.fx().execute(rows::clear);
+            calls.fx(rows::clear);
             return;
         }
-        try {
-            List<QuotaRow> fresh = quota.usage(name).stream()
-                    .map(usage -> QuotaRow.of(usage, REGIONAL.contains(usage.key()))).toList();
-            threads.fx().execute(() -> apply(fresh));
-        } catch (NotFoundException e) {
-            threads.fx().execute(rows::clear);
-        }
+        calls.call(() -> quota.usage(name).stream()
+                .map(usage -> QuotaRow.of(usage, REGIONAL.contains(usage.key()))).toList(), this::apply, refusal -> {
+                    // The workspace is gone: nothing to show. Anything else: keep what is shown, the next refresh tries again.
+                    if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+                        rows.clear();
+                    }
+                });
     }
 
     /** Sets the selected quota to the new limit: the local stand-in for a support request. */
@@ -83,17 +100,16 @@ public final class QuotaViewModel {
         if (row == null || limit == null || name == null) {
             return;
         }
-        error.set("");
-        threads.background().execute(() -> {
-            try {
-                quota.setLimit(name, row.key(), Math.toIntExact(limit));
-                threads.fx().execute(() -> message.set(row.name() + ": " + row.limit() + " -> " + limit));
-                refresh();
-            } catch (ValidationException | ConflictException | NotFoundException | ArithmeticException e) {
-                threads.fx().execute(() -> error.set(e instanceof ValidationException invalid
-                        ? invalid.problems().get(0).message() : e.getMessage()));
-            }
-        });
+        problems.clear();
+        int newValue = Math.toIntExact(limit);
+        calls.call(() -> {
+            quota.setLimit(name, row.key(), newValue);
+            return newValue;
+        }, set -> {
+            done.set(Message.of("quota.request.done", nameOf(row.key()), String.valueOf(row.limit()),
+                    String.valueOf(set)));
+            refresh();
+        }, problems::show);
     }
 
     // Properties outward
@@ -114,14 +130,30 @@ public final class QuotaViewModel {
         return requestDisabled;
     }
 
-    /** What the last request changed, e.g. "Standard NC Family Cluster Dedicated vCPUs: 0 -> 12". */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** A quota's name in the user's words, e.g. "Standard DSv2 Family Cluster Dedicated vCPUs". */
+    public StringBinding name(QuotaRow row) {
+        return messages.text(nameOf(row.key()));
     }
 
-    /** Why the new limit is not accepted: not a whole number from 0 up, or the service said no. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** What is used of the limit, e.g. "8 / 24 vCPUs", and that the quota is used up when it is. */
+    public StringBinding usage(QuotaRow row) {
+        return messages.text(Message.of(row.exhausted() ? "quota.usage.full" : "quota.usage", String.valueOf(row.used()),
+                String.valueOf(row.limit()), unitOf(row.unit())));
+    }
+
+    /** What the request form is about: the selected quota, or that one is to be chosen. */
+    public StringBinding requestLabelProperty() {
+        return requestLabel;
+    }
+
+    /** What the last request changed, e.g. "Standard NC Family Cluster Dedicated vCPUs: 0 -> 12". */
+    public StringBinding messageProperty() {
+        return message;
+    }
+
+    /** Why the service did not accept the new limit; null when it did. */
+    public StringBinding errorProperty() {
+        return error;
     }
 
     /** The new limit, or null while it is not a whole number from 0 to the largest int. */
@@ -132,6 +164,29 @@ public final class QuotaViewModel {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    // Internals
+
+    /** The usage name the cloud lists for a quota key, by code. */
+    private static Message nameOf(String key) {
+        return switch (key) {
+            case QuotaKeys.TOTAL_DEDICATED_VCPUS -> Message.of("quota.name.totalDedicatedVCpus");
+            case QuotaKeys.LOW_PRIORITY_VCPUS -> Message.of("quota.name.lowPriorityVCpus");
+            case QuotaKeys.CLUSTERS -> Message.of("quota.name.clusters");
+            case QuotaKeys.NODES_PER_CLUSTER -> Message.of("quota.name.nodesPerCluster");
+            default -> Message.of("quota.name.family", familyCore(key));
+        };
+    }
+
+    /** standardDSv2Family -> DSv2: the part of a VM family's name that is the same in every language. */
+    private static String familyCore(String family) {
+        String core = family.startsWith(FAMILY_PREFIX) ? family.substring(FAMILY_PREFIX.length()) : family;
+        return core.endsWith(FAMILY_SUFFIX) ? core.substring(0, core.length() - FAMILY_SUFFIX.length()) : core;
+    }
+
+    private static Message unitOf(String unit) {
+        return "Count".equals(unit) ? Message.of("quota.unit.count") : Message.of("quota.unit.vCpus");
     }
 
     /** Replaces rows only where they changed, so the table keeps its selection and scroll position. */

@@ -33,7 +33,7 @@ public final class ShellView extends BorderPane {
         setTop(new TopBar(viewModel, messages));
         screens = new ScreenArea(viewModel, messages, factory);
         setCenter(screens);
-        StatusBar statusBar = new StatusBar(viewModel, messages);
+        StatusBar statusBar = new StatusBar(viewModel);
         factory.statusItem().ifPresent(statusBar.getChildren()::add);
         setBottom(statusBar);
         factory.sidePanel().ifPresent(panel -> {

@@ -3,6 +3,11 @@ package dev.computestudio.ui.shell;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.service.Theme;
+import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.ServiceCalls;
+import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,29 +16,25 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
- * State and commands of the studio's frame: which screen is shown, theme, language, the workspace
- * picker and the status bar. Storage is only touched on the {@code background} executor; results
- * come back through {@code fxThread}, so properties only change on the thread that owns them.
+ * State and commands of the studio's frame: which screen is shown, theme, language (and the
+ * studio's texts in it), the workspace picker and the status bar. Storage is only touched through
+ * {@link ServiceCalls}, so properties only change on the thread that owns them, and a refresh that
+ * comes as the studio closes is dropped.
  */
 public final class ShellViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+    private static final String RUNNER_NAME = "status.runner.";
 
     private final PreferencesService preferences;
     private final WorkspaceSource workspaceSource;
-    private final Executor background;
-    private final Executor fxThread;
+    private final ServiceCalls calls;
 
     // Properties
     private final ReadOnlyObjectWrapper<Screen> selectedScreen = new ReadOnlyObjectWrapper<>(Screen.WORKSPACES);
@@ -46,36 +47,46 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(WorkspaceListState.LOADING);
     private final ReadOnlyStringWrapper dataFolder;
     private final ReadOnlyStringWrapper runner;
-    private final ReadOnlyStringWrapper engineState;
+    private final ReadOnlyObjectWrapper<EngineStatus> engineStatus;
+    private final Messages messages;
+    private final StringBinding workspacePrompt;
+    private final StringBinding dataFolderText;
+    private final StringBinding runnerText;
+    private final StringBinding engineText;
 
     /**
      * Reads the saved theme and language at once, so build this off the FX thread (it may hit storage).
      *
-     * @param status     what the status bar reports about this run
-     * @param background runs storage calls ({@link WorkspaceSource#list}, saving preferences)
-     * @param fxThread   delivers their results; {@code Platform::runLater} in the studio
+     * @param status  what the status bar reports about this run
+     * @param threads storage calls ({@link WorkspaceSource#list}, saving preferences) run on its
+     *                background executor; their results come back on its FX executor
      */
     public ShellViewModel(PreferencesService preferences, WorkspaceSource workspaceSource, RunStatus status,
-                          Executor background, Executor fxThread) {
+                          UiThreads threads) {
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.workspaceSource = Objects.requireNonNull(workspaceSource, "workspaceSource");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
         darkTheme.set(preferences.theme() == Theme.DARK);
         language.set(preferences.language());
+        messages = new Messages(language.getReadOnlyProperty());
         dataFolder = new ReadOnlyStringWrapper(status.dataFolder().toString());
         runner = new ReadOnlyStringWrapper(status.runner());
-        engineState = new ReadOnlyStringWrapper(status.engineState());
+        engineStatus = new ReadOnlyObjectWrapper<>(status.engine());
+        workspacePrompt = Bindings.createStringBinding(() -> messages.get(promptKey(workspaceListState.get())),
+                workspaceListState, messages.bundleProperty());
+        dataFolderText = messages.format("status.dataFolder", dataFolder);
+        runnerText = Bindings.createStringBinding(() -> messages.render("status.runner", runnerName(runner.get())),
+                runner, messages.bundleProperty());
+        engineText = Bindings.createStringBinding(
+                () -> messages.render("status.engine", messages.get(engineStatus.get().textKey())),
+                engineStatus, messages.bundleProperty());
     }
 
     // Commands
 
-    /**
-     * The engine changed state (running, waiting for the lease, stopped): shown in the status bar.
-     * Call it on the FX thread.
-     */
-    public void engineStateChanged(String state) {
-        engineState.set(Objects.requireNonNull(state, "state"));
+    /** The engine changed state (running, waiting for the lease, stopped). Call it on the FX thread. */
+    public void engineStatusChanged(EngineStatus status) {
+        engineStatus.set(Objects.requireNonNull(status, "status"));
     }
 
     public void select(Screen screen) {
@@ -85,7 +96,7 @@ public final class ShellViewModel {
     public void toggleTheme() {
         darkTheme.set(!darkTheme.get());
         Theme theme = darkTheme.get() ? Theme.DARK : Theme.LIGHT;
-        background.execute(() -> save("theme", () -> preferences.setTheme(theme)));
+        remember(() -> preferences.setTheme(theme));
     }
 
     /** @throws IllegalArgumentException when the studio has no translation for the language */
@@ -94,7 +105,7 @@ public final class ShellViewModel {
             throw new IllegalArgumentException("no translation for language " + newLanguage);
         }
         language.set(newLanguage);
-        background.execute(() -> save("language", () -> preferences.setLanguage(newLanguage)));
+        remember(() -> preferences.setLanguage(newLanguage));
     }
 
     /** @throws IllegalArgumentException when the name is not one of {@link #workspaces()} */
@@ -110,18 +121,16 @@ public final class ShellViewModel {
         if (workspaces.isEmpty()) {
             workspaceListState.set(WorkspaceListState.LOADING);
         }
-        CompletableFuture.supplyAsync(workspaceSource::list, background)
-                .whenComplete((list, failure) -> fxThread.execute(() -> showWorkspaces(list, failure)));
+        calls.call(workspaceSource::list, this::showWorkspaces, refusal -> showUnreadable());
     }
 
-    private void showWorkspaces(List<Workspace> list, Throwable failure) {
-        if (failure != null) {
-            LOG.warn("Could not read the workspaces", failure);
-            workspaces.clear();
-            selectedWorkspace.set(null);
-            workspaceListState.set(WorkspaceListState.FAILED);
-            return;
-        }
+    private void showUnreadable() {
+        workspaces.clear();
+        selectedWorkspace.set(null);
+        workspaceListState.set(WorkspaceListState.FAILED);
+    }
+
+    private void showWorkspaces(List<Workspace> list) {
         List<String> names = list.stream().map(Workspace::name).toList();
         // Changed in place: the list is read about once a second, and replacing it would make the
         // picker drop the workspace it shows.
@@ -138,13 +147,21 @@ public final class ShellViewModel {
         workspaceListState.set(names.isEmpty() ? WorkspaceListState.EMPTY : WorkspaceListState.READY);
     }
 
-    private static void save(String what, Runnable write) {
-        try {
+    /** Saves a choice for the next run. When that fails (logged), the choice still applies to this run. */
+    private void remember(Runnable write) {
+        calls.call(() -> {
             write.run();
-        } catch (RuntimeException e) {
-            // The choice still applies to this run; only remembering it failed.
-            LOG.warn("Could not save the {} preference", what, e);
-        }
+            return true;
+        }, saved -> { }, refusal -> { });
+    }
+
+    private static String promptKey(WorkspaceListState state) {
+        return "workspace.picker." + state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A runner by the name the engine gives it (e.g. process), in the user's words when the studio has them. */
+    private String runnerName(String name) {
+        return messages.contains(RUNNER_NAME + name) ? messages.get(RUNNER_NAME + name) : name;
     }
 
     // Read-only views
@@ -198,21 +215,44 @@ public final class ShellViewModel {
         return dataFolder.getReadOnlyProperty();
     }
 
+    /** The node runner in use, by the name the engine gives it, e.g. {@code process}. */
     public ReadOnlyStringProperty runnerProperty() {
         return runner.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty engineStateProperty() {
-        return engineState.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<EngineStatus> engineStatusProperty() {
+        return engineStatus.getReadOnlyProperty();
+    }
+
+    /** The studio's texts in the chosen language. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** What the workspace picker says while it shows no workspace. */
+    public StringBinding workspacePromptProperty() {
+        return workspacePrompt;
+    }
+
+    public StringBinding dataFolderTextProperty() {
+        return dataFolderText;
+    }
+
+    public StringBinding runnerTextProperty() {
+        return runnerText;
+    }
+
+    public StringBinding engineTextProperty() {
+        return engineText;
     }
 
     /** What the status bar reports about this run of the studio. */
-    public record RunStatus(Path dataFolder, String runner, String engineState) {
+    public record RunStatus(Path dataFolder, String runner, EngineStatus engine) {
 
         public RunStatus {
             Objects.requireNonNull(dataFolder, "dataFolder");
             Objects.requireNonNull(runner, "runner");
-            Objects.requireNonNull(engineState, "engineState");
+            Objects.requireNonNull(engine, "engine");
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.computestudio.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.computestudio.ui.common.Messages;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -19,11 +16,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The bottom line: where the data lives, which node runner is in use and what the engine does. */
 final class StatusBar extends HBox {
 
-    StatusBar(ShellViewModel viewModel, Messages messages) {
+    StatusBar(ShellViewModel viewModel) {
         getStyleClass().add("status-bar");
 
-        Label dataFolder = item("status-data-folder", Feather.FOLDER,
-                messages.format("status.dataFolder", viewModel.dataFolderProperty()));
+        Label dataFolder = item("status-data-folder", Feather.FOLDER, viewModel.dataFolderTextProperty());
         // A long path loses its middle, so both the drive and the folder name stay readable.
         dataFolder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         dataFolder.setMinWidth(Region.USE_COMPUTED_SIZE);
@@ -31,10 +27,8 @@ final class StatusBar extends HBox {
         path.textProperty().bind(viewModel.dataFolderProperty());
         dataFolder.setTooltip(path);
 
-        Label runner = item("status-runner", Feather.SERVER,
-                messages.format("status.runner", viewModel.runnerProperty()));
-        Label engine = item("status-engine", Feather.POWER,
-                messages.format("status.engine", engineStateText(viewModel, messages)));
+        Label runner = item("status-runner", Feather.SERVER, viewModel.runnerTextProperty());
+        Label engine = item("status-engine", Feather.POWER, viewModel.engineTextProperty());
 
         getChildren().addAll(dataFolder, divider(), runner, divider(), engine);
     }
@@ -51,14 +45,5 @@ final class StatusBar extends HBox {
 
     private static Separator divider() {
         return new Separator(Orientation.VERTICAL);
-    }
-
-    /** The caller names the engine state in plain English words; the states we know are translated. */
-    private static StringBinding engineStateText(ShellViewModel viewModel, Messages messages) {
-        return Bindings.createStringBinding(() -> {
-            String state = viewModel.engineStateProperty().get();
-            String key = "status.engine.state." + state.trim().replace(' ', '-');
-            return messages.contains(key) ? messages.get(key) : state;
-        }, viewModel.engineStateProperty(), messages.bundleProperty());
     }
 }

@@ -20,8 +20,6 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Locale;
-
 /** The top line: the studio's name, the workspace picker, the theme toggle and the settings menu. */
 final class TopBar extends HBox {
 
@@ -56,10 +54,7 @@ final class TopBar extends HBox {
         ComboBox<String> picker = new ComboBox<>(viewModel.workspaces());
         picker.setId("workspace-picker");
         picker.setPrefWidth(PICKER_WIDTH);
-        picker.promptTextProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("workspace.picker." + viewModel.workspaceListStateProperty().get().name()
-                        .toLowerCase(Locale.ROOT)),
-                viewModel.workspaceListStateProperty(), messages.bundleProperty()));
+        picker.promptTextProperty().bind(viewModel.workspacePromptProperty());
         picker.setValue(viewModel.selectedWorkspace());
         viewModel.selectedWorkspaceProperty().addListener((observable, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((observable, old, now) -> {

@@ -7,6 +7,7 @@ import dev.computestudio.service.ActivityService;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.NotificationsViewModel.Notice;
 import dev.computestudio.ui.common.NotificationsViewModel.Severity;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,12 +78,12 @@ class NotificationsViewModelTest {
         notifications.poll();
         notifications.poll();
 
-        assertThat(notifications.notices()).containsExactlyInAnyOrder(
-                new Notice(Severity.SUCCESS, "Job completed", "Job good-job completed on cpu-cluster (ws-demo)."),
-                new Notice(Severity.ERROR, "Job failed",
+        assertThat(shown()).containsExactlyInAnyOrder(
+                shown(Severity.SUCCESS, "Job completed", "Job good-job completed on cpu-cluster (ws-demo)."),
+                shown(Severity.ERROR, "Job failed",
                         "Job bad-job failed (ws-demo): the command exited with code 2 on node "
                                 + studio.job("bad-job").nodeIds().get(0)),
-                new Notice(Severity.WARNING, "Job canceled", "Job unwanted-job was canceled (ws-demo)."));
+                shown(Severity.WARNING, "Job canceled", "Job unwanted-job was canceled (ws-demo)."));
     }
 
     @Test
@@ -99,7 +100,7 @@ class NotificationsViewModelTest {
 
         assertThat(studio.stores.events().after(0, 1000)).as("the node is logged preempted twice")
                 .filteredOn(e -> e.kind() == EventKind.NODE && "PREEMPTED".equals(e.state())).hasSize(2);
-        assertThat(notifications.notices()).containsExactly(new Notice(Severity.WARNING, "Node preempted",
+        assertThat(shown()).containsExactly(shown(Severity.WARNING, "Node preempted",
                 "Low-priority node " + node + " of lowpri-cluster (ws-demo) was preempted; job train-1 goes back "
                         + "to the queue and restarts from the beginning."));
     }
@@ -113,7 +114,7 @@ class NotificationsViewModelTest {
 
         notifications.poll();
 
-        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR, "Quota exceeded",
+        assertThat(shown()).containsExactly(shown(Severity.ERROR, "Quota exceeded",
                 "Cluster gpu-cluster (ws-demo) cannot add all the nodes it needs: the vCPU quota is used up."));
     }
 
@@ -127,7 +128,7 @@ class NotificationsViewModelTest {
 
         notifications.poll();
 
-        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR,
+        assertThat(shown()).containsExactly(shown(Severity.ERROR,
                 "Scaling blocked by a lock",
                 "Cluster cpu-cluster (ws-demo) cannot scale: its workspace's resource group has a lock."));
     }
@@ -140,7 +141,7 @@ class NotificationsViewModelTest {
 
         notifications.poll();
 
-        assertThat(notifications.notices()).containsExactly(new Notice(Severity.ERROR, "Node runner unavailable",
+        assertThat(shown()).containsExactly(shown(Severity.ERROR, "Node runner unavailable",
                 "Cluster cpu-cluster (ws-demo) cannot run nodes: the node runner does not answer."));
     }
 
@@ -161,8 +162,8 @@ class NotificationsViewModelTest {
         notifications.poll();
 
         assertThat(notifications.notices()).hasSize(NotificationsViewModel.MAX_NOTICES_PER_POLL);
-        assertThat(notifications.notices().get(NotificationsViewModel.MAX_NOTICES_PER_POLL - 1))
-                .isEqualTo(new Notice(Severity.INFORMATION, "More activity",
+        assertThat(shown().get(NotificationsViewModel.MAX_NOTICES_PER_POLL - 1))
+                .isEqualTo(shown(Severity.INFORMATION, "More activity",
                         "2 more events; see the Jobs and Compute screens."));
     }
 
@@ -172,8 +173,44 @@ class NotificationsViewModelTest {
         LogEvent completed = new LogEvent(7, Instant.parse("2026-03-02T09:00:00Z"), EventKind.JOB, WS, CPU, null,
                 "train-1", "COMPLETED", 1, null);
 
-        assertThat(notifications.describe(completed)).contains(new Notice(Severity.SUCCESS, "Trabalho concluído",
-                "O trabalho train-1 foi concluído em cpu-cluster (ws-demo)."));
+        assertThat(notifications.describe(completed).map(this::shown)).contains(shown(Severity.SUCCESS,
+                "Trabalho concluído", "O trabalho train-1 foi concluído em cpu-cluster (ws-demo)."));
+    }
+
+    @Test
+    void aNoticeShownFollowsTheLanguageToPortugueseAndBack() {
+        notifications.poll();
+        studio.submit("train-1", CPU);
+        studio.pass();
+        studio.jobs.cancel(WS, "train-1");
+        studio.pass();
+        notifications.poll();
+        Notice canceled = notifications.notices().get(0);
+        StringBinding title = notifications.title(canceled);
+        StringBinding text = notifications.text(canceled);
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(title.get()).isEqualTo("Trabalho cancelado");
+        assertThat(text.get()).isEqualTo("O trabalho train-1 foi cancelado (ws-demo).");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(title.get()).isEqualTo("Job canceled");
+        assertThat(text.get()).isEqualTo("Job train-1 was canceled (ws-demo).");
+    }
+
+    /** The notices as the user reads them now, one line each. */
+    private List<String> shown() {
+        return notifications.notices().stream().map(this::shown).toList();
+    }
+
+    private String shown(Notice notice) {
+        return shown(notice.severity(), notifications.title(notice).get(), notifications.text(notice).get());
+    }
+
+    private static String shown(Severity severity, String title, String text) {
+        return severity + " | " + title + " | " + text;
     }
 
     @Test

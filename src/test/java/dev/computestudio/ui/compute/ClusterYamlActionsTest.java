@@ -68,11 +68,11 @@ class ClusterYamlActionsTest {
         compute.yaml().importFile(YamlFiles.path("cluster/full.yml"));
 
         assertThat(studio.compute.list(WS)).as("nothing read on the FX thread").isEmpty();
-        assertThat(compute.feedback().text()).isEqualTo("Reading full.yml…");
+        assertThat(compute.feedbackText()).isEqualTo("Reading full.yml…");
         assertThat(compute.yaml().importDisabledProperty().get()).as("one import at a time").isTrue();
         runBackground();
         assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.SUCCESS);
-        assertThat(compute.feedback().text()).isEqualTo("Created “gpu-train” from full.yml.");
+        assertThat(compute.feedbackText()).isEqualTo("Created “gpu-train” from full.yml.");
         assertThat(compute.clusters()).extracting(ClusterRow::name).containsExactly("gpu-train");
         assertThat(compute.selected().name()).isEqualTo("gpu-train");
         assertThat(compute.details().name()).isEqualTo("gpu-train");
@@ -85,7 +85,7 @@ class ClusterYamlActionsTest {
         runBackground();
 
         assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.INFO);
-        assertThat(compute.feedback().text()).startsWith("Created “typo-cluster” from unknown-keys.yml, with warnings:\n")
+        assertThat(compute.feedbackText()).startsWith("Created “typo-cluster” from unknown-keys.yml, with warnings:\n")
                 .contains("unknown-keys.yml, line 4: unknown key 'max_nodes' ignored; did you mean 'max_instances'?");
     }
 
@@ -95,14 +95,14 @@ class ClusterYamlActionsTest {
         runBackground();
 
         assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.ERROR);
-        assertThat(compute.feedback().text()).isEqualTo("type: computeinstance.yml, line 3: compute of type "
+        assertThat(compute.feedbackText()).isEqualTo("type: computeinstance.yml, line 3: compute of type "
                 + "'computeinstance' is not supported: this studio emulates Azure ML compute clusters only (type: "
                 + "amlcompute); existing compute can be attached by resource id with 'compute attach'");
         assertThat(studio.compute.list(WS)).isEmpty();
 
         compute.yaml().importFile(YamlFiles.path("cluster/invalid/malformed.yml"));
         runBackground();
-        assertThat(compute.feedback().text()).isEqualTo("file: malformed.yml, line 4, column 16: not valid YAML: "
+        assertThat(compute.feedbackText()).isEqualTo("file: malformed.yml, line 4, column 16: not valid YAML: "
                 + "mapping values are not allowed here");
     }
 
@@ -111,7 +111,7 @@ class ClusterYamlActionsTest {
         compute.yaml().importFiles(List.of(Path.of("/tmp/notes.txt")));
 
         assertThat(background).isEmpty();
-        assertThat(compute.feedback().text()).isEqualTo("notes.txt is not a .yml or .yaml file.");
+        assertThat(compute.feedbackText()).isEqualTo("notes.txt is not a .yml or .yaml file.");
         assertThat(ClusterYamlActions.isYamlFile(Path.of("a/cluster.YAML"))).isTrue();
         assertThat(ClusterYamlActions.isYamlFile(Path.of("a/cluster.json"))).isFalse();
     }
@@ -119,7 +119,7 @@ class ClusterYamlActionsTest {
     @Test
     void theSelectedClusterIsExportedAsYamlThatImportsAgain() throws Exception {
         studio.createCluster("cpu-cluster", dedicated(DS3, 1, 3));
-        compute.reload();
+        compute.refresh();
         runBackground();
         assertThat(compute.yaml().exportDisabledProperty().get()).as("nothing selected").isTrue();
         compute.select("cpu-cluster");
@@ -129,7 +129,7 @@ class ClusterYamlActionsTest {
         compute.yaml().exportSelected(file);
         runBackground();
 
-        assertThat(compute.feedback().text()).isEqualTo("Saved “cpu-cluster” as " + file + ".");
+        assertThat(compute.feedbackText()).isEqualTo("Saved “cpu-cluster” as " + file + ".");
         assertThat(Files.readString(file)).contains("name: cpu-cluster", "min_instances: 1", "max_instances: 3");
         assertThat(file.getFileName().toString()).isEqualTo("cpu-cluster.yml");
     }

@@ -1,11 +1,16 @@
 package dev.computestudio.ui.compute;
 
 import dev.computestudio.domain.AllocationState;
+import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.ClusterStatus;
+import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
+import dev.computestudio.domain.NodeStateCounts;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.testing.StudioFixture;
@@ -49,7 +54,9 @@ class ComputeViewModelTest {
     Path dataFolder;
     private StudioFixture studio;
     private final SimpleStringProperty workspace = new SimpleStringProperty(WS);
-    private final Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    private final Messages messages = new Messages(language);
     private final List<String> wizardOpenedFor = new ArrayList<>();
     private int timelineOpened;
     private ComputeViewModel compute;
@@ -244,8 +251,8 @@ class ComputeViewModelTest {
             assertThat(spec.idleTimeBeforeScaleDown()).isEqualTo(Duration.ofSeconds(600));
         });
         assertThat(compute.clusters().get(0).max()).isEqualTo(6);
-        assertThat(compute.feedback()).isEqualTo(new Feedback(Feedback.Kind.SUCCESS,
-                "Scale settings of “cpu-cluster” saved."));
+        assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.SUCCESS);
+        assertThat(compute.feedbackText()).isEqualTo("Scale settings of “cpu-cluster” saved.");
     }
 
     @Test
@@ -295,8 +302,9 @@ class ComputeViewModelTest {
 
         compute.delete();
 
-        assertThat(compute.feedback()).isEqualTo(new Feedback(Feedback.Kind.INFO,
-                "“cpu-cluster” still has nodes, so it is Deleting: the engine removes its nodes first, then the cluster."));
+        assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.INFO);
+        assertThat(compute.feedbackText()).isEqualTo(
+                "“cpu-cluster” still has nodes, so it is Deleting: the engine removes its nodes first, then the cluster.");
         assertThat(compute.clusters()).singleElement().extracting(ClusterRow::state)
                 .isEqualTo(ProvisioningState.DELETING);
         assertThat(compute.changeDisabledProperty().get()).as("nothing more to change while deleting").isTrue();
@@ -316,7 +324,8 @@ class ComputeViewModelTest {
 
         compute.delete();
 
-        assertThat(compute.feedback()).isEqualTo(new Feedback(Feedback.Kind.SUCCESS, "Deleted “cpu-cluster”."));
+        assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.SUCCESS);
+        assertThat(compute.feedbackText()).isEqualTo("Deleted “cpu-cluster”.");
         assertThat(compute.clusters()).isEmpty();
     }
 
@@ -330,7 +339,7 @@ class ComputeViewModelTest {
         compute.delete();
 
         assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.ERROR);
-        assertThat(compute.feedback().text()).contains("CanNotDelete lock 'keep-it'");
+        assertThat(compute.feedbackText()).contains("CanNotDelete lock 'keep-it'");
         assertThat(compute.clusters()).hasSize(1);
     }
 
@@ -380,7 +389,8 @@ class ComputeViewModelTest {
 
         compute.detach();
 
-        assertThat(compute.feedback()).isEqualTo(new Feedback(Feedback.Kind.SUCCESS, "Detached “shared-vm”."));
+        assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.SUCCESS);
+        assertThat(compute.feedbackText()).isEqualTo("Detached “shared-vm”.");
         assertThat(compute.clusters()).isEmpty();
     }
 
@@ -432,6 +442,81 @@ class ComputeViewModelTest {
     }
 
     @Test
+    void statesTiersAndTheSummaryFollowTheLanguageToPortugueseAndBack() {
+        studio.createCluster(LOW, lowPriority(DS3, 1, 2));
+        studio.pass();
+        compute.refresh();
+        compute.select(LOW);
+        ClusterRow row = compute.clusters().get(0);
+        NodeRow node = compute.details().nodes().get(0);
+
+        language.set(PORTUGUESE);
+
+        assertThat(row.stateTextProperty().get()).isEqualTo("Êxito");
+        assertThat(row.allocationTextProperty().get()).isEqualTo("Estável");
+        assertThat(row.tierTextProperty().get()).isEqualTo("Baixa prioridade");
+        assertThat(node.stateTextProperty().get()).isEqualTo("ocioso");
+        assertThat(compute.details().summaryProperty().get()).isEqualTo("Êxito · Estável · 1 nó, alvo 1");
+        assertThat(compute.details().nodeStateName(NodeState.IDLE).get()).isEqualTo("ocioso");
+        assertThat(compute.details().properties()).extracting(DetailItem::labelKey, DetailItem::value)
+                .contains(tuple("cluster.prop.tier", "Baixa prioridade"));
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(row.stateTextProperty().get()).isEqualTo("Succeeded");
+        assertThat(row.allocationTextProperty().get()).isEqualTo("Steady");
+        assertThat(row.tierTextProperty().get()).isEqualTo("Low priority");
+        assertThat(node.stateTextProperty().get()).isEqualTo("idle");
+        assertThat(compute.details().summaryProperty().get()).isEqualTo("Succeeded · Steady · 1 node, target 1");
+    }
+
+    @Test
+    void aClusterErrorIsShownInTheLanguageAndKeepsTheCloudsCode() {
+        studio.createCluster(GPU, dedicated(NC6, 0, 2));
+        ComputeCluster stored = studio.compute.show(WS, GPU);
+        // Any text by code will do; the engine's own codes are rendered the same way.
+        ClusterError quota = new ClusterError(ClusterError.QUOTA_EXCEEDED,
+                Message.of("notify.cluster.quota.text", GPU, WS));
+        ClusterDetails details = new ClusterDetails(messages, ZoneOffset.UTC);
+        details.showCluster(stored.withStatus(new ClusterStatus(ProvisioningState.SUCCEEDED,
+                AllocationState.RESIZING, StudioFixture.T0, 0, 1, NodeStateCounts.ZERO, List.of(quota))));
+
+        language.set(PORTUGUESE);
+
+        assertThat(details.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("QuotaExceeded");
+            assertThat(error.message()).isEqualTo("O cluster gpu-cluster (ws-demo) não consegue adicionar todos os "
+                    + "nós de que precisa: a cota de vCPUs acabou.");
+            assertThat(error.hint()).startsWith("Aumente a cota na tela Cota");
+        });
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(details.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("QuotaExceeded");
+            assertThat(error.message()).isEqualTo(
+                    "Cluster gpu-cluster (ws-demo) cannot add all the nodes it needs: the vCPU quota is used up.");
+            assertThat(error.hint()).startsWith("Raise the quota on the Quota screen");
+        });
+    }
+
+    @Test
+    void feedbackFollowsTheLanguageWhileItIsShown() {
+        studio.createCluster(CPU, dedicated(DS3, 0, 4));
+        compute.refresh();
+        compute.select(CPU);
+        compute.delete();
+
+        language.set(PORTUGUESE);
+
+        assertThat(compute.feedbackText()).isEqualTo("“cpu-cluster” excluído.");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(compute.feedbackText()).isEqualTo("Deleted “cpu-cluster”.");
+    }
+
+    @Test
     void errorCodesMapToHints() {
         assertThat(ClusterDetails.hintKey("QuotaExceeded")).isEqualTo("cluster.hint.QuotaExceeded");
         assertThat(ClusterDetails.hintKey("ScopeLocked")).isEqualTo("cluster.hint.ScopeLocked");
@@ -468,7 +553,7 @@ class ComputeViewModelTest {
         compute.preempt();
 
         assertThat(compute.feedback().kind()).isEqualTo(Feedback.Kind.INFO);
-        assertThat(compute.feedback().text()).contains("was preempted").contains("job train-low goes back to the queue");
+        assertThat(compute.feedbackText()).contains("was preempted").contains("job train-low goes back to the queue");
         assertThat(compute.details().nodes()).extracting(NodeRow::state).containsExactly(NodeState.PREEMPTED);
         assertThat(compute.details().counts().preempted()).isEqualTo(1);
         assertThat(compute.preemptDisabledProperty().get()).as("no idle or running node left").isTrue();
@@ -514,7 +599,7 @@ class ComputeViewModelTest {
 
         assertThat(form.isSaved()).isTrue();
         assertThat(studio.compute.show(WS, CPU).spec().identity().userAssignedIdentityIds()).containsExactly(identity);
-        assertThat(compute.feedback().text()).isEqualTo("Managed identity of “cpu-cluster” saved.");
+        assertThat(compute.feedbackText()).isEqualTo("Managed identity of “cpu-cluster” saved.");
     }
 
     @Test

@@ -68,7 +68,7 @@ class ComputeViewTest {
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
         stage.setScene(new Scene(new ComputeView(compute, messages), 1000, 720));
         stage.show();
-        compute.reload();
+        compute.refresh();
     }
 
     @AfterEach
@@ -97,7 +97,7 @@ class ComputeViewTest {
         studio.runner.exit("train-1", 0, 0);
         studio.advanceSeconds(1);
         studio.pass();
-        compute.reload();
+        compute.refresh();
 
         waitFor(() -> "1".equals(text(robot, "#node-count-idle")));
         assertThat(text(robot, "#node-count-running")).isEqualTo("0");
@@ -182,7 +182,7 @@ class ComputeViewTest {
         assertThat(robot.lookup("#compute-edit-scale").queryButton().isDisabled()).isTrue();
 
         studio.pass();
-        compute.reload();
+        compute.refresh();
 
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems()).extracting(ClusterRow::name).isEqualTo(List.of(LOW));

@@ -6,6 +6,7 @@ import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.infra.runner.ProcessNodeRunner;
+import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ class DemoViewModelTest {
     private DemoViewModel viewModel;
     private final List<String> screens = new ArrayList<>();
     private final List<String> workspaces = new ArrayList<>();
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
 
     @BeforeEach
     void open() {
@@ -39,8 +41,7 @@ class DemoViewModelTest {
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                 context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
         viewModel = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
-                UiThreads.direct(), Runnable::run, new SimpleObjectProperty<>(Locale.ENGLISH),
-                new DemoViewModel.Studio() {
+                UiThreads.direct(), Runnable::run, language, new Messages(language), new DemoViewModel.Studio() {
                     @Override
                     public void showScreen(String screenId) {
                         screens.add(screenId);
@@ -87,7 +88,7 @@ class DemoViewModelTest {
         viewModel.cleanUp();
 
         assertThat(viewModel.activeProperty().get()).isFalse();
-        assertThat(viewModel.results()).extracting(ResultLine::text).contains("Removed workspace demo-quota");
+        assertThat(results()).contains("Removed workspace demo-quota");
         assertThat(context.workspaces().list()).isEmpty();
     }
 
@@ -99,8 +100,7 @@ class DemoViewModelTest {
 
         assertThat(viewModel.stepNumberProperty().get()).isEqualTo(1);
         assertThat(viewModel.narrationProperty().get()).isEqualTo("A fresh workspace for this demo.");
-        assertThat(viewModel.results()).extracting(ResultLine::text)
-                .containsExactly("Workspace demo-lock created for this scenario");
+        assertThat(results()).containsExactly("Workspace demo-lock created for this scenario");
         assertThat(viewModel.activeProperty().get()).isTrue();
 
         viewModel.pause();
@@ -109,6 +109,40 @@ class DemoViewModelTest {
 
         viewModel.cleanUp();
         assertThat(context.workspaces().list()).isEmpty();
+    }
+
+    @Test
+    void titleNarrationAndResultsFollowTheLanguageToPortugueseAndBackWhileAScenarioIsLoaded() {
+        viewModel.selectedProperty().set(row("resource-lock"));
+        viewModel.next();
+        viewModel.next();
+        viewModel.next();
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(viewModel.titleProperty().get()).isEqualTo("Bloqueio de recurso - preso redimensionando 0 -> 0");
+        assertThat(viewModel.narrationProperty().get()).startsWith("Alguém coloca um bloqueio CanNotDelete");
+        assertThat(results()).containsExactly("Workspace demo-lock criado para este cenário",
+                "Cluster cpu-cluster criado: Standard_DS1_v2, Dedicada, de 0 a 1 nós, tempo ocioso 120 s",
+                "Bloqueio no-delete do tipo Não excluir (CanNotDelete) aplicado ao grupo de recursos do workspace");
+        assertThat(viewModel.lastResultProperty().get()).startsWith("Bloqueio no-delete");
+        assertThat(row("resource-lock").title()).isEqualTo("Bloqueio de recurso - preso redimensionando 0 -> 0");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(viewModel.titleProperty().get()).isEqualTo("Resource lock - stuck resizing 0 -> 0");
+        assertThat(viewModel.narrationProperty().get()).startsWith("Someone puts a CanNotDelete lock");
+        assertThat(results()).containsExactly("Workspace demo-lock created for this scenario",
+                "Cluster cpu-cluster created: Standard_DS1_v2, Dedicated, 0 to 1 nodes, idle time 120 s",
+                "Lock no-delete (CanNotDelete) placed on the workspace resource group");
+
+        viewModel.cleanUp();
+        assertThat(context.workspaces().list()).isEmpty();
+    }
+
+    /** The result lines as the studio shows them now. */
+    private List<String> results() {
+        return viewModel.results().stream().map(line -> viewModel.text(line).get()).toList();
     }
 
     private ScenarioRow row(String id) {

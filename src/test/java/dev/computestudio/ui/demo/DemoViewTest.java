@@ -9,6 +9,7 @@ import dev.computestudio.infra.runner.ProcessNodeRunner;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellView;
@@ -61,14 +62,15 @@ class DemoViewTest {
         context.demoClock().orElseThrow().setSpeed(20);
         context.engine().start();
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, "process", "running"), background, Platform::runLater);
+                new ShellViewModel.RunStatus(folder, "process", EngineStatus.RUNNING),
+                new UiThreads(background, Platform::runLater));
         shell.setLanguage(Locale.ENGLISH);
         Messages messages = new Messages(shell.languageProperty());
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                 context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
         demos = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
-                new UiThreads(background, Platform::runLater), player, shell.languageProperty(), new ShellLink(shell),
-                Duration.ZERO);
+                new UiThreads(background, Platform::runLater), player, shell.languageProperty(), messages,
+                new ShellLink(shell), Duration.ZERO);
         ScreenFactory factory = new ScreenFactory() {
             @Override
             public Optional<ScreenContent> create(Screen screen) {

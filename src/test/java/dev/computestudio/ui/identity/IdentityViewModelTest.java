@@ -6,7 +6,10 @@ import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.computestudio.testing.StudioFixture.DS3;
 import static dev.computestudio.testing.StudioFixture.WS;
@@ -28,13 +32,16 @@ class IdentityViewModelTest {
     private StudioFixture studio;
     private IdentityFixture fixture;
     private final SimpleStringProperty workspace = new SimpleStringProperty(WS);
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    private final Messages messages = new Messages(language);
     private IdentityViewModel viewModel;
 
     @BeforeEach
     void open() {
         studio = new StudioFixture(dataFolder);
         fixture = new IdentityFixture(studio);
-        viewModel = new IdentityViewModel(fixture.identities, studio.compute, workspace, UiThreads.direct());
+        viewModel = new IdentityViewModel(fixture.identities, studio.compute, workspace, UiThreads.direct(), messages,
+                studio.clock);
     }
 
     @AfterEach
@@ -83,7 +90,7 @@ class IdentityViewModelTest {
 
         viewModel.newIdentityNameProperty().set("-bad");
         assertThat(viewModel.createDisabledProperty().get()).isTrue();
-        assertThat(IdentityViewModel.nameProblem("-bad")).isEqualTo("must start with a letter or a digit");
+        assertThat(viewModel.nameProblemProperty().get()).isEqualTo("must start with a letter or a digit");
 
         viewModel.newIdentityNameProperty().set("trainer-id");
         assertThat(viewModel.createDisabledProperty().get()).isFalse();
@@ -92,6 +99,7 @@ class IdentityViewModelTest {
         assertThat(viewModel.identities()).extracting(IdentityRow::name).containsExactly("trainer-id");
         assertThat(viewModel.newIdentityNameProperty().get()).isEmpty();
         assertThat(viewModel.noticeProperty().get()).isEqualTo(Notice.of("identity.created", "trainer-id"));
+        assertThat(viewModel.noticeTextProperty().get()).isEqualTo("Created identity 'trainer-id'.");
         assertThat(fixture.identities.list(WS)).extracting(UserAssignedIdentity::name).containsExactly("trainer-id");
     }
 
@@ -106,7 +114,7 @@ class IdentityViewModelTest {
         viewModel.deleteSelectedIdentity();
 
         assertThat(viewModel.noticeProperty().get().failure()).isTrue();
-        assertThat(viewModel.noticeProperty().get().arguments().get(0))
+        assertThat(viewModel.noticeTextProperty().get())
                 .startsWith("identity 'trainer-id' is still used by compute 'cpu'");
         assertThat(viewModel.identities()).hasSize(1);
         assertThat(viewModel.busyProperty().get()).isFalse();
@@ -226,7 +234,42 @@ class IdentityViewModelTest {
         assertThat(viewModel.requestDisabledProperty().get()).isTrue();
     }
 
+    @Test
+    void claimDescriptionsTheTokensStatusAndTheNoticeFollowTheLanguageToPortugueseAndBack() {
+        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
+        studio.createCluster("cpu", dedicated(DS3, 0, 2)
+                .withIdentity(ClusterIdentity.userAssigned(List.of(trainer.resourceId()))));
+        viewModel.refresh();
+        viewModel.newIdentityNameProperty().set("spare-id");
+        viewModel.createIdentity();
+        viewModel.requestToken();
+        StringBinding audience = viewModel.claimDescription(claim("aud"));
+        StringBinding keyId = viewModel.claimDescription(claim("kid"));
+        StringBinding userAssigned = viewModel.typeName(IdentityType.USER_ASSIGNED);
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(audience.get()).isEqualTo("público: o recurso ao qual o token se destina");
+        assertThat(keyId.get()).isEqualTo("cabeçalho · id da chave de assinatura no JWKS");
+        assertThat(viewModel.tokenStatusProperty().get()).startsWith("Assinatura verificada (RS256, chave ")
+                .matches(".*expira às \\d\\d:\\d\\d:\\d\\d \\(em \\d+ min\\)\\.");
+        assertThat(viewModel.noticeTextProperty().get()).isEqualTo("Identidade 'spare-id' criada.");
+        assertThat(userAssigned.get()).isEqualTo("Atribuída pelo usuário");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(audience.get()).isEqualTo("audience: the resource the token is for");
+        assertThat(keyId.get()).isEqualTo("header · id of the signing key in the JWKS");
+        assertThat(viewModel.tokenStatusProperty().get()).startsWith("Signature verified (RS256, key ");
+        assertThat(viewModel.noticeTextProperty().get()).isEqualTo("Created identity 'spare-id'.");
+        assertThat(userAssigned.get()).isEqualTo("User-assigned");
+    }
+
+    private ClaimRow claim(String name) {
+        return viewModel.claims().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private String value(String claim) {
-        return viewModel.claims().stream().filter(row -> row.name().equals(claim)).findFirst().orElseThrow().value();
+        return claim(claim).value();
     }
 }

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -56,9 +57,10 @@ class IdentityViewTest {
         trainer = fixture.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2));
         studio.createCluster("gpu", dedicated(DS3, 0, 1).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
-        IdentityViewModel viewModel = new IdentityViewModel(fixture.identities, studio.compute,
-                new SimpleStringProperty(WS), new UiThreads(background, Platform::runLater));
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        IdentityViewModel viewModel = new IdentityViewModel(fixture.identities, studio.compute,
+                new SimpleStringProperty(WS), new UiThreads(background, Platform::runLater), messages,
+                Clock.systemUTC());
         stage.setScene(new Scene(new IdentityView(viewModel, messages), 1200, 760));
         stage.show();
         background.execute(viewModel::refresh);

@@ -1,7 +1,11 @@
 package dev.computestudio.ui.quota;
 
+import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static dev.computestudio.testing.StudioFixture.DS3;
 import static dev.computestudio.testing.StudioFixture.WS;
@@ -20,13 +25,14 @@ class QuotaViewModelTest {
     @TempDir
     Path dataFolder;
     private StudioFixture studio;
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private final SimpleStringProperty workspace = new SimpleStringProperty(WS);
     private QuotaViewModel viewModel;
 
     @BeforeEach
     void open() {
         studio = new StudioFixture(dataFolder);
-        viewModel = new QuotaViewModel(studio.quota, workspace, UiThreads.direct());
+        viewModel = new QuotaViewModel(studio.quota, workspace, UiThreads.direct(), new Messages(language));
     }
 
     @AfterEach
@@ -45,10 +51,13 @@ class QuotaViewModelTest {
 
         viewModel.refresh();
 
-        assertThat(viewModel.rows()).extracting(QuotaRow::name).startsWith("Clusters",
+        assertThat(viewModel.rows()).extracting(row -> viewModel.name(row).get()).startsWith("Clusters",
                 "Total Cluster Dedicated Regional vCPUs", "Total Cluster LowPriority Regional vCPUs");
         QuotaRow family = row("standardDSv2Family");
-        assertThat(family.name()).isEqualTo("Standard DSv2 Family Cluster Dedicated vCPUs");
+        assertThat(viewModel.name(family).get()).as("as the cloud names it")
+                .isEqualTo(QuotaKeys.usageName("standardDSv2Family"));
+        assertThat(viewModel.usage(family).get()).isEqualTo("8 / 24 vCPUs");
+        assertThat(viewModel.usage(row("standardNCFamily")).get()).isEqualTo("0 / 0 vCPUs  (full)");
         assertThat(family.used()).isEqualTo(8);
         assertThat(family.limit()).isEqualTo(24);
         assertThat(family.fraction()).isEqualTo(8 / 24.0);
@@ -73,6 +82,33 @@ class QuotaViewModelTest {
         assertThat(viewModel.messageProperty().get())
                 .isEqualTo("Standard NC Family Cluster Dedicated vCPUs: 0 -> 12");
         assertThat(viewModel.selectedProperty().get().limit()).as("selection follows the refresh").isEqualTo(12);
+    }
+
+    @Test
+    void quotaNamesUnitsAndTheLastChangeFollowTheLanguageToPortugueseAndBack() {
+        viewModel.refresh();
+        viewModel.selectedProperty().set(row("standardNCFamily"));
+        viewModel.newLimitProperty().set("12");
+        viewModel.requestLimit();
+        StringBinding family = viewModel.name(row("standardNCFamily"));
+        StringBinding total = viewModel.name(row("totalDedicatedVCpus"));
+        StringBinding clusters = viewModel.usage(row("clusters"));
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(family.get()).isEqualTo("vCPUs dedicadas de cluster da família Standard NC");
+        assertThat(total.get()).isEqualTo("Total de vCPUs dedicadas regionais de cluster");
+        assertThat(clusters.get()).isEqualTo("0 / 200 unidades");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("vCPUs dedicadas de cluster da família Standard NC: 0 -> 12");
+        assertThat(viewModel.requestLabelProperty().get())
+                .isEqualTo("Novo limite para vCPUs dedicadas de cluster da família Standard NC");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(family.get()).isEqualTo("Standard NC Family Cluster Dedicated vCPUs");
+        assertThat(total.get()).isEqualTo("Total Cluster Dedicated Regional vCPUs");
+        assertThat(clusters.get()).isEqualTo("0 / 200 Count");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Standard NC Family Cluster Dedicated vCPUs: 0 -> 12");
     }
 
     @Test

@@ -39,9 +39,9 @@ class QuotaViewTest {
     @Start
     void start(Stage stage) throws IOException {
         studio = new StudioFixture(Files.createTempDirectory("quota-view-test"));
-        viewModel = new QuotaViewModel(studio.quota, new SimpleStringProperty(WS),
-                new UiThreads(background, Platform::runLater));
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        viewModel = new QuotaViewModel(studio.quota, new SimpleStringProperty(WS),
+                new UiThreads(background, Platform::runLater), messages);
         stage.setScene(new Scene(new QuotaView(viewModel, messages), 1000, 700));
         stage.show();
         background.execute(viewModel::refresh);

@@ -4,6 +4,7 @@ import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.SettingsRepository;
 import dev.computestudio.domain.port.WorkspaceRepository;
 import dev.computestudio.service.PreferencesService;
+import dev.computestudio.ui.common.UiThreads;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,15 +18,16 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShellViewModelTest {
 
-    private static final Executor DIRECT = Runnable::run;
     private static final ShellViewModel.RunStatus STATUS =
-            new ShellViewModel.RunStatus(Path.of("/home/ana/.compute-studio"), "process", "not running");
+            new ShellViewModel.RunStatus(Path.of("/home/ana/.compute-studio"), "process", EngineStatus.NOT_RUNNING);
 
     private final InMemorySettings settings = new InMemorySettings();
     private final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
@@ -86,7 +88,8 @@ class ShellViewModelTest {
         workspaces.insert(workspace("ml-dev"));
         QueuedExecutor background = new QueuedExecutor();
         QueuedExecutor fxThread = new QueuedExecutor();
-        ShellViewModel shell = new ShellViewModel(preferences(), workspaces::list, STATUS, background, fxThread);
+        ShellViewModel shell = new ShellViewModel(preferences(), workspaces::list, STATUS,
+                new UiThreads(background, fxThread));
 
         shell.refreshWorkspaces();
         assertThat(shell.workspaceListStateProperty().get()).isEqualTo(WorkspaceListState.LOADING);
@@ -156,7 +159,7 @@ class ShellViewModelTest {
     void saysWhenTheWorkspacesCouldNotBeRead() {
         ShellViewModel shell = new ShellViewModel(preferences(), () -> {
             throw new IllegalStateException("database is locked");
-        }, STATUS, DIRECT, DIRECT);
+        }, STATUS, UiThreads.direct());
 
         shell.refreshWorkspaces();
 
@@ -170,7 +173,49 @@ class ShellViewModelTest {
 
         assertThat(shell.dataFolderProperty().get()).isEqualTo(Path.of("/home/ana/.compute-studio").toString());
         assertThat(shell.runnerProperty().get()).isEqualTo("process");
-        assertThat(shell.engineStateProperty().get()).isEqualTo("not running");
+        assertThat(shell.engineStatusProperty().get()).isEqualTo(EngineStatus.NOT_RUNNING);
+        assertThat(shell.dataFolderTextProperty().get())
+                .isEqualTo("Data folder: " + Path.of("/home/ana/.compute-studio"));
+        assertThat(shell.runnerTextProperty().get()).isEqualTo("Runner: process");
+        assertThat(shell.engineTextProperty().get()).isEqualTo("Engine: not running");
+
+        shell.engineStatusChanged(EngineStatus.WAITING_FOR_LEASE);
+
+        assertThat(shell.engineTextProperty().get()).isEqualTo("Engine: waiting for another process");
+    }
+
+    @Test
+    void theStatusBarsWordsFollowTheLanguageBothWays() {
+        ShellViewModel shell = shell();
+        shell.engineStatusChanged(EngineStatus.RUNNING);
+
+        shell.setLanguage(PreferencesService.BRAZILIAN_PORTUGUESE);
+
+        assertThat(shell.runnerTextProperty().get()).isEqualTo("Executor: processos locais");
+        assertThat(shell.engineTextProperty().get()).isEqualTo("Mecanismo: em execução");
+        assertThat(shell.workspacePromptProperty().get()).isEqualTo("Carregando espaços de trabalho…");
+
+        shell.setLanguage(Locale.ENGLISH);
+
+        assertThat(shell.runnerTextProperty().get()).isEqualTo("Runner: process");
+        assertThat(shell.engineTextProperty().get()).isEqualTo("Engine: running");
+        assertThat(shell.workspacePromptProperty().get()).isEqualTo("Loading workspaces…");
+    }
+
+    @Test
+    void workAskedForWhileTheStudioClosesIsDroppedWithoutAnError() {
+        workspaces.insert(workspace("ml-dev"));
+        ExecutorService closed = Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        ShellViewModel shell = new ShellViewModel(preferences(), workspaces::list, STATUS,
+                new UiThreads(closed, Runnable::run));
+
+        shell.refreshWorkspaces();
+        shell.toggleTheme();
+
+        assertThat(workspaces.listCalls).isZero();
+        assertThat(shell.workspaces()).isEmpty();
+        assertThat(shell.isDarkTheme()).as("still applies to this run").isTrue();
     }
 
     @Test
@@ -184,7 +229,7 @@ class ShellViewModelTest {
     }
 
     private ShellViewModel shell() {
-        return new ShellViewModel(preferences(), workspaces::list, STATUS, DIRECT, DIRECT);
+        return new ShellViewModel(preferences(), workspaces::list, STATUS, UiThreads.direct());
     }
 
     private PreferencesService preferences() {

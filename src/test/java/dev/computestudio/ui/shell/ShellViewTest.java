@@ -7,6 +7,7 @@ import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.ui.common.Messages;
 import javafx.application.Application;
+import dev.computestudio.ui.common.UiThreads;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -50,8 +51,8 @@ class ShellViewTest {
         database.workspaces().insert(workspace("ml-dev"));
         database.workspaces().insert(workspace("ml-prod"));
         shell = new ShellViewModel(new PreferencesService(database.settings(), Locale.US), database.workspaces()::list,
-                new ShellViewModel.RunStatus(dataFolder, "process", "not running"),
-                background, Platform::runLater);
+                new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING),
+                new UiThreads(background, Platform::runLater));
         stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
         shell.refreshWorkspaces();
         stage.show();
@@ -128,6 +129,7 @@ class ShellViewTest {
         assertThat(text(robot, "#screen-title")).isEqualTo("Espaços de trabalho");
         assertThat(text(robot, ".empty-state-title")).isEqualTo("Ainda não disponível nesta versão");
         assertThat(text(robot, "#status-engine")).isEqualTo("Mecanismo: não está em execução");
+        assertThat(text(robot, "#status-runner")).isEqualTo("Executor: processos locais");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> database.settings().get("studio.language").equals(Optional.of("pt-BR")));
     }
 

@@ -7,6 +7,7 @@ import dev.computestudio.service.PreferencesService;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class WorkspacesViewModelTest {
     void openStudio() {
         studio = new StudioFixture(dataFolder);
         shell = new ShellViewModel(new PreferencesService(studio.db.settings(), Locale.US), studio.workspaces::list,
-                new ShellViewModel.RunStatus(dataFolder, "process", "not running"), Runnable::run, Runnable::run);
+                new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING), UiThreads.direct());
         shell.refreshWorkspaces();
         messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
     }

@@ -11,6 +11,7 @@ import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
@@ -69,8 +70,8 @@ class WorkspacesViewTest {
         studio = new StudioFixture(Files.createTempDirectory("workspaces-view-test"));
         studio.workspaces.create("ml-prod", null, null);
         shell = new ShellViewModel(new PreferencesService(studio.db.settings(), Locale.US), studio.workspaces::list,
-                new ShellViewModel.RunStatus(studio.dataFolder, "process", "not running"), background,
-                Platform::runLater);
+                new ShellViewModel.RunStatus(studio.dataFolder, "process", EngineStatus.NOT_RUNNING),
+                new UiThreads(background, Platform::runLater));
         Messages messages = new Messages(shell.languageProperty());
         UiThreads threads = new UiThreads(background, Platform::runLater);
         ShellView view = new ShellView(shell, messages, screen -> {

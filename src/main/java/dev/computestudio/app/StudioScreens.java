@@ -74,7 +74,7 @@ final class StudioScreens implements ScreenFactory {
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
-                        shell.selectedWorkspaceProperty(), threads, messages, Clock.systemDefaultZone());
+                        shell.selectedWorkspaceProperty(), threads, messages, context.demoClock().orElseThrow());
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {

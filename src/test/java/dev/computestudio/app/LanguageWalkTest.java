@@ -11,6 +11,7 @@ import dev.computestudio.testing.ForeignTexts;
 import dev.computestudio.testing.VisibleTexts;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
@@ -76,7 +77,7 @@ class LanguageWalkTest {
         arrangeAClassroom();
         UiThreads threads = new UiThreads(background, Platform::runLater);
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, context.runnerName(), "running"), background, Platform::runLater);
+                new ShellViewModel.RunStatus(folder, context.runnerName(), EngineStatus.RUNNING), threads);
         shell.setLanguage(PORTUGUESE);
         Messages messages = new Messages(shell.languageProperty());
         ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));

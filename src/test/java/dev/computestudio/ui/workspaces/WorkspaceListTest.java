@@ -5,6 +5,7 @@ import dev.computestudio.service.PreferencesService;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class WorkspaceListTest {
         studio = new StudioFixture(dataFolder);
         studio.workspaces.create("ml-prod", null, null);
         shell = new ShellViewModel(new PreferencesService(studio.db.settings(), Locale.US), studio.workspaces::list,
-                new ShellViewModel.RunStatus(dataFolder, "process", "not running"), Runnable::run, Runnable::run);
+                new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING), UiThreads.direct());
         shell.refreshWorkspaces();
     }
 

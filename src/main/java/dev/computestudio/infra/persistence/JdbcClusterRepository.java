@@ -154,7 +154,7 @@ final class JdbcClusterRepository implements ClusterRepository {
                 .integer(status.currentNodeCount()).integer(status.targetNodeCount())
                 .integer(counts.idle()).integer(counts.running()).integer(counts.preparing())
                 .integer(counts.unusable()).integer(counts.leaving()).integer(counts.preempted())
-                .json(status.errors());
+                .text(Json.errors(status.errors()));
     }
 
     private static void bindSystemIdentity(Params p, SystemAssignedIdentity identity) throws SQLException {

@@ -129,7 +129,7 @@ public final class NotificationsViewModel {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String reason = event.reason() == null ? "" : event.reason();
+        String reason = event.reason() == null ? "" : messages.format(event.reason());
         return switch (status) {
             case COMPLETED -> Optional.of(new Notice(Severity.SUCCESS, text("notify.job.completed.title"),
                     text("notify.job.completed.text", event.jobName(), event.workspace(), event.cluster())));

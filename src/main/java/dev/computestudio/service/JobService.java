@@ -220,8 +220,15 @@ public final class JobService {
             Instant now = clock.instant();
             Job next = job.status().holdsNodes() ? job.moveTo(JobStatus.CANCEL_REQUESTED, now)
                     : job.finished(JobStatus.CANCELED, null, CANCELED_BY_REQUEST.english(), now);
-            if (jobs.updateAndNoteIf(next, job.status())) {
+            // Stored together: a canceled job always has its event, as a submitted one has.
+            boolean moved = unitOfWork.atomically(() -> {
+                if (!jobs.updateAndNoteIf(next, job.status())) {
+                    return false;
+                }
                 events.append(List.of(LogEvent.job(now, next, Message.of("reason.job.cancel-requested"))));
+                return true;
+            });
+            if (moved) {
                 onChange.run();
                 return next;
             }

@@ -1,5 +1,6 @@
 package dev.computestudio.cli;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.timeline.Marker;
@@ -38,7 +39,7 @@ final class TimelineOutput {
         Instant now = timelines.now();
         Instant from = since == null ? timelines.cluster(workspace, cluster).createdAt() : since(since, now);
         if (!from.isBefore(now)) {
-            throw ValidationException.of("since", "past", "must lie in the past, not at or after " + now);
+            throw ValidationException.of("since", "past", Message.of("invalid.timeline.since-not-past", now));
         }
         // Past now by a nanosecond, so that what happened at this very instant is included.
         Timeline timeline = timelines.load(workspace, cluster, from, now.plusNanos(1));
@@ -67,8 +68,7 @@ final class TimelineOutput {
         try {
             return trimmed.startsWith("p") ? now.minus(Duration.parse(text.trim())) : Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ValidationException.of("since", "since", "'" + text + "' is neither a duration back from now "
-                    + "(30s, 10m, 1h, 2d) nor an instant like 2026-03-02T09:00:00Z");
+            throw ValidationException.of("since", "since", Message.of("invalid.timeline.since", text));
         }
     }
 
@@ -78,10 +78,14 @@ final class TimelineOutput {
             for (Segment segment : row.segments()) {
                 table.row(segment.nodeId(), segment.state().restName(), segment.start(),
                         segment.end() == null ? "(now)" : segment.end(),
-                        segment.duration(timeline.end()).toSeconds() + " s", segment.job(), segment.reason());
+                        segment.duration(timeline.end()).toSeconds() + " s", segment.job(), english(segment.reason()));
             }
         }
         return table;
+    }
+
+    private static String english(Message reason) {
+        return reason == null ? null : reason.english();
     }
 
     private static Map<String, Object> json(Timeline timeline) {
@@ -95,7 +99,7 @@ final class TimelineOutput {
                 item.put("end", segment.end() == null ? null : segment.end().toString());
                 item.put("durationSeconds", segment.duration(timeline.end()).toSeconds());
                 item.put("job", segment.job());
-                item.put("reason", segment.reason());
+                item.put("reason", english(segment.reason()));
                 segments.add(item);
             }
         }
@@ -106,7 +110,7 @@ final class TimelineOutput {
             item.put("kind", marker.kind().name().toLowerCase(Locale.ROOT));
             item.put("code", marker.code());
             item.put("node", marker.nodeId());
-            item.put("why", marker.why());
+            item.put("why", marker.why().english());
             decisions.add(item);
         }
         Map<String, Object> json = new LinkedHashMap<>();

@@ -4,8 +4,8 @@ import dev.computestudio.domain.AllocationState;
 import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ClusterStatus;
-import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeIds;
 import dev.computestudio.domain.NodeState;
@@ -63,7 +63,7 @@ final class Autoscaler {
         for (Node node : List.copyOf(pass.nodes)) {
             if ((node.state() == NodeState.IDLE || node.state() == NodeState.RUNNING) && random.nextDouble() < chance) {
                 pass.replace(node, recorder.node(node, node.withState(NodeState.PREEMPTED, pass.now), pass.now,
-                        "the platform took the low-priority node back"));
+                        Message.of("reason.node.preempted-by-platform")));
             }
         }
     }
@@ -74,7 +74,8 @@ final class Autoscaler {
             boolean preemptedLongEnough = node.state() == NodeState.PREEMPTED
                     && !pass.now.isBefore(node.stateSince().plus(settings.preemptedNodeLinger()));
             if (preemptedLongEnough || node.state() == NodeState.UNUSABLE) {
-                remove(pass, node, node.state() == NodeState.PREEMPTED ? "reclaimed after preemption" : "unusable");
+                remove(pass, node, Message.of(node.state() == NodeState.PREEMPTED
+                        ? "reason.node.reclaimed-after-preemption" : "reason.node.unusable"));
             }
         }
     }
@@ -83,14 +84,14 @@ final class Autoscaler {
     void startPreparingNodes(ClusterPass pass) {
         for (Node node : pass.nodesIn(NodeState.PREPARING)) {
             Node next;
-            String reason;
+            Message reason;
             try {
                 next = node.withRunnerHandle(runner.startNode(node)).withState(NodeState.IDLE, pass.now);
-                reason = "node ready";
+                reason = Message.of("reason.node.ready");
             } catch (RuntimeException e) {
                 LOG.warn("node {} of {} could not start: {}", node.id(), pass.key(), e.getMessage());
                 next = node.withState(NodeState.UNUSABLE, pass.now);
-                reason = "node setup failed: " + e.getMessage();
+                reason = Message.of("reason.node.setup-failed", e.getMessage());
             }
             pass.replace(node, recorder.node(node, next, pass.now, reason));
         }
@@ -123,11 +124,11 @@ final class Autoscaler {
         } else {
             for (Node node : removable) {
                 Duration idle = Duration.between(node.stateSince(), pass.now);
-                String why = capacity > spec.maxNodes() ? "above max_instances " + spec.maxNodes()
-                        : "idle for " + idle.toSeconds() + " s (idle time before scale-down "
-                                + spec.idleTimeBeforeScaleDown().toSeconds() + " s)";
+                Message why = capacity > spec.maxNodes() ? Message.of("reason.node.above-max", spec.maxNodes())
+                        : Message.of("reason.node.idle-time-reached", idle.toSeconds(),
+                                spec.idleTimeBeforeScaleDown().toSeconds());
                 recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.SCALE_DOWN,
-                        "removing " + node.id() + ": " + why);
+                        Message.of("reason.cluster.scale-down", node.id(), why));
                 remove(pass, node, why);
                 capacity--;
             }
@@ -145,8 +146,7 @@ final class Autoscaler {
         int adding = fit.nodes();
         if (adding > 0) {
             recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.SCALE_UP,
-                    "adding " + adding + " node(s): " + demand + " node(s) wanted by waiting jobs, min_instances "
-                            + spec.minNodes() + ", max_instances " + spec.maxNodes());
+                    Message.of("reason.cluster.scale-up", adding, demand, spec.minNodes(), spec.maxNodes()));
             int sequence = nodeRepository.listAll(pass.cluster.workspace(), pass.cluster.name()).size();
             for (int i = 0; i < adding; i++) {
                 sequence++;
@@ -155,7 +155,7 @@ final class Autoscaler {
                         "10.0." + (sequence / 250) + "." + (4 + sequence % 250),
                         spec.ssh().publicAccessEnabled() ? 50000 + sequence - 1 : 0,
                         null, pass.now, pass.now, null, null);
-                pass.add(recorder.newNode(node, pass.now, "scale up"));
+                pass.add(recorder.newNode(node, pass.now, Message.of("reason.node.scale-up")));
             }
             pass.quota.charge(spec.tier(), size, adding);
             startPreparingNodes(pass);
@@ -190,7 +190,7 @@ final class Autoscaler {
         return chosen;
     }
 
-    void remove(ClusterPass pass, Node node, String reason) {
+    void remove(ClusterPass pass, Node node, Message reason) {
         Node leaving = recorder.node(node, node.withState(NodeState.LEAVING, pass.now), pass.now, reason);
         try {
             runner.stopNode(leaving);
@@ -216,7 +216,7 @@ final class Autoscaler {
                 ? AllocationState.RESIZING : AllocationState.STEADY;
         if (!codes(errors).equals(codes(before.errors()))) {
             errors.forEach(error -> recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(),
-                    error.code(), error.message()));
+                    error.code(), error.text()));
         }
         return new ClusterStatus(before.provisioningState(), allocation,
                 allocation == before.allocationState() ? before.allocationStateTransitionTime() : pass.now,
@@ -229,19 +229,14 @@ final class Autoscaler {
 
     private static ClusterError lockError(ClusterPass pass) {
         ResourceLock lock = pass.locks.get(0);
-        return new ClusterError(ClusterError.SCOPE_LOCKED, "Scaling is blocked: the resource group '"
-                + pass.workspace.resourceGroup() + "' of workspace '" + pass.workspace.name() + "' has a "
-                + lock.level().restName() + " lock '" + lock.name() + "'. A lock on the workspace's resource group "
-                + "stops the cluster from adding or removing nodes, so it stays resizing (" + capacity(pass) + " -> "
-                + capacity(pass) + "). Remove the lock (compute-studio lock delete -w " + pass.workspace.name()
-                + " --name " + lock.name() + ") and the cluster scales again.");
+        return new ClusterError(ClusterError.SCOPE_LOCKED, Message.of("error.scope-locked",
+                pass.workspace.resourceGroup(), pass.workspace.name(), lock.level().restName(), lock.name(),
+                capacity(pass)));
     }
 
     private static ClusterError quotaError(ClusterPass pass, VmSize size, int missing, String key) {
-        return new ClusterError(ClusterError.QUOTA_EXCEEDED, "Quota exceeded: " + missing + " more "
-                + size.name() + " node(s) (" + size.vCpus() + " vCPUs each) do not fit in '"
-                + QuotaKeys.usageName(key) + "': limit " + pass.quota.limit(key) + ", in use "
-                + pass.quota.used(key) + ". Raise it with 'compute-studio quota set -w " + pass.workspace.name()
-                + " --key " + key + " --limit N' (in the cloud: a quota increase request).");
+        return new ClusterError(ClusterError.QUOTA_EXCEEDED, Message.of("error.quota-exceeded", missing,
+                size.name(), size.vCpus(), QuotaKeys.usageName(key), pass.quota.limit(key), pass.quota.used(key),
+                pass.workspace.name(), key));
     }
 }

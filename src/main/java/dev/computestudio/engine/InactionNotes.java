@@ -3,6 +3,7 @@ package dev.computestudio.engine;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ScaleDecisions;
@@ -26,7 +27,7 @@ final class InactionNotes {
 
     private static final Set<NodeState> CAPACITY = Set.of(NodeState.PREPARING, NodeState.IDLE, NodeState.RUNNING);
 
-    private record Note(String decision, String key, String reason) {
+    private record Note(String decision, String key, Message reason) {
     }
 
     private final Recorder recorder;
@@ -61,9 +62,7 @@ final class InactionNotes {
         List<Node> idle = pass.nodesIn(NodeState.IDLE).stream().sorted(Comparator.comparing(Node::stateSince)).toList();
         if (!waiting.isEmpty() && capacity >= spec.maxNodes() && idle.size() < waiting.get(0).spec().instanceCount()) {
             return new Note(ScaleDecisions.AT_MAX_NODES, ScaleDecisions.AT_MAX_NODES + "/" + spec.maxNodes(),
-                    waiting.size() + " job(s) wait for nodes and none is added: the cluster already has "
-                            + capacity + " node(s), its max_instances is " + spec.maxNodes()
-                            + "; they start as nodes become free");
+                    Message.of("note.autoscaler.at-max-nodes", waiting.size(), capacity, spec.maxNodes()));
         }
         if (idle.isEmpty()) {
             return null;
@@ -74,24 +73,24 @@ final class InactionNotes {
         int wanted = Math.max(spec.minNodes(), Math.min(spec.maxNodes(), busy + demand));
         if (capacity <= spec.minNodes()) {
             return new Note(ScaleDecisions.KEPT_MIN_NODES, ScaleDecisions.KEPT_MIN_NODES + "/" + ids,
-                    "keeping " + idle.size() + " idle node(s) (" + ids + "): min_instances is " + spec.minNodes()
-                            + ", so the cluster never goes below " + spec.minNodes() + " node(s)");
+                    Message.of("note.autoscaler.kept-min-nodes", idle.size(), ids, spec.minNodes()));
         }
         if (wanted >= capacity && demand > 0) {
             Job first = waiting.get(0);
             return new Note(ScaleDecisions.KEPT_FOR_WAITING_JOBS, ScaleDecisions.KEPT_FOR_WAITING_JOBS + "/" + ids,
-                    "keeping " + idle.size() + " idle node(s) (" + ids + ") for waiting jobs: job '" + first.name()
-                            + "' needs " + first.spec().instanceCount() + " node(s) at once");
+                    Message.of("note.autoscaler.kept-for-waiting-jobs", idle.size(), ids, first.name(),
+                            first.spec().instanceCount()));
         }
-        Duration idleTime = spec.idleTimeBeforeScaleDown();
-        String each = idle.stream().map(node -> {
+        long idleTime = spec.idleTimeBeforeScaleDown().toSeconds();
+        Message each = null;
+        for (Node node : idle) {
             long idleFor = Duration.between(node.stateSince(), pass.now).toSeconds();
-            return node.id() + " idle for " + idleFor + " s, goes in " + Math.max(0, idleTime.toSeconds() - idleFor)
-                    + " s";
-        }).collect(Collectors.joining("; "));
-        return new Note(ScaleDecisions.KEPT_IDLE_TIME, ScaleDecisions.KEPT_IDLE_TIME + "/" + ids,
-                "keeping " + idle.size() + " idle node(s): the idle time before scale-down (" + idleTime.toSeconds()
-                        + " s) is not reached yet (" + each + ") unless a job takes it"
-                        + (spec.minNodes() > 0 ? "; min_instances " + spec.minNodes() + " stay in any case" : ""));
+            Message one = Message.of("note.autoscaler.idle-node", node.id(), idleFor, Math.max(0, idleTime - idleFor));
+            each = each == null ? one : Message.of("text.list.semicolons", each, one);
+        }
+        Message reason = spec.minNodes() > 0
+                ? Message.of("note.autoscaler.kept-idle-time-above-min", idle.size(), idleTime, each, spec.minNodes())
+                : Message.of("note.autoscaler.kept-idle-time", idle.size(), idleTime, each);
+        return new Note(ScaleDecisions.KEPT_IDLE_TIME, ScaleDecisions.KEPT_IDLE_TIME + "/" + ids, reason);
     }
 }

@@ -2,6 +2,7 @@ package dev.computestudio.engine;
 
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.port.NodeRunner;
@@ -17,7 +18,8 @@ import java.util.Set;
  */
 final class JobSupervisor {
 
-    static final String PREEMPTION_ERROR = "PreemptionError: Nodes of this job got pre-empted.";
+    /** The cloud's words for a job whose node was preempted, as its error and in the event log. */
+    static final Message PREEMPTION_ERROR = Message.of("reason.job.preempted");
 
     private final NodeRunner runner;
     private final Recorder recorder;
@@ -35,10 +37,10 @@ final class JobSupervisor {
                 || node == null || !job.name().equals(node.currentJob())) {
             return; // an attempt we already ended (canceled, preempted, timed out): nothing left to do
         }
-        free(pass, node, "rank exited with code " + exit.exitCode());
+        free(pass, node, Message.of("reason.node.rank-exited", exit.exitCode()));
         if (exit.exitCode() != 0) {
             end(pass, job, JobStatus.FAILED, exit.exitCode(),
-                    "the command exited with code " + exit.exitCode() + " on node " + exit.nodeId());
+                    Message.of("reason.job.command-failed", exit.exitCode(), exit.nodeId()));
         } else if (pass.nodes.stream().noneMatch(n -> job.name().equals(n.currentJob()))) {
             end(pass, job, JobStatus.COMPLETED, 0, null);
         }
@@ -48,10 +50,10 @@ final class JobSupervisor {
     void cancelAndTimeOut(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
             if (job.status() == JobStatus.CANCEL_REQUESTED) {
-                end(pass, job, JobStatus.CANCELED, null, "canceled by request");
+                end(pass, job, JobStatus.CANCELED, null, Message.of("reason.job.canceled"));
             } else if (job.status().holdsNodes() && timedOut(job, pass)) {
                 end(pass, job, JobStatus.FAILED, null,
-                        "the job exceeded its time limit of " + job.spec().timeout().toSeconds() + " s");
+                        Message.of("reason.job.timed-out", job.spec().timeout().toSeconds()));
             }
         }
     }
@@ -63,14 +65,15 @@ final class JobSupervisor {
                 continue;
             }
             Job job = pass.job(node.currentJob());
-            Node cleared = recorder.node(node, node.withJob(null, null), pass.now, "preempted");
+            Node cleared = recorder.node(node, node.withJob(null, null), pass.now, Message.of("reason.node.preempted"));
             pass.replace(node, cleared);
             if (node.jobHandle() != null) {
                 runner.stopJob(node.jobHandle());
             }
             if (job != null && job.status().holdsNodes()) {
-                stopRanks(pass, job, "job preempted on " + node.id());
-                pass.replace(job, recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now, PREEMPTION_ERROR));
+                stopRanks(pass, job, Message.of("reason.node.job-preempted", node.id()));
+                pass.replace(job, recorder.job(job, job.requeued(PREEMPTION_ERROR.english(), pass.now), pass.now,
+                        PREEMPTION_ERROR));
             }
         }
     }
@@ -80,7 +83,7 @@ final class JobSupervisor {
      * why. Nothing is stopped: the runner cannot be reached; what survives is cleaned up when
      * it answers again.
      */
-    void nodesLost(ClusterPass pass, String reason) {
+    void nodesLost(ClusterPass pass, Message reason) {
         Set<String> lostJobs = new HashSet<>();
         for (Node node : List.copyOf(pass.nodes)) {
             if (node.state() == NodeState.UNUSABLE || node.state() == NodeState.PREEMPTED) {
@@ -94,18 +97,23 @@ final class JobSupervisor {
         }
         for (Job job : List.copyOf(pass.jobs)) {
             if (lostJobs.contains(job.name()) && job.status().holdsNodes()) {
-                pass.replace(job, recorder.job(job, job.requeued("node lost: " + reason, pass.now), pass.now, reason));
+                pass.replace(job, recorder.job(job, job.requeued("node lost: " + reason.english(), pass.now), pass.now,
+                        reason));
             }
         }
     }
 
-    /** Ends an attempt: stops what still runs, frees its nodes, records the final status. */
-    void end(ClusterPass pass, Job job, JobStatus status, Integer exitCode, String message) {
-        stopRanks(pass, job, message == null ? "job " + status.restName() : message);
-        pass.replace(job, recorder.job(job, job.finished(status, exitCode, message, pass.now), pass.now, message));
+    /**
+     * Ends an attempt: stops what still runs, frees its nodes, records the final status. The job
+     * keeps the reason in English as its error, as the cloud's job shows it.
+     */
+    void end(ClusterPass pass, Job job, JobStatus status, Integer exitCode, Message reason) {
+        stopRanks(pass, job, reason == null ? Message.of("reason.node.job-ended", status) : reason);
+        pass.replace(job, recorder.job(job, job.finished(status, exitCode, reason == null ? null : reason.english(),
+                pass.now), pass.now, reason));
     }
 
-    private void stopRanks(ClusterPass pass, Job job, String reason) {
+    private void stopRanks(ClusterPass pass, Job job, Message reason) {
         for (Node node : List.copyOf(pass.nodes)) {
             if (job.name().equals(node.currentJob())) {
                 if (node.jobHandle() != null) {
@@ -116,7 +124,7 @@ final class JobSupervisor {
         }
     }
 
-    private void free(ClusterPass pass, Node node, String reason) {
+    private void free(ClusterPass pass, Node node, Message reason) {
         NodeState next = node.state() == NodeState.RUNNING ? NodeState.IDLE : node.state();
         Node freed = recorder.node(node, node.withJob(null, null).withState(next, pass.now), pass.now, reason);
         pass.replace(node, freed);

@@ -2,6 +2,7 @@ package dev.computestudio.engine;
 
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.port.JobLaunch;
@@ -43,9 +44,8 @@ final class Placer {
         int max = pass.cluster.spec().maxNodes();
         for (Job job : List.copyOf(pass.jobs)) {
             if (job.status() == JobStatus.QUEUED && job.spec().instanceCount() > max) {
-                supervisor.end(pass, job, JobStatus.FAILED, null, "the job needs " + job.spec().instanceCount()
-                        + " nodes at once but cluster '" + pass.cluster.name() + "' has at most " + max
-                        + " (max_instances)");
+                supervisor.end(pass, job, JobStatus.FAILED, null, Message.of("reason.job.needs-more-than-max",
+                        job.spec().instanceCount(), pass.cluster.name(), max));
             }
         }
     }
@@ -71,7 +71,7 @@ final class Placer {
     private boolean place(ClusterPass pass, Job job, List<Node> nodes) {
         List<String> ids = nodes.stream().map(Node::id).toList();
         Job preparing = recorder.job(job, job.placedOn(ids, pass.now), pass.now,
-                "placed on " + String.join(", ", ids));
+                Message.of("reason.job.placed", String.join(", ", ids)));
         pass.replace(job, preparing);
         if (preparing == null) {
             return false; // canceled meanwhile by another process; the next pass sees it
@@ -120,7 +120,8 @@ final class Placer {
         for (int rank = 0; rank < handles.size(); rank++) {
             Node idle = placement.nodes().get(rank);
             Node running = pass.node(idle.id()).withJob(job.name(), handles.get(rank));
-            pass.replace(idle, recorder.node(idle, running, pass.now, "rank " + rank + " of " + job.name()));
+            pass.replace(idle, recorder.node(idle, running, pass.now,
+                    Message.of("reason.node.rank-started", rank, job.name())));
         }
         pass.replace(job, recorder.job(job, job.moveTo(JobStatus.RUNNING, pass.now), pass.now, null));
     }
@@ -129,6 +130,7 @@ final class Placer {
     private void notStarted(Placement placement, RuntimeException e) {
         ClusterPass pass = placement.pass();
         placement.nodes().forEach(idle -> pass.replace(pass.node(idle.id()), idle));
-        supervisor.end(pass, placement.job(), JobStatus.FAILED, null, "the job could not start: " + e.getMessage());
+        supervisor.end(pass, placement.job(), JobStatus.FAILED, null,
+                Message.of("reason.job.not-started", e.getMessage()));
     }
 }

@@ -6,6 +6,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ProvisioningState;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-    static final String UNSTARTED = "the engine pass that placed the job failed before starting it; it waits again";
+    static final Message UNSTARTED = Message.of("reason.job.unstarted");
 
     private final Repositories stores;
     private final VmCatalog catalog;
@@ -213,9 +214,10 @@ public final class Reconciler {
      * their jobs wait in the queue until it comes back, when unusable nodes are replaced.
      */
     private void loseNodes(ClusterPass pass, String problem) {
-        supervisor.nodesLost(pass, problem);
+        Message unavailable = Message.of("error.runner-unavailable", problem);
+        supervisor.nodesLost(pass, unavailable);
         ClusterStatus status = autoscaler.status(pass, new Autoscaler.Decision(0,
-                List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE, problem))));
+                List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE, unavailable))));
         if (!status.equals(pass.cluster.status())) {
             stores.clusters().updateAllocation(pass.cluster.workspace(), pass.cluster.name(), status);
         }
@@ -224,14 +226,15 @@ public final class Reconciler {
     /** A cluster being deleted: its jobs fail, its nodes go, then the cluster itself. */
     private void tearDown(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
-            supervisor.end(pass, job, endWithoutCompute(job), null, "compute '" + pass.cluster.name() + "' was deleted");
+            supervisor.end(pass, job, endWithoutCompute(job), null,
+                    Message.of("reason.job.compute-deleted", pass.cluster.name()));
         }
+        Message deleted = Message.of("reason.cluster.deleted");
         for (Node node : List.copyOf(pass.nodes)) {
-            autoscaler.remove(pass, node, "cluster deleted");
+            autoscaler.remove(pass, node, deleted);
         }
         inaction.forget(pass);
-        recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.DELETED,
-                "cluster deleted");
+        recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.DELETED, deleted);
         recorder.flush();
         stores.nodes().deleteCluster(pass.cluster.workspace(), pass.cluster.name());
         stores.clusters().delete(pass.cluster.workspace(), pass.cluster.name());
@@ -254,7 +257,7 @@ public final class Reconciler {
     private void requeueUnstarted(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
             if (job.status() == JobStatus.PREPARING) {
-                pass.replace(job, recorder.job(job, job.requeued(UNSTARTED, pass.now), pass.now, UNSTARTED));
+                pass.replace(job, recorder.job(job, job.requeued(UNSTARTED.english(), pass.now), pass.now, UNSTARTED));
             }
         }
     }
@@ -269,8 +272,10 @@ public final class Reconciler {
             }
             for (Job job : List.copyOf(entry.getValue().values())) {
                 if (!Recorder.holdsNodes(job)) {
-                    recorder.job(job, job.finished(endWithoutCompute(job), null, "compute '" + job.spec().compute()
-                            + "' does not exist in workspace '" + job.workspace() + "'", now), now, "no compute");
+                    String error = Message.of("reason.job.compute-missing", job.spec().compute(), job.workspace())
+                            .english();
+                    recorder.job(job, job.finished(endWithoutCompute(job), null, error, now), now,
+                            Message.of("reason.job.no-compute"));
                     entry.getValue().remove(job.name()); // ended, or changed by its user: the notes bring it back
                 }
             }

@@ -3,6 +3,7 @@ package dev.computestudio.engine;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.JobRepository;
@@ -29,14 +30,14 @@ final class Recorder {
         this.eventLog = eventLog;
     }
 
-    Node newNode(Node node, Instant at, String reason) {
+    Node newNode(Node node, Instant at, Message reason) {
         nodes.insert(node);
         pending.add(LogEvent.node(at, node, reason));
         return node;
     }
 
     /** Stores a node; an event is noted when its state or job changed. */
-    Node node(Node before, Node after, Instant at, String reason) {
+    Node node(Node before, Node after, Instant at, Message reason) {
         nodes.update(after);
         boolean jobChanged = before.currentJob() == null ? after.currentJob() != null
                 : !before.currentJob().equals(after.currentJob());
@@ -51,7 +52,7 @@ final class Recorder {
      *
      * @return the stored job, or null when its status had changed under us
      */
-    Job job(Job before, Job after, Instant at, String reason) {
+    Job job(Job before, Job after, Instant at, Message reason) {
         if (!jobs.updateIf(after, before.status())) {
             return null;
         }
@@ -61,7 +62,7 @@ final class Recorder {
         return after;
     }
 
-    void cluster(Instant at, String workspace, String cluster, String decision, String reason) {
+    void cluster(Instant at, String workspace, String cluster, String decision, Message reason) {
         pending.add(LogEvent.cluster(at, workspace, cluster, decision, reason));
     }
 

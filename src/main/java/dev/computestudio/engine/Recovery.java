@@ -3,6 +3,7 @@ package dev.computestudio.engine;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.port.NodeRunner;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 final class Recovery {
 
-    static final String REQUEUE_REASON = "the engine restarted; the job runs again from the start";
+    static final Message REQUEUE_REASON = Message.of("reason.job.engine-restarted");
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     private final Repositories stores;
@@ -84,12 +85,13 @@ final class Recovery {
                 }
                 if (current.state() == NodeState.LEAVING) {
                     runner.stopNode(current);
-                    current = recorder.node(current, current.withState(NodeState.GONE, now), now, "left during restart");
+                    current = recorder.node(current, current.withState(NodeState.GONE, now), now,
+                            Message.of("reason.node.left-during-restart"));
                 } else if (current.runnerHandle() != null && runner.isAlive(current.runnerHandle())) {
                     kept.add(current.runnerHandle());
                 } else if (current.runnerHandle() != null && current.state() != NodeState.UNUSABLE) {
                     current = recorder.node(current, current.withState(NodeState.UNUSABLE, now), now,
-                            "its container is gone; it will be replaced");
+                            Message.of("reason.node.container-gone"));
                 }
             }
         }
@@ -97,7 +99,7 @@ final class Recovery {
             if (job.status().holdsNodes()) {
                 Job back = job.status() == JobStatus.FINALIZING
                         ? job.finished(JobStatus.FAILED, null, "the engine stopped while the job was finalizing", now)
-                        : job.requeued(REQUEUE_REASON, now);
+                        : job.requeued(REQUEUE_REASON.english(), now);
                 if (recorder.job(job, back, now, REQUEUE_REASON) != null) {
                     requeued++;
                 }

@@ -7,6 +7,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NameRules;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
@@ -15,6 +16,7 @@ import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.SystemAssignedIdentity;
 import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.ValidationException;
@@ -100,13 +102,13 @@ public final class ComputeService {
         QuotaLedger ledger = quota.ledger(workspaceName);
         int perCluster = ledger.limit(QuotaKeys.NODES_PER_CLUSTER);
         if (spec.maxNodes() > perCluster) {
-            problems.add("max_instances", "quota", "must be at most " + perCluster + ", the nodes-per-cluster quota");
+            problems.add("max_instances", "quota", Message.of("invalid.cluster.above-nodes-quota", perCluster));
         }
         problems.throwIfAny();
-        locks.checkWritable(workspaceName, "create compute '" + name + "'");
+        locks.checkWritable(workspaceName, Message.of("action.compute.create", name));
         if (clusters.list(workspaceName).size() >= ledger.limit(QuotaKeys.CLUSTERS)) {
-            throw new ConflictException("QuotaExceeded: workspace '" + workspaceName + "' already has "
-                    + ledger.limit(QuotaKeys.CLUSTERS) + " compute resources, its 'Clusters' quota");
+            throw new ConflictException("", Message.of("conflict.compute.clusters-quota", workspaceName,
+                    ledger.limit(QuotaKeys.CLUSTERS)));
         }
         VmSize size = catalog.find(spec.size()).orElseThrow();
         ClusterSpec stored = normalized(spec.withIdentity(asStored(workspaceName, spec.identity())), size, workspace);
@@ -115,9 +117,9 @@ public final class ComputeService {
                 systemIdentityFor(stored.identity()), null, now);
         storeTogether(() -> {
             clusters.insert(cluster);
-            events.append(List.of(LogEvent.cluster(now, workspaceName, name, "CREATED",
-                    size.name() + ", " + stored.tier().yamlName() + ", " + stored.minNodes() + " to "
-                            + stored.maxNodes() + " nodes")));
+            events.append(List.of(LogEvent.cluster(now, workspaceName, name, ScaleDecisions.CREATED,
+                    Message.of("reason.cluster.created", size.name(), stored.tier().yamlName(), stored.minNodes(),
+                            stored.maxNodes()))));
         });
         onChange.run();
         return new Created(cluster, quotaWarnings(ledger, stored, size));
@@ -125,8 +127,8 @@ public final class ComputeService {
 
     public ComputeCluster show(String workspace, String name) {
         workspaces.require(workspace);
-        return clusters.find(workspace, name).orElseThrow(() -> new NotFoundException(
-                "compute '" + name + "' was not found in workspace '" + workspace + "'"));
+        return clusters.find(workspace, name).orElseThrow(() -> new NotFoundException("name",
+                Message.of("notfound.compute", name, workspace)));
     }
 
     public List<ComputeCluster> list(String workspace) {
@@ -141,10 +143,9 @@ public final class ComputeService {
 
     public ComputeCluster update(String workspace, String name, Update update) {
         ComputeCluster cluster = show(workspace, name);
-        requireManaged(cluster, "update");
+        requireManaged(cluster, "conflict.compute.attached-cannot-update");
         if (update.sshGiven()) {
-            throw ValidationException.of("ssh_settings", "immutable", "SSH settings cannot change after a cluster "
-                    + "is created; delete the cluster and create it again with the new settings");
+            throw ValidationException.of("ssh_settings", "immutable", Message.of("invalid.cluster.ssh-immutable"));
         }
         ClusterSpec spec = cluster.spec();
         ClusterSpec changed = spec.withScale(
@@ -161,18 +162,18 @@ public final class ComputeService {
         }
         int perCluster = quota.ledger(workspace).limit(QuotaKeys.NODES_PER_CLUSTER);
         if (changed.maxNodes() > perCluster) {
-            problems.add("max_instances", "quota", "must be at most " + perCluster + ", the nodes-per-cluster quota");
+            problems.add("max_instances", "quota", Message.of("invalid.cluster.above-nodes-quota", perCluster));
         }
         problems.throwIfAny();
-        locks.checkWritable(workspace, "update compute '" + name + "'");
+        locks.checkWritable(workspace, Message.of("action.compute.update", name));
         ComputeCluster updated = cluster.withSpec(changed);
         if (changed.identity().type() != cluster.spec().identity().type()) {
             updated = updated.withSystemIdentity(systemIdentityFor(changed.identity()));
         }
         ComputeCluster stored = updated;
-        LogEvent event = LogEvent.cluster(clock.instant(), workspace, name, "UPDATED", "min " + changed.minNodes()
-                + ", max " + changed.maxNodes() + ", idle " + changed.idleTimeBeforeScaleDown().toSeconds()
-                + " s, identity " + changed.identity().type().yamlName());
+        LogEvent event = LogEvent.cluster(clock.instant(), workspace, name, ScaleDecisions.UPDATED,
+                Message.of("reason.cluster.updated", changed.minNodes(), changed.maxNodes(),
+                        changed.idleTimeBeforeScaleDown().toSeconds(), changed.identity().type().yamlName()));
         storeTogether(() -> {
             clusters.update(stored);
             events.append(List.of(event));
@@ -189,13 +190,14 @@ public final class ComputeService {
      */
     public boolean delete(String workspace, String name) {
         ComputeCluster cluster = show(workspace, name);
-        requireManaged(cluster, "delete");
-        locks.checkDeletable(workspace, "delete compute '" + name + "'");
+        requireManaged(cluster, "conflict.compute.attached-cannot-delete");
+        locks.checkDeletable(workspace, Message.of("action.compute.delete", name));
         if (nodes.listPresent(workspace, name).isEmpty()) {
             storeTogether(() -> {
                 nodes.deleteCluster(workspace, name);
                 clusters.delete(workspace, name);
-                events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DELETED", "cluster deleted")));
+                events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, ScaleDecisions.DELETED,
+                        Message.of("reason.cluster.deleted"))));
             });
             return true;
         }
@@ -209,24 +211,22 @@ public final class ComputeService {
         workspaces.require(workspace);
         Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name));
         if (resourceId == null || !ARM_ID.matcher(resourceId).matches()) {
-            problems.add("resource_id", "resource-id", "must be a resource id like /subscriptions/<uuid>/"
-                    + "resourceGroups/<group>/providers/<provider>/<type>/<name>");
+            problems.add("resource_id", "resource-id", Message.of("invalid.compute.resource-id"));
         }
         problems.throwIfAny();
-        locks.checkWritable(workspace, "attach compute '" + name + "'");
+        locks.checkWritable(workspace, Message.of("action.compute.attach", name));
         Optional<ComputeCluster> holder = clusters.findByAttachedResourceId(workspace, resourceId);
         if (holder.isPresent()) {
-            throw new ConflictException("resource " + resourceId + " is already attached to workspace '" + workspace
-                    + "' as '" + holder.get().name() + "'; attaching it twice breaks the earlier attachment, so "
-                    + "detach '" + holder.get().name() + "' first (compute detach -w " + workspace + " --name "
-                    + holder.get().name() + ")");
+            throw new ConflictException("resource_id", Message.of("conflict.compute.already-attached", resourceId,
+                    workspace, holder.get().name()));
         }
         Instant now = clock.instant();
         ComputeCluster attached = new ComputeCluster(workspace, name, ClusterSpec.defaults(VmCatalog.DEFAULT_SIZE)
                 .withScale(0, 1, ClusterSpec.DEFAULT_IDLE_TIME), ClusterStatus.created(now), null, resourceId, now);
         storeTogether(() -> {
             clusters.insert(attached);
-            events.append(List.of(LogEvent.cluster(now, workspace, name, "ATTACHED", resourceId)));
+            events.append(List.of(LogEvent.cluster(now, workspace, name, ScaleDecisions.ATTACHED,
+                    Message.of("reason.cluster.attached", resourceId))));
         });
         return attached;
     }
@@ -234,13 +234,13 @@ public final class ComputeService {
     public void detach(String workspace, String name) {
         ComputeCluster cluster = show(workspace, name);
         if (!cluster.isAttached()) {
-            throw new ConflictException("compute '" + name + "' was created here, not attached; delete it instead");
+            throw new ConflictException("name", Message.of("conflict.compute.not-attached", name));
         }
-        locks.checkDeletable(workspace, "detach compute '" + name + "'");
+        locks.checkDeletable(workspace, Message.of("action.compute.detach", name));
         storeTogether(() -> {
             clusters.delete(workspace, name);
-            events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, "DETACHED",
-                    cluster.attachedResourceId())));
+            events.append(List.of(LogEvent.cluster(clock.instant(), workspace, name, ScaleDecisions.DETACHED,
+                    Message.of("reason.cluster.detached", cluster.attachedResourceId()))));
         });
     }
 
@@ -261,8 +261,7 @@ public final class ComputeService {
     public Node preempt(String workspace, String name, String nodeId) {
         ComputeCluster cluster = show(workspace, name);
         if (cluster.spec().tier() != VmTier.LOW_PRIORITY) {
-            throw new ConflictException("compute '" + name + "' uses dedicated VMs, which are never preempted; "
-                    + "only low-priority nodes can be");
+            throw new ConflictException("name", Message.of("conflict.compute.not-low-priority", name));
         }
         List<Node> candidates = nodes.listPresent(workspace, name).stream()
                 .filter(node -> node.state() == NodeState.RUNNING || node.state() == NodeState.IDLE).toList();
@@ -270,14 +269,14 @@ public final class ComputeService {
                 ? candidates.stream().filter(n -> n.state() == NodeState.RUNNING).findFirst()
                         .or(() -> candidates.stream().findFirst())
                 : candidates.stream().filter(n -> n.id().equals(nodeId)).findFirst())
-                .orElseThrow(() -> new NotFoundException(nodeId == null
-                        ? "compute '" + name + "' has no idle or running node to preempt"
-                        : "node '" + nodeId + "' is not an idle or running node of compute '" + name + "'"));
+                .orElseThrow(() -> nodeId == null
+                        ? new NotFoundException("", Message.of("notfound.compute.node-to-preempt", name))
+                        : new NotFoundException("node", Message.of("notfound.compute.node", nodeId, name)));
         Instant now = clock.instant();
         Node preempted = node.withState(NodeState.PREEMPTED, now);
         storeTogether(() -> {
             nodes.update(preempted);
-            events.append(List.of(LogEvent.node(now, preempted, "preempted on request")));
+            events.append(List.of(LogEvent.node(now, preempted, Message.of("reason.node.preempted-on-request"))));
         });
         return preempted;
     }
@@ -290,10 +289,10 @@ public final class ComputeService {
         });
     }
 
-    private static void requireManaged(ComputeCluster cluster, String action) {
+    /** @param refusal the code that refuses the action on attached compute */
+    private static void requireManaged(ComputeCluster cluster, String refusal) {
         if (cluster.isAttached()) {
-            throw new ConflictException("compute '" + cluster.name() + "' is attached, not created here; detach it "
-                    + "instead of trying to " + action + " it");
+            throw new ConflictException("name", Message.of(refusal, cluster.name()));
         }
     }
 
@@ -312,11 +311,9 @@ public final class ComputeService {
         List<UserAssignedIdentity> known = identities.list(workspace);
         for (String id : identity.userAssignedIdentityIds()) {
             if (ClusterIdentity.isUserAssignedIdentityId(id) && localIdentity(known, id).isEmpty()) {
-                problems.add("identity.user_assigned_identities", "exists", "'"
-                        + Problems.shortened(id) + "' is not a user-assigned "
-                        + "identity of workspace '" + workspace + "'; create it with 'identity create -w " + workspace
-                        + " --name " + id.substring(id.lastIndexOf('/') + 1) + "' or use one that 'identity list -w "
-                        + workspace + "' shows");
+                problems.add("identity.user_assigned_identities", "exists", Message.of(
+                        "invalid.cluster.unknown-identity", Problems.shortened(id), workspace,
+                        id.substring(id.lastIndexOf('/') + 1)));
             }
         }
     }

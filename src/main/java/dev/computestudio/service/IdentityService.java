@@ -4,6 +4,7 @@ import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.domain.ManagedIdentity;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.UserAssignedIdentity;
@@ -59,7 +60,7 @@ public final class IdentityService {
     public UserAssignedIdentity create(String workspaceName, String name) {
         Workspace workspace = workspaces.require(workspaceName);
         new Problems().addAll(UserAssignedIdentity.checkName("name", name)).throwIfAny();
-        locks.checkWritable(workspaceName, "create identity '" + name + "'");
+        locks.checkWritable(workspaceName, Message.of("action.identity.create", name));
         UserAssignedIdentity identity = new UserAssignedIdentity(workspaceName, name,
                 UserAssignedIdentity.resourceIdFor(workspace, name), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(), installation.tenantId(), clock.instant());
@@ -74,8 +75,8 @@ public final class IdentityService {
 
     public UserAssignedIdentity show(String workspace, String name) {
         workspaces.require(workspace);
-        return identities.find(workspace, name).orElseThrow(() -> new NotFoundException(
-                "identity '" + name + "' was not found in workspace '" + workspace + "'"));
+        return identities.find(workspace, name).orElseThrow(() -> new NotFoundException("name",
+                Message.of("notfound.identity", name, workspace)));
     }
 
     /** Refused while a cluster still uses the identity: the message names the clusters. */
@@ -86,12 +87,11 @@ public final class IdentityService {
                         .anyMatch(id -> id.equalsIgnoreCase(identity.resourceId())))
                 .map(ComputeCluster::name).toList();
         if (!users.isEmpty()) {
-            String first = users.get(0);
-            throw new ConflictException("identity '" + name + "' is still used by compute '"
-                    + String.join("', '", users) + "'; remove it from " + (users.size() == 1 ? "that cluster" : "them")
-                    + " first (e.g. compute update -w " + workspace + " --name " + first + " --identity-type none)");
+            throw new ConflictException("name", Message.of(users.size() == 1 ? "conflict.identity.in-use"
+                    : "conflict.identity.in-use-by-several", name, String.join("', '", users), workspace,
+                    users.get(0)));
         }
-        locks.checkDeletable(workspace, "delete identity '" + name + "'");
+        locks.checkDeletable(workspace, Message.of("action.identity.delete", name));
         identities.delete(workspace, name);
     }
 
@@ -114,8 +114,8 @@ public final class IdentityService {
      */
     public IssuedToken requestToken(String workspace, String cluster, String resource, String clientId) {
         workspaces.require(workspace);
-        clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException(
-                "compute '" + cluster + "' was not found in workspace '" + workspace + "'"));
+        clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException("cluster",
+                Message.of("notfound.compute", cluster, workspace)));
         String audience = resource == null || resource.isBlank() ? DEFAULT_RESOURCE : resource.trim();
         checkAudience(audience);
         return probe.requestAsJobOn(workspace, cluster, audience,
@@ -128,10 +128,10 @@ public final class IdentityService {
             URI uri = new URI(audience);
             if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")
                     || uri.getScheme().equals("api"))) {
-                problems.add("resource", "uri", "must be the resource's URI, e.g. " + DEFAULT_RESOURCE);
+                problems.add("resource", "uri", Message.of("invalid.identity.resource-uri", DEFAULT_RESOURCE));
             }
         } catch (URISyntaxException e) {
-            problems.add("resource", "uri", "must be the resource's URI, e.g. " + DEFAULT_RESOURCE);
+            problems.add("resource", "uri", Message.of("invalid.identity.resource-uri", DEFAULT_RESOURCE));
         }
         problems.throwIfAny();
     }

@@ -8,6 +8,7 @@ import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ProvisioningState;
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
 public final class JobService {
 
     private static final int MAX_CHUNK = 64 * 1024;
+    private static final Message CANCELED_BY_REQUEST = Message.of("reason.job.canceled");
 
     private final WorkspaceRepository workspaces;
     private final ClusterRepository clusters;
@@ -76,16 +78,16 @@ public final class JobService {
         checkLocalPaths(spec, problems);
         problems.throwIfAny();
         ComputeCluster compute = clusters.find(workspace, spec.compute()).orElseThrow(() -> new NotFoundException(
-                "compute '" + spec.compute() + "' was not found in workspace '" + workspace + "'"));
+                "compute", Message.of("notfound.compute", spec.compute(), workspace)));
         if (compute.isAttached()) {
-            throw new ConflictException("compute '" + compute.name() + "' is attached compute (" + compute.attachedResourceId()
-                    + "); this studio runs jobs only on compute clusters it created");
+            throw new ConflictException("compute", Message.of("conflict.job.compute-attached", compute.name(),
+                    compute.attachedResourceId()));
         }
         if (compute.status().provisioningState() == ProvisioningState.DELETING) {
-            throw new ConflictException("compute '" + compute.name() + "' is being deleted");
+            throw new ConflictException("compute", Message.of("conflict.job.compute-deleting", compute.name()));
         }
         if (jobs.find(workspace, spec.name()).isPresent()) {
-            throw new ConflictException("workspace '" + workspace + "' already has a job named '" + spec.name() + "'");
+            throw new ConflictException("name", Message.of("conflict.job.name-taken", workspace, spec.name()));
         }
         Instant now = clock.instant();
         Job job = Job.submitted(workspace, spec, now);
@@ -94,7 +96,7 @@ public final class JobService {
             // Stored together: a queued job always has its "submitted" event, and that event its job.
             unitOfWork.atomically(() -> {
                 jobs.insert(job);
-                events.append(List.of(LogEvent.job(now, job, "submitted")));
+                events.append(List.of(LogEvent.job(now, job, Message.of("reason.job.submitted"))));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -117,8 +119,8 @@ public final class JobService {
         if (spec.code() != null && !spec.code().isBlank()) {
             LocalSources.path("code", spec.code(), problems).ifPresent(code -> {
                 if (!Files.isDirectory(code)) {
-                    problems.add("code", "local-folder", "'"
-                            + Problems.shortened(spec.code()) + "' is not a folder on this machine");
+                    problems.add("code", "local-folder", Message.of("invalid.job.not-a-local-folder",
+                            Problems.shortened(spec.code())));
                 } else {
                     LocalSources.checkCode("code", code, problems);
                 }
@@ -132,8 +134,8 @@ public final class JobService {
             LocalSources.path(field, input.value(), problems).ifPresent(path -> {
                 boolean folder = input.type() == JobInput.Type.URI_FOLDER;
                 if (folder ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-                    problems.add(field, "local-" + (folder ? "folder" : "file"), "'" + path
-                            + "' is not a " + (folder ? "folder" : "file") + " on this machine");
+                    problems.add(field, "local-" + (folder ? "folder" : "file"), Message.of(folder
+                            ? "invalid.job.not-a-local-folder" : "invalid.job.not-a-local-file", path.toString()));
                 } else {
                     LocalSources.checkInput(field, path, problems);
                 }
@@ -198,8 +200,8 @@ public final class JobService {
 
     public Job show(String workspace, String name) {
         workspaces.require(workspace);
-        return jobs.find(workspace, name).orElseThrow(() -> new NotFoundException(
-                "job '" + name + "' was not found in workspace '" + workspace + "'"));
+        return jobs.find(workspace, name).orElseThrow(() -> new NotFoundException("name",
+                Message.of("notfound.job", name, workspace)));
     }
 
     /**
@@ -210,21 +212,28 @@ public final class JobService {
         for (int tries = 0; tries < 5; tries++) {
             Job job = show(workspace, name);
             if (job.status().isFinal()) {
-                throw new ConflictException("job '" + name + "' has already ended (" + job.status().restName() + ")");
+                throw new ConflictException("", Message.of("conflict.job.already-ended", name, job.status()));
             }
             if (job.status() == JobStatus.CANCEL_REQUESTED) {
                 return job;
             }
             Instant now = clock.instant();
             Job next = job.status().holdsNodes() ? job.moveTo(JobStatus.CANCEL_REQUESTED, now)
-                    : job.finished(JobStatus.CANCELED, null, "canceled by request", now);
-            if (jobs.updateAndNoteIf(next, job.status())) {
-                events.append(List.of(LogEvent.job(now, next, "cancel requested")));
+                    : job.finished(JobStatus.CANCELED, null, CANCELED_BY_REQUEST.english(), now);
+            // Stored together: a canceled job always has its event, as a submitted one has.
+            boolean moved = unitOfWork.atomically(() -> {
+                if (!jobs.updateAndNoteIf(next, job.status())) {
+                    return false;
+                }
+                events.append(List.of(LogEvent.job(now, next, Message.of("reason.job.cancel-requested"))));
+                return true;
+            });
+            if (moved) {
                 onChange.run();
                 return next;
             }
         }
-        throw new ConflictException("job '" + name + "' keeps changing; try to cancel it again");
+        throw new ConflictException("", Message.of("conflict.job.keeps-changing", name));
     }
 
     /** Output of the job's current attempt (rank 0) after {@code offset}; offset 0 restarts a new attempt. */

@@ -2,6 +2,7 @@ package dev.computestudio.service;
 
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.port.LockRepository;
@@ -43,26 +44,36 @@ public final class LockService {
     public void delete(String workspace, String name) {
         workspaces.require(workspace);
         if (!locks.delete(workspace, name)) {
-            throw new NotFoundException("lock", name);
+            throw new NotFoundException("name", Message.of("notfound.lock", name));
         }
     }
 
-    /** Throws when a ReadOnly lock forbids changing resources of the workspace. */
-    void checkWritable(String workspace, String action) {
+    /**
+     * Throws when a ReadOnly lock forbids changing resources of the workspace.
+     *
+     * @param action what was refused, e.g. {@code action.compute.create} with its arguments
+     */
+    void checkWritable(String workspace, Message action) {
         Optional<ResourceLock> readOnly = locks.list(workspace).stream()
                 .filter(lock -> lock.level() == LockLevel.READ_ONLY).findFirst();
         readOnly.ifPresent(lock -> {
-            throw new ConflictException("cannot " + action + ": the resource group of workspace '" + workspace
-                    + "' has a ReadOnly lock '" + lock.name() + "', which forbids every change; delete the lock first");
+            throw new ConflictException("lock", Message.of("conflict.lock.read-only", action, workspace, lock.name()));
         });
     }
 
     /** Throws when any lock forbids deleting resources of the workspace. */
-    void checkDeletable(String workspace, String action) {
+    void checkDeletable(String workspace, Message action) {
         locks.list(workspace).stream().findFirst().ifPresent(lock -> {
-            throw new ConflictException("cannot " + action + ": the resource group of workspace '" + workspace
-                    + "' has a " + lock.level().restName() + " lock '" + lock.name() + "' (" + lock.level().effect()
-                    + "); delete the lock first");
+            throw new ConflictException("lock", Message.of("conflict.lock.blocks", action, workspace,
+                    lock.level().restName(), lock.name(), Message.of(effectCode(lock.level()))));
         });
+    }
+
+    /** What a lock level blocks, in a sentence. */
+    private static String effectCode(LockLevel level) {
+        return switch (level) {
+            case CAN_NOT_DELETE -> "lock.effect.can-not-delete";
+            case READ_ONLY -> "lock.effect.read-only";
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.computestudio.service;
 
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.port.ClusterRepository;
@@ -51,8 +52,8 @@ public final class TimelineService {
 
     public ComputeCluster cluster(String workspace, String cluster) {
         workspaces.require(workspace);
-        return clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException(
-                "compute '" + cluster + "' was not found in workspace '" + workspace + "'"));
+        return clusters.find(workspace, cluster).orElseThrow(() -> new NotFoundException("cluster",
+                Message.of("notfound.compute", cluster, workspace)));
     }
 
     /**

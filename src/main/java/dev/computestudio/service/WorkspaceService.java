@@ -1,6 +1,7 @@
 package dev.computestudio.service;
 
 import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.ClusterRepository;
@@ -55,13 +56,12 @@ public final class WorkspaceService {
         List<ResourceLock> held = locks.list(name);
         if (!held.isEmpty()) {
             ResourceLock lock = held.get(0);
-            throw new ConflictException("workspace '" + name + "' cannot be deleted: its resource group has a "
-                    + lock.level().restName() + " lock '" + lock.name() + "'; delete the lock first");
+            throw new ConflictException("lock", Message.of("conflict.workspace.locked", name,
+                    lock.level().restName(), lock.name()));
         }
         int computes = clusters.list(name).size();
         if (computes > 0) {
-            throw new ConflictException("workspace '" + name + "' cannot be deleted: it still holds " + computes
-                    + " compute resource(s); delete or detach them first");
+            throw new ConflictException("", Message.of("conflict.workspace.holds-compute", name, computes));
         }
         workspaces.delete(name);
     }

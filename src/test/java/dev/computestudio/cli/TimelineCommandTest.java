@@ -7,6 +7,7 @@ import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ScaleDecisions;
@@ -47,12 +48,18 @@ class TimelineCommandTest {
             Node node = new Node(NODE, "ws1", "cpu", NodeState.PREPARING, null, 0, null, base, base, null, null);
             context.database().repositories().nodes().insert(node.withState(NodeState.GONE, base.plusSeconds(180)));
             context.database().repositories().events().append(List.of(
-                    LogEvent.cluster(base.minusSeconds(5), "ws1", "cpu", ScaleDecisions.CREATED, "Standard_DS3_v2"),
-                    LogEvent.cluster(base, "ws1", "cpu", ScaleDecisions.SCALE_UP, "adding 1 node(s)"),
-                    LogEvent.node(base, node, "scale up"),
-                    LogEvent.node(base, node.withJob("job-a", "h").withState(NodeState.RUNNING, base), "rank 0 of job-a"),
-                    LogEvent.node(base.plusSeconds(60), node.withState(NodeState.IDLE, base), "rank exited with code 0"),
-                    LogEvent.node(base.plusSeconds(180), node.withState(NodeState.GONE, base), "idle for 120 s, \"long\"")));
+                    LogEvent.cluster(base.minusSeconds(5), "ws1", "cpu", ScaleDecisions.CREATED,
+                            Message.of("reason.cluster.created", "Standard_DS3_v2", "dedicated", 0, 4)),
+                    // Sentences as an older version stored them, before texts had codes.
+                    LogEvent.cluster(base, "ws1", "cpu", ScaleDecisions.SCALE_UP,
+                            Message.of("text.recorded", "adding 1 node(s)")),
+                    LogEvent.node(base, node, Message.of("reason.node.scale-up")),
+                    LogEvent.node(base, node.withJob("job-a", "h").withState(NodeState.RUNNING, base),
+                            Message.of("reason.node.rank-started", 0, "job-a")),
+                    LogEvent.node(base.plusSeconds(60), node.withState(NodeState.IDLE, base),
+                            Message.of("reason.node.rank-exited", 0)),
+                    LogEvent.node(base.plusSeconds(180), node.withState(NodeState.GONE, base),
+                            Message.of("text.recorded", "idle for 120 s, \"long\""))));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.service.timeline.NodeRow;
@@ -95,12 +96,12 @@ class EventLogAuditTest {
 
     private void node(String id, NodeState state, String job, long second) {
         log.add(new LogEvent(log.size() + 1, T0.plusSeconds(second), EventKind.NODE, "ws1", "cpu", id, job,
-                state.name(), 0, "test"));
+                state.name(), 0, Message.of("text.recorded", "test")));
     }
 
     private void job(String name, JobStatus status, int attempt) {
         log.add(new LogEvent(log.size() + 1, T0, EventKind.JOB, "ws1", "cpu", null, name, status.name(), attempt,
-                "test"));
+                Message.of("text.recorded", "test")));
     }
 
     private static Node stored(String id, NodeState state) {
@@ -113,7 +114,7 @@ class EventLogAuditTest {
     }
 
     private static NodeRow row(String id, Segment... segments) {
-        return new NodeRow(id, id, T0, List.of(segments), false, false);
+        return new NodeRow(id, Message.of("label.node-id", id), T0, List.of(segments), false, false);
     }
 
     private static Segment segment(String id, NodeState state, long start, Long end) {

@@ -244,7 +244,7 @@ class AutoscalingTest {
         assertThat(studio.runner.stoppedNodeIds()).containsExactly(node.id());
         assertThat(studio.events()).filteredOn(e -> e.kind() == EventKind.CLUSTER && e.state().equals("SCALE_DOWN"))
                 .singleElement()
-                .satisfies(e -> assertThat(e.reason()).contains(node.id()).contains("idle for 120 s"));
+                .satisfies(e -> assertThat(e.reason().english()).contains(node.id()).contains("idle for 120 s"));
     }
 
     @Test
@@ -324,7 +324,7 @@ class AutoscalingTest {
         assertThat(status.targetNodeCount()).isEqualTo(1);
         assertThat(studio.runner.stoppedNodeIds()).hasSize(2);
         assertThat(studio.events()).filteredOn(e -> e.kind() == EventKind.CLUSTER && e.state().equals("SCALE_DOWN"))
-                .hasSize(2).allSatisfy(e -> assertThat(e.reason()).contains("above max_instances 1"));
+                .hasSize(2).allSatisfy(e -> assertThat(e.reason().english()).contains("above max_instances 1"));
 
         studio.advanceSeconds(119);
         studio.pass();
@@ -344,7 +344,7 @@ class AutoscalingTest {
         assertThat(studio.job("job-a").status()).isEqualTo(JobStatus.QUEUED);
         String broken = studio.nodes(CPU).get(0).id();
         assertThat(studio.events()).filteredOn(e -> broken.equals(e.nodeId()) && e.state().equals("UNUSABLE"))
-                .singleElement().satisfies(e -> assertThat(e.reason()).contains("node setup failed"));
+                .singleElement().satisfies(e -> assertThat(e.reason().english()).contains("node setup failed"));
 
         studio.pass();
         assertThat(studio.job("job-a").status()).isEqualTo(JobStatus.RUNNING);

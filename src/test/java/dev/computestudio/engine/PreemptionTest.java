@@ -80,7 +80,7 @@ class PreemptionTest {
         assertThat(history).extracting(LogEvent::state, LogEvent::attempt).containsExactly(
                 tuple("QUEUED", 0), tuple("PREPARING", 1), tuple("RUNNING", 1),
                 tuple("QUEUED", 1), tuple("PREPARING", 2), tuple("RUNNING", 2));
-        assertThat(history.get(3).reason()).isEqualTo(PREEMPTION_ERROR);
+        assertThat(history.get(3).reason().english()).isEqualTo(PREEMPTION_ERROR);
     }
 
     @Test

@@ -69,7 +69,7 @@ class ScaleDecisionNotesTest {
         assertThat(decisionCodes()).containsExactly(ScaleDecisions.CREATED, ScaleDecisions.SCALE_UP,
                 ScaleDecisions.KEPT_IDLE_TIME);
         String nodeId = studio.nodes(CPU).get(0).id();
-        assertThat(decisions().get(2).reason()).isEqualTo("keeping 1 idle node(s): the idle time before scale-down "
+        assertThat(decisions().get(2).reason().english()).isEqualTo("keeping 1 idle node(s): the idle time before scale-down "
                 + "(120 s) is not reached yet (" + nodeId + " idle for 0 s, goes in 120 s) unless a job takes it");
 
         passes(60);
@@ -88,7 +88,7 @@ class ScaleDecisionNotesTest {
 
         assertThat(decisionCodes()).containsExactly(ScaleDecisions.CREATED, ScaleDecisions.SCALE_UP,
                 ScaleDecisions.KEPT_MIN_NODES);
-        assertThat(decisions().get(2).reason()).contains("min_instances is 1, so the cluster never goes below 1 node(s)");
+        assertThat(decisions().get(2).reason().english()).contains("min_instances is 1, so the cluster never goes below 1 node(s)");
     }
 
     @Test
@@ -101,7 +101,7 @@ class ScaleDecisionNotesTest {
 
         assertThat(decisionCodes()).containsExactly(ScaleDecisions.CREATED, ScaleDecisions.SCALE_UP,
                 ScaleDecisions.AT_MAX_NODES);
-        assertThat(decisions().get(2).reason()).isEqualTo("1 job(s) wait for nodes and none is added: the cluster "
+        assertThat(decisions().get(2).reason().english()).isEqualTo("1 job(s) wait for nodes and none is added: the cluster "
                 + "already has 1 node(s), its max_instances is 1; they start as nodes become free");
     }
 
@@ -115,7 +115,7 @@ class ScaleDecisionNotesTest {
 
         assertThat(decisionCodes()).containsExactly(ScaleDecisions.CREATED, ScaleDecisions.SCALE_UP,
                 ClusterError.QUOTA_EXCEEDED, ScaleDecisions.KEPT_FOR_WAITING_JOBS);
-        assertThat(decisions().get(3).reason()).endsWith("for waiting jobs: job 'big' needs 2 node(s) at once");
+        assertThat(decisions().get(3).reason().english()).endsWith("for waiting jobs: job 'big' needs 2 node(s) at once");
     }
 
     @Test

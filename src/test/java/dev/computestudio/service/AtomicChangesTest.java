@@ -2,7 +2,9 @@ package dev.computestudio.service;
 
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.EventKind;
+import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.QuotaKeys;
@@ -26,6 +28,7 @@ import static dev.computestudio.testing.StudioFixture.dedicated;
 import static dev.computestudio.testing.StudioFixture.jobSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A change of several rows (a cluster and its event, a cluster's nodes and the cluster, a job and
@@ -130,6 +133,24 @@ class AtomicChangesTest {
         assertThat(studio.compute.list(WS)).extracting(ComputeCluster::name).containsExactly("cpu-a");
         assertThat(clustersUsed()).isEqualTo(1);
         assertThat(studio.quota.ledger(WS).limit(QuotaKeys.CLUSTERS)).isEqualTo(50);
+    }
+
+    @Test
+    void aCancelWhoseEventCannotBeStoredLeavesTheJobQueuedWithoutAnEvent() {
+        studio.jobs.submit(WS, jobSpec("train", "cpu-a", 1, null));
+        JobService jobs = new JobService(studio.stores.workspaces(), studio.stores.clusters(), studio.stores.jobs(),
+                failingOn(EventLog.class, studio.stores.events(), "append"), studio.stores.unitOfWork(),
+                new dev.computestudio.domain.JobFiles(data), new Random(3), studio.clock, () -> { });
+
+        assertThatThrownBy(() -> jobs.cancel(WS, "train")).hasMessage("the disk is full");
+
+        assertThat(studio.job("train").status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(studio.stores.events().forJob(WS, "train")).extracting(LogEvent::state).containsExactly("QUEUED");
+        // Nothing half made is in the way: the cancel succeeds once the store works again.
+        assertThat(studio.jobs.cancel(WS, "train").status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(studio.stores.events().forJob(WS, "train")).extracting(LogEvent::state, LogEvent::reason)
+                .containsExactly(tuple("QUEUED", Message.of("reason.job.submitted")),
+                        tuple("CANCELED", Message.of("reason.job.cancel-requested")));
     }
 
     @Test

@@ -3,10 +3,14 @@ package dev.computestudio.service;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.SshSettings;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.testing.StudioFixture;
@@ -228,5 +232,34 @@ class ComputeServiceTest {
 
         assertThatThrownBy(() -> compute.preempt(WS, "lowpri-cluster", null))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("no idle or running node");
+    }
+
+    @Test
+    void deletingAClusterWithoutNodesRecordsItsDeletionInTheEventLog() {
+        studio.createCluster(CPU, dedicated(DS3, 0, 2));
+
+        assertThat(compute.delete(WS, CPU)).isTrue();
+
+        assertThat(studio.events()).filteredOn(event -> event.kind() == EventKind.CLUSTER)
+                .extracting(LogEvent::cluster, LogEvent::state, LogEvent::reason)
+                .containsExactly(tuple(CPU, ScaleDecisions.CREATED, Message.of("reason.cluster.created", DS3,
+                                "dedicated", 0, 2)),
+                        tuple(CPU, ScaleDecisions.DELETED, Message.of("reason.cluster.deleted")));
+    }
+
+    @Test
+    void deletingAClusterWithNodesRecordsItsDeletionOnceTheEngineRemovedThem() {
+        studio.createCluster(CPU, dedicated(DS3, 0, 2));
+        studio.submit("train", CPU);
+        studio.pass();
+
+        assertThat(compute.delete(WS, CPU)).isFalse();
+        assertThat(studio.events()).noneMatch(event -> event.state().equals(ScaleDecisions.DELETED));
+        studio.pass();
+
+        assertThat(studio.events()).filteredOn(event -> event.kind() == EventKind.CLUSTER
+                        && event.state().equals(ScaleDecisions.DELETED))
+                .extracting(LogEvent::cluster, LogEvent::reason)
+                .containsExactly(tuple(CPU, Message.of("reason.cluster.deleted")));
     }
 }

@@ -25,6 +25,7 @@ import static dev.computestudio.testing.StudioFixture.WS;
 import static dev.computestudio.testing.StudioFixture.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IdentityServiceTest {
 
@@ -126,8 +127,9 @@ class IdentityServiceTest {
 
         assertThatThrownBy(() -> studio.compute.create(WS, "cpu", dedicated(DS3, 0, 2)
                 .withIdentity(ClusterIdentity.userAssigned(List.of(real.resourceId(), madeUp)))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
-                        new Problem("identity.user_assigned_identities", "exists", "'" + madeUp + "' is not a "
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::rule, Problem::message).containsExactly(tuple(
+                                "identity.user_assigned_identities", "exists", "'" + madeUp + "' is not a "
                                 + "user-assigned identity of workspace '" + WS + "'; create it with 'identity create -w "
                                 + WS + " --name made-up-id' or use one that 'identity list -w " + WS + "' shows")));
         studio.createCluster("cpu", dedicated(DS3, 0, 2));

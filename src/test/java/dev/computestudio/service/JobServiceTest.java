@@ -59,7 +59,7 @@ class JobServiceTest {
         assertThat(jobs.show(WS, "job-a")).isEqualTo(job);
         assertThat(jobs.list(WS)).extracting(Job::name).containsExactly("job-a");
         assertThat(studio.stores.events().forJob(WS, "job-a")).singleElement()
-                .satisfies(e -> assertThat(e.reason()).isEqualTo("submitted"));
+                .satisfies(e -> assertThat(e.reason().english()).isEqualTo("submitted"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class TimelineServiceTest {
     void theWholeRunShowsEveryNodeGoneOnesIncluded() {
         Timeline timeline = timelines.load(WS, CLUSTER, at(0), at(211));
 
-        assertThat(timeline.rows()).extracting(NodeRow::label, NodeRow::gone)
+        assertThat(timeline.rows()).extracting(row -> row.label().english(), NodeRow::gone)
                 .containsExactly(tuple("node 1", true), tuple("node 2", true), tuple("node 3", true));
         assertThat(timeline.rows().get(0).segments()).extracting(Segment::state, Segment::start, Segment::end,
                         Segment::job)
@@ -68,7 +68,7 @@ class TimelineServiceTest {
         assertThat(timeline.rows().get(2).segments()).extracting(Segment::state, Segment::start, Segment::end,
                         Segment::job)
                 .containsExactly(tuple(RUNNING, at(31), at(90), "job-a"), tuple(IDLE, at(90), at(210), null));
-        assertThat(timeline.rows().get(1).segments().get(1).endReason()).startsWith("idle for 120 s");
+        assertThat(timeline.rows().get(1).segments().get(1).endReason().english()).startsWith("idle for 120 s");
     }
 
     @Test
@@ -96,13 +96,13 @@ class TimelineServiceTest {
                 tuple(at(210), MarkerKind.SCALE_DOWN, ScaleDecisions.SCALE_DOWN));
         Marker kept = timeline.markers().stream().filter(m -> m.at().equals(at(60))
                 && m.kind() == MarkerKind.NOT_SCALED).findFirst().orElseThrow();
-        assertThat(kept.why()).startsWith("Not scaled down, idle time not reached: keeping 1 idle node(s)")
+        assertThat(kept.why().english()).startsWith("Not scaled down, idle time not reached: keeping 1 idle node(s)")
                 .contains("idle time before scale-down (120 s) is not reached")
                 .contains(story.nodeIds.get(1) + " idle for 0 s, goes in 120 s");
         Marker preemption = timeline.markers().stream().filter(m -> m.kind() == MarkerKind.PREEMPTION).findFirst()
                 .orElseThrow();
         assertThat(preemption.jobName()).isEqualTo("job-a");
-        assertThat(preemption.why()).contains("preempted on request").contains("job 'job-a' goes back to the queue");
+        assertThat(preemption.why().english()).contains("preempted on request").contains("job 'job-a' goes back to the queue");
     }
 
     @Test
@@ -110,7 +110,7 @@ class TimelineServiceTest {
         // From 09:00:45 to 09:01:15: node 1 is gone, node 2 runs job-b until 60, node 3 runs job-a since 31.
         Timeline timeline = timelines.load(WS, CLUSTER, at(45), at(75));
 
-        assertThat(timeline.rows()).extracting(NodeRow::label).containsExactly("node 2", "node 3");
+        assertThat(timeline.rows()).extracting(row -> row.label().english()).containsExactly("node 2", "node 3");
         assertThat(timeline.rows().get(0).segments()).extracting(Segment::state, Segment::start, Segment::end)
                 .containsExactly(tuple(RUNNING, at(0), at(60)), tuple(IDLE, at(60), null));
         assertThat(timeline.rows().get(1).segments()).extracting(Segment::state, Segment::start, Segment::end)

@@ -3,6 +3,7 @@ package dev.computestudio.app.bench;
 import dev.computestudio.cli.BenchmarkSuite.Figure;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.infra.persistence.Database;
@@ -80,8 +81,17 @@ final class EventLogBenchmarks {
             NodeState state = CYCLE[(i / nodes) % CYCLE.length];
             batch.add(new LogEvent(0, start.plusSeconds(i), EventKind.NODE, "bench", "c" + cluster,
                     "c" + cluster + "-node-" + node, state == NodeState.RUNNING ? "job-" + i : null, state.name(), 0,
-                    "benchmark"));
+                    reason(state, i)));
         }
         return batch;
+    }
+
+    /** The reasons the engine gives these moves, arguments and all, so that a write costs what the engine's does. */
+    private static Message reason(NodeState state, int event) {
+        return switch (state) {
+            case PREPARING -> Message.of("reason.node.scale-up");
+            case RUNNING -> Message.of("reason.node.rank-started", 0, "job-" + event);
+            default -> Message.of("reason.node.rank-exited", 0);
+        };
     }
 }

@@ -6,6 +6,7 @@ import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.QuotaKeys;
@@ -114,7 +115,9 @@ final class StudioProcessBenchmarks {
                 Node node = nodes.get(i % nodes.size());
                 NodeState state = cycle[(i / nodes.size()) % cycle.length];
                 batch.add(new LogEvent(0, start.plusSeconds(i), EventKind.NODE, "load", node.cluster(), node.id(),
-                        state == NodeState.RUNNING ? "job-" + i : null, state.name(), 0, "benchmark history"));
+                        state == NodeState.RUNNING ? "job-" + i : null, state.name(), 0,
+                        state == NodeState.RUNNING ? Message.of("reason.node.rank-started", 0, "job-" + i)
+                                : Message.of("reason.node.rank-exited", 0)));
                 if (batch.size() == 1_000) {
                     context.database().eventLog().append(batch);
                     batch = new ArrayList<>();

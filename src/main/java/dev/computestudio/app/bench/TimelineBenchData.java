@@ -2,6 +2,7 @@ package dev.computestudio.app.bench;
 
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ScaleDecisions;
@@ -80,10 +81,12 @@ final class TimelineBenchData {
                     job = state == NodeState.RUNNING ? "job-" + n + "-" + c : null;
                 }
                 data.events.add(new LogEvent(0, at, EventKind.NODE, WORKSPACE, CLUSTER, id, job, state.name(), 0,
-                        c == 0 ? "scale up" : state == NodeState.RUNNING ? "rank 0 of " + job : "rank exited"));
+                        c == 0 ? Message.of("reason.node.scale-up")
+                                : state == NodeState.RUNNING ? Message.of("reason.node.rank-started", 0, job)
+                                : Message.of("reason.node.rank-exited", 0)));
             }
             data.events.add(LogEvent.cluster(created, WORKSPACE, CLUSTER, ScaleDecisions.SCALE_UP,
-                    "adding 1 node(s): 1 node(s) wanted by waiting jobs"));
+                    Message.of("reason.cluster.scale-up", 1, 1, 0, NODES)));
             data.nodes.add(new Node(id, WORKSPACE, CLUSTER, state, null, 0, job, created, at, null, null));
         }
         data.events.sort(Comparator.comparing(LogEvent::at));

@@ -109,9 +109,10 @@ final class TimelineBenchmarks {
     private static Figure frameFigure(String span, Timeline timeline, int samples) {
         Viewport viewport = new Viewport(timeline.from(), timeline.end());
         List<Double> times = time(samples, () -> new TimelineLayout(timeline, viewport, CANVAS_WIDTH, CANVAS_HEIGHT,
-                0, ZoneOffset.UTC).frame(segment -> segment.job() != null ? segment.job() : segment.state().restName()));
+                0, ZoneOffset.UTC, Locale.ROOT).frame(segment -> segment.job() != null ? segment.job()
+                : segment.state().restName()));
         TimelineLayout.Frame frame = new TimelineLayout(timeline, viewport, CANVAS_WIDTH, CANVAS_HEIGHT, 0,
-                ZoneOffset.UTC).frame(segment -> segment.state().restName());
+                ZoneOffset.UTC, Locale.ROOT).frame(segment -> segment.state().restName());
         return new Figure("timeline frame layout", span + ", median", percentile(times, 50), "ms",
                 "p95 " + format(percentile(times, 95)) + " ms; " + frame.bars().size() + " bars, "
                         + frame.rows().size() + " visible rows of " + timeline.rows().size() + ", "

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -62,7 +63,7 @@ public final class TimelineCanvasBenchmark {
         Viewport viewport = new Viewport(timeline.from(), timeline.end());
         Runnable draw = () -> {
             TimelineLayout layout = new TimelineLayout(timeline, viewport, canvas.getWidth(), canvas.getHeight(), 0,
-                    ZoneOffset.UTC);
+                    ZoneOffset.UTC, Locale.ROOT);
             TimelineLayout.Frame frame = layout.frame(segment -> segment.job() != null ? segment.job()
                     : segment.state().restName());
             painter.paint(canvas.getGraphicsContext2D(), layout, frame, TimelinePainter.Colors.LIGHT, "now");

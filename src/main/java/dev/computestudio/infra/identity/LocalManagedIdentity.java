@@ -15,6 +15,7 @@ import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.ManagedIdentity;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.port.IdentityCredentialRepository;
 import dev.computestudio.domain.port.JobIdentity;
@@ -118,8 +119,9 @@ public final class LocalManagedIdentity implements JobIdentity, TokenProbe, Auto
             HttpResponse<String> response = get(url, secret);
             JsonNode body = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
-                throw new ConflictException("the token endpoint refused the request (" + response.statusCode() + " "
-                        + body.path("error").asText() + "): " + body.path("error_description").asText());
+                // The endpoint answers in the cloud's wire format, whose descriptions are English.
+                throw new ConflictException("", Message.of("conflict.identity.token-refused", response.statusCode(),
+                        body.path("error").asText(), body.path("error_description").asText()));
             }
             return decode(url, base + TokenEndpoint.JWKS_PATH, body);
         } catch (IOException e) {

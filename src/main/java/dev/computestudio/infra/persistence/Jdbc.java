@@ -177,17 +177,17 @@ final class Jdbc {
 
     /**
      * Like {@link #update(String, Binder)}, but a clash with existing rows (a taken key, or a row
-     * other rows still refer to) becomes a {@link ConflictException} with the sentence that
-     * {@code conflict} gives. It is asked only after the failure, so it may look at what is stored.
+     * other rows still refer to) becomes the {@link ConflictException} that {@code conflict} gives.
+     * It is asked only after the failure, so it may look at what is stored.
      */
-    int update(String sql, Binder binder, Supplier<String> conflict) {
+    int update(String sql, Binder binder, Supplier<ConflictException> conflict) {
         try (Borrowed borrowed = borrow();
              PreparedStatement statement = borrowed.connection().prepareStatement(sql)) {
             binder.bind(new Params(statement));
             return statement.executeUpdate();
         } catch (SQLException e) {
             if (conflict != null && isConflict(e)) {
-                throw new ConflictException(conflict.get());
+                throw conflict.get();
             }
             throw failure(sql, e);
         }

@@ -5,7 +5,9 @@ import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NetworkSettings;
 import dev.computestudio.domain.NodeStateCounts;
 import dev.computestudio.domain.NotFoundException;
@@ -73,8 +75,7 @@ final class JdbcClusterRepository implements ClusterRepository {
             p.text(cluster.workspace()).text(cluster.name());
         });
         if (changed == 0) {
-            throw new NotFoundException("compute '" + cluster.name() + "' was not found in workspace '"
-                    + cluster.workspace() + "'");
+            throw new NotFoundException("name", Message.of("notfound.compute", cluster.name(), cluster.workspace()));
         }
     }
 
@@ -106,18 +107,19 @@ final class JdbcClusterRepository implements ClusterRepository {
     @Override
     public boolean delete(String workspace, String name) {
         return jdbc.update("DELETE FROM clusters WHERE workspace = ? AND name = ?", p -> p.text(workspace).text(name),
-                () -> "compute '" + name + "' still has nodes; delete them first") > 0;
+                () -> new ConflictException("", Message.of("conflict.compute.has-nodes", name))) > 0;
     }
 
     /** Either the name is taken or the resource is attached under another name; says which. */
-    private String conflictWith(ComputeCluster cluster) {
-        String nameTaken = "workspace '" + cluster.workspace() + "' already has compute named '" + cluster.name() + "'";
+    private ConflictException conflictWith(ComputeCluster cluster) {
+        ConflictException nameTaken = new ConflictException("name",
+                Message.of("conflict.compute.name-taken", cluster.workspace(), cluster.name()));
         if (cluster.attachedResourceId() == null || find(cluster.workspace(), cluster.name()).isPresent()) {
             return nameTaken;
         }
         return findByAttachedResourceId(cluster.workspace(), cluster.attachedResourceId())
-                .map(other -> "the compute resource " + cluster.attachedResourceId() + " is already attached as '"
-                        + other.name() + "'")
+                .map(other -> new ConflictException("resource_id", Message.of("conflict.compute.attached-as",
+                        cluster.attachedResourceId(), other.name())))
                 .orElse(nameTaken);
     }
 
@@ -152,7 +154,7 @@ final class JdbcClusterRepository implements ClusterRepository {
                 .integer(status.currentNodeCount()).integer(status.targetNodeCount())
                 .integer(counts.idle()).integer(counts.running()).integer(counts.preparing())
                 .integer(counts.unusable()).integer(counts.leaving()).integer(counts.preempted())
-                .json(status.errors());
+                .text(Json.errors(status.errors()));
     }
 
     private static void bindSystemIdentity(Params p, SystemAssignedIdentity identity) throws SQLException {

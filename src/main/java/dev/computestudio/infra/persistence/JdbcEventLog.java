@@ -2,6 +2,7 @@ package dev.computestudio.infra.persistence;
 
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.port.EventLog;
 
 import java.sql.PreparedStatement;
@@ -18,7 +19,10 @@ import java.util.List;
  */
 final class JdbcEventLog implements EventLog {
 
-    private static final String COLUMNS = "at, kind, workspace, cluster, node_id, job_name, state, attempt, reason";
+    // reason holds the English sentence of events written before texts had codes; newer ones leave it
+    // empty and keep the code and its arguments instead, which is also cheaper to write.
+    private static final String COLUMNS =
+            "at, kind, workspace, cluster, node_id, job_name, state, attempt, reason, reason_code, reason_args";
     private static final String SELECT = "SELECT seq, " + COLUMNS + " FROM event_log";
     private static final String INSERT =
             "INSERT INTO event_log (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(COLUMNS) + ")";
@@ -105,13 +109,25 @@ final class JdbcEventLog implements EventLog {
     }
 
     private static void bind(Params p, LogEvent event) throws SQLException {
+        Message reason = event.reason();
         p.instant(event.at()).name(event.kind()).text(event.workspace()).text(event.cluster()).text(event.nodeId())
-                .text(event.jobName()).text(event.state()).integer(event.attempt()).text(event.reason());
+                .text(event.jobName()).text(event.state()).integer(event.attempt()).text(null)
+                .text(reason == null ? null : reason.code())
+                .text(reason == null ? null : StoredMessages.arguments(reason));
     }
 
     private static LogEvent map(Row row) throws SQLException {
         return new LogEvent(row.bigint("seq"), row.instant("at"), row.name("kind", EventKind.class),
                 row.text("workspace"), row.text("cluster"), row.text("node_id"), row.text("job_name"),
-                row.text("state"), row.integer("attempt"), row.text("reason"));
+                row.text("state"), row.integer("attempt"), reason(row));
+    }
+
+    private static Message reason(Row row) throws SQLException {
+        String code = row.text("reason_code");
+        if (code != null) {
+            return StoredMessages.read(code, row.text("reason_args"));
+        }
+        String recorded = row.text("reason");
+        return recorded == null ? null : StoredMessages.recorded(recorded);
     }
 }

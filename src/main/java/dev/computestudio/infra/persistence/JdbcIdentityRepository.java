@@ -1,5 +1,7 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.port.IdentityRepository;
 
@@ -55,14 +57,16 @@ final class JdbcIdentityRepository implements IdentityRepository {
                 p -> p.text(workspace).text(name)) > 0;
     }
 
-    private String conflictWith(UserAssignedIdentity identity) {
+    private ConflictException conflictWith(UserAssignedIdentity identity) {
         if (find(identity.workspace(), identity.name()).isPresent()) {
-            return "workspace '" + identity.workspace() + "' already has an identity named '" + identity.name() + "'";
+            return new ConflictException("name",
+                    Message.of("conflict.identity.name-taken", identity.workspace(), identity.name()));
         }
         return findByResourceId(identity.resourceId())
-                .map(other -> "the identity " + identity.resourceId() + " already exists as '" + other.name()
-                        + "' in workspace '" + other.workspace() + "'")
-                .orElse("the identity " + identity.resourceId() + " already exists");
+                .map(other -> new ConflictException("name", Message.of("conflict.identity.resource-taken",
+                        identity.resourceId(), other.name(), other.workspace())))
+                .orElse(new ConflictException("name",
+                        Message.of("conflict.identity.resource-exists", identity.resourceId())));
     }
 
     private static UserAssignedIdentity map(Row row) throws SQLException {

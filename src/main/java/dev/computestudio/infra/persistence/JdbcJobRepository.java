@@ -1,8 +1,10 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.port.JobRepository;
 
 import java.sql.SQLException;
@@ -52,7 +54,7 @@ final class JdbcJobRepository implements JobRepository {
                 p.text(job.workspace()).text(job.name()).instant(job.createdAt());
                 bindSpec(p, job.spec());
                 bindStatus(p, job);
-            }, () -> "workspace '" + job.workspace() + "' already has a job named '" + job.name() + "'");
+            }, () -> new ConflictException("name", Message.of("conflict.job.name-taken", job.workspace(), job.name())));
             note(job);
             return null;
         });

@@ -1,6 +1,8 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.LockLevel;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.port.LockRepository;
 
@@ -22,7 +24,8 @@ final class JdbcLockRepository implements LockRepository {
                         VALUES (?, ?, ?, ?, ?)""",
                 p -> p.text(lock.workspace()).text(lock.name()).name(lock.level()).text(lock.notes())
                         .instant(lock.createdAt()),
-                () -> "workspace '" + lock.workspace() + "' already has a lock named '" + lock.name() + "'");
+                () -> new ConflictException("name",
+                        Message.of("conflict.lock.name-taken", lock.workspace(), lock.name())));
     }
 
     /** The workspace's locks, by name. */

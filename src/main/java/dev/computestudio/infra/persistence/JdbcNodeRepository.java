@@ -1,5 +1,7 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NotFoundException;
@@ -35,7 +37,7 @@ final class JdbcNodeRepository implements NodeRepository {
         jdbc.update(INSERT, p -> {
             p.text(node.id()).text(node.workspace()).text(node.cluster()).instant(node.createdAt());
             bindMutable(p, node);
-        }, () -> "a node with id '" + node.id() + "' already exists");
+        }, () -> new ConflictException("", Message.of("conflict.node.id-taken", node.id())));
     }
 
     /** Replaces state, address, port, job and handles; throws {@code NotFoundException} when it is gone. */
@@ -46,7 +48,7 @@ final class JdbcNodeRepository implements NodeRepository {
             p.text(node.id());
         });
         if (changed == 0) {
-            throw new NotFoundException("node", node.id());
+            throw new NotFoundException("", Message.of("notfound.node", node.id()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.WorkspaceRepository;
 
@@ -25,7 +27,7 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
                         VALUES (?, ?, ?, ?, ?)""",
                 p -> p.text(workspace.name()).text(workspace.location()).text(workspace.subscriptionId())
                         .text(workspace.resourceGroup()).instant(workspace.createdAt()),
-                () -> "a workspace named '" + workspace.name() + "' already exists");
+                () -> new ConflictException("name", Message.of("conflict.workspace.name-taken", workspace.name())));
     }
 
     @Override
@@ -42,7 +44,7 @@ final class JdbcWorkspaceRepository implements WorkspaceRepository {
     @Override
     public boolean delete(String name) {
         return jdbc.update("DELETE FROM workspaces WHERE name = ?", p -> p.text(name),
-                () -> "workspace '" + name + "' still has compute, identities or locks; delete them first") > 0;
+                () -> new ConflictException("", Message.of("conflict.workspace.not-empty", name))) > 0;
     }
 
     private static Workspace map(Row row) throws SQLException {

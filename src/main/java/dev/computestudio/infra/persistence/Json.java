@@ -2,7 +2,9 @@ package dev.computestudio.infra.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.JobInput;
 import dev.computestudio.domain.JobOutput;
@@ -19,7 +21,6 @@ final class Json {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() { };
-    private static final TypeReference<List<ClusterError>> ERRORS = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>> NESTED_MAP =
             new TypeReference<>() { };
 
@@ -51,8 +52,34 @@ final class Json {
         return read(json, STRING_MAP);
     }
 
+    /**
+     * A cluster's errors as {@code [{"code": "QuotaExceeded", "message": "<English>", "text": {"code": ...,
+     * "args": [...]}}]}: the English for whoever reads the database, the text by code for the studio.
+     */
+    static String errors(List<ClusterError> errors) {
+        if (errors.isEmpty()) {
+            return "[]";
+        }
+        ArrayNode stored = MAPPER.createArrayNode();
+        for (ClusterError error : errors) {
+            stored.addObject().put("code", error.code()).put("message", error.message())
+                    .set("text", StoredMessages.tree(error.text()));
+        }
+        return StoredMessages.write(stored);
+    }
+
+    /** Errors written before texts had codes hold only {@code code} and {@code message}. */
     static List<ClusterError> errors(String json) {
-        return read(json, ERRORS);
+        List<ClusterError> errors = new ArrayList<>();
+        if ("[]".equals(json)) {
+            return errors;
+        }
+        for (JsonNode error : StoredMessages.parse(json)) {
+            JsonNode text = error.get("text");
+            errors.add(new ClusterError(error.get("code").asText(), text == null
+                    ? StoredMessages.recorded(error.path("message").asText()) : StoredMessages.fromTree(text)));
+        }
+        return errors;
     }
 
     /** Inputs as {@code {"name": {"type": "uri_folder", "value": "/abs/path"}}}: the YAML's type names. */

@@ -3,17 +3,19 @@ package dev.computestudio.service.timeline;
 import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.ScaleDecisions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The markers of a window: every cluster decision and error, every preemption and every node
- * that became unusable, each with the answer to "why?" in one sentence.
+ * that became unusable, each with the answer to "why?" in one sentence, by code.
  */
 public final class Markers {
 
@@ -41,8 +43,7 @@ public final class Markers {
                             event.jobName(), event.reason(), preemption(event)));
                 } else if (event.state().equals(NodeState.UNUSABLE.name())) {
                     markers.add(new Marker(event.at(), MarkerKind.ERROR, event.state(), event.nodeId(), null,
-                            event.reason(), "Node " + event.nodeId() + " became unusable: " + orUnknown(event.reason())
-                                    + ". Its job goes back to the queue and the node is replaced."));
+                            event.reason(), Message.of("marker.unusable", event.nodeId(), orUnknown(event.reason()))));
                 }
             }
         }
@@ -52,62 +53,44 @@ public final class Markers {
     /** The marker of a CLUSTER event: a scale decision, a decision not to scale, an error or a change. */
     public static Marker decision(LogEvent event) {
         String code = event.state();
-        String reason = orUnknown(event.reason());
-        MarkerKind kind;
-        String why;
-        switch (code) {
-            case ScaleDecisions.SCALE_UP -> {
-                kind = MarkerKind.SCALE_UP;
-                why = "Nodes added because jobs were waiting: " + reason + ".";
-            }
-            case ScaleDecisions.SCALE_DOWN -> {
-                kind = MarkerKind.SCALE_DOWN;
-                why = "Node removed because it was not needed: " + reason + ".";
-            }
-            case ScaleDecisions.KEPT_IDLE_TIME -> {
-                kind = MarkerKind.NOT_SCALED;
-                why = "Not scaled down, idle time not reached: " + reason + ".";
-            }
-            case ScaleDecisions.KEPT_MIN_NODES -> {
-                kind = MarkerKind.NOT_SCALED;
-                why = "Not scaled down, min nodes: " + reason + ".";
-            }
-            case ScaleDecisions.KEPT_FOR_WAITING_JOBS -> {
-                kind = MarkerKind.NOT_SCALED;
-                why = "Not scaled down, waiting jobs: " + reason + ".";
-            }
-            case ScaleDecisions.AT_MAX_NODES -> {
-                kind = MarkerKind.NOT_SCALED;
-                why = "Not scaled up, max nodes reached: " + reason + ".";
-            }
-            case ClusterError.QUOTA_EXCEEDED -> {
-                kind = MarkerKind.ERROR;
-                why = "Not scaled up (fully), quota: " + reason;
-            }
-            case ClusterError.SCOPE_LOCKED -> {
-                kind = MarkerKind.ERROR;
-                why = "Not scaled, lock: " + reason;
-            }
-            case ClusterError.RUNNER_UNAVAILABLE -> {
-                kind = MarkerKind.ERROR;
-                why = "Nodes lost, the node runner does not answer: " + reason + ".";
-            }
-            default -> {
-                kind = MarkerKind.CHANGE;
-                why = "Cluster " + code.toLowerCase(java.util.Locale.ROOT) + ": " + reason + ".";
-            }
-        }
+        Message reason = orUnknown(event.reason());
+        MarkerKind kind = switch (code) {
+            case ScaleDecisions.SCALE_UP -> MarkerKind.SCALE_UP;
+            case ScaleDecisions.SCALE_DOWN -> MarkerKind.SCALE_DOWN;
+            case ScaleDecisions.KEPT_IDLE_TIME, ScaleDecisions.KEPT_MIN_NODES, ScaleDecisions.KEPT_FOR_WAITING_JOBS,
+                    ScaleDecisions.AT_MAX_NODES -> MarkerKind.NOT_SCALED;
+            case ClusterError.QUOTA_EXCEEDED, ClusterError.SCOPE_LOCKED, ClusterError.RUNNER_UNAVAILABLE ->
+                    MarkerKind.ERROR;
+            default -> MarkerKind.CHANGE;
+        };
+        Message why = switch (code) {
+            case ScaleDecisions.SCALE_UP -> Message.of("marker.scale-up", reason);
+            case ScaleDecisions.SCALE_DOWN -> Message.of("marker.scale-down", reason);
+            case ScaleDecisions.KEPT_IDLE_TIME -> Message.of("marker.kept-idle-time", reason);
+            case ScaleDecisions.KEPT_MIN_NODES -> Message.of("marker.kept-min-nodes", reason);
+            case ScaleDecisions.KEPT_FOR_WAITING_JOBS -> Message.of("marker.kept-for-waiting-jobs", reason);
+            case ScaleDecisions.AT_MAX_NODES -> Message.of("marker.at-max-nodes", reason);
+            case ClusterError.QUOTA_EXCEEDED -> Message.of("marker.quota-exceeded", reason);
+            case ClusterError.SCOPE_LOCKED -> Message.of("marker.scope-locked", reason);
+            case ClusterError.RUNNER_UNAVAILABLE -> Message.of("marker.runner-unavailable", reason);
+            case ScaleDecisions.CREATED -> Message.of("marker.cluster.created", reason);
+            case ScaleDecisions.UPDATED -> Message.of("marker.cluster.updated", reason);
+            case ScaleDecisions.ATTACHED -> Message.of("marker.cluster.attached", reason);
+            case ScaleDecisions.DETACHED -> Message.of("marker.cluster.detached", reason);
+            case ScaleDecisions.DELETED -> Message.of("marker.cluster.deleted", reason);
+            // A decision this version does not know: named as it was logged.
+            default -> Message.of("marker.cluster.other", code.toLowerCase(Locale.ROOT), reason);
+        };
         return new Marker(event.at(), kind, code, null, null, event.reason(), why);
     }
 
-    private static String preemption(LogEvent event) {
-        return "Node " + event.nodeId() + " preempted: " + orUnknown(event.reason())
-                + ". Low-priority nodes can be taken back at any time"
-                + (event.jobName() == null ? "." : "; job '" + event.jobName()
-                        + "' goes back to the queue and restarts from the start.");
+    private static Message preemption(LogEvent event) {
+        return event.jobName() == null
+                ? Message.of("marker.preempted", event.nodeId(), orUnknown(event.reason()))
+                : Message.of("marker.preempted-with-job", event.nodeId(), orUnknown(event.reason()), event.jobName());
     }
 
-    private static String orUnknown(String reason) {
-        return reason == null || reason.isBlank() ? "no reason recorded" : reason;
+    private static Message orUnknown(Message reason) {
+        return reason == null ? Message.of("marker.no-reason") : reason;
     }
 }

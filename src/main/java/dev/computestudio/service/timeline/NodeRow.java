@@ -1,5 +1,7 @@
 package dev.computestudio.service.timeline;
 
+import dev.computestudio.domain.Message;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,10 +11,10 @@ import java.util.Objects;
  * exist. A node the engine removed keeps its row ({@code gone}); one that appeared again after it
  * had gone ({@code cameBack}) shows a gap between its two lives.
  *
- * @param label     a short name for the row, e.g. {@code node 3}
+ * @param label     a short name for the row, e.g. {@code node 3}, by code
  * @param createdAt when the node was created, or null when only its events are known
  */
-public record NodeRow(String nodeId, String label, Instant createdAt, List<Segment> segments, boolean gone,
+public record NodeRow(String nodeId, Message label, Instant createdAt, List<Segment> segments, boolean gone,
                       boolean cameBack) {
 
     public NodeRow {

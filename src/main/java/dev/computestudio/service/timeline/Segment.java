@@ -1,5 +1,6 @@
 package dev.computestudio.service.timeline;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
 
 import java.time.Duration;
@@ -14,11 +15,11 @@ import java.util.Objects;
  * @param end       when it left the state, or null when it was still in it at the end of the window
  *                  (the open segment of a node's current state)
  * @param job       the job the node ran, if any (for a preempted node: the job it lost)
- * @param reason    why the node entered the state, as the engine recorded it
+ * @param reason    why the node entered the state, as the engine recorded it, or null
  * @param endReason why it left it (e.g. why it was removed), or null
  */
-public record Segment(String nodeId, NodeState state, Instant start, Instant end, String job, String reason,
-                      String endReason) {
+public record Segment(String nodeId, NodeState state, Instant start, Instant end, String job, Message reason,
+                      Message endReason) {
 
     public Segment {
         Objects.requireNonNull(nodeId, "nodeId");

@@ -2,6 +2,7 @@ package dev.computestudio.service.timeline;
 
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 
@@ -67,16 +68,16 @@ public final class SegmentBuilder {
     }
 
     /** The short name of a row: "node 3" for a cloud-style id {@code tvm-<pool>_3-<time>}, else the id. */
-    public static String label(String nodeId) {
+    public static Message label(String nodeId) {
         int underscore = nodeId.lastIndexOf('_');
         int dash = underscore < 0 ? -1 : nodeId.indexOf('-', underscore);
         if (nodeId.startsWith("tvm-") && dash > underscore + 1) {
             String sequence = nodeId.substring(underscore + 1, dash);
             if (sequence.chars().allMatch(Character::isDigit)) {
-                return "node " + sequence;
+                return Message.of("label.node", sequence);
             }
         }
-        return nodeId;
+        return Message.of("label.node-id", nodeId);
     }
 
     private static final class RowBuilder {
@@ -87,7 +88,7 @@ public final class SegmentBuilder {
         private NodeState state;
         private Instant since;
         private String job;
-        private String reason;
+        private Message reason;
         private boolean wentAway;
         private boolean cameBack;
 
@@ -95,7 +96,7 @@ public final class SegmentBuilder {
             this.nodeId = nodeId;
         }
 
-        void apply(NodeState next, Instant at, String nextJob, String nextReason) {
+        void apply(NodeState next, Instant at, String nextJob, Message nextReason) {
             if (state != null && state == next && (next != NodeState.RUNNING || Objects.equals(job, nextJob))) {
                 if (job == null) {
                     job = nextJob;
@@ -117,7 +118,7 @@ public final class SegmentBuilder {
             reason = nextReason;
         }
 
-        private void close(Instant at, String why) {
+        private void close(Instant at, Message why) {
             if (at.isAfter(since)) {
                 segments.add(new Segment(nodeId, state, since, at, job, reason, why));
             }

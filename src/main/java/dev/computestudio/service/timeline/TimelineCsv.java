@@ -1,6 +1,7 @@
 package dev.computestudio.service.timeline;
 
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class TimelineCsv {
             for (Segment segment : row.segments()) {
                 line(out, List.of(segment.nodeId(), segment.state().restName(), text(segment.start()),
                         text(segment.end()), Long.toString(segment.duration(timeline.end()).toSeconds()),
-                        text(segment.job()), text(segment.reason())));
+                        text(segment.job()), english(segment.reason())));
             }
         }
     }
@@ -40,8 +41,13 @@ public final class TimelineCsv {
         for (LogEvent event : events) {
             line(out, List.of(Long.toString(event.sequence()), text(event.at()), event.kind().name(),
                     text(event.nodeId()), text(event.jobName()), event.state(), Integer.toString(event.attempt()),
-                    text(event.reason())));
+                    english(event.reason())));
         }
+    }
+
+    /** Reasons in English, whatever the studio's language: the file is read by scripts as the CLI's output is. */
+    private static String english(Message reason) {
+        return reason == null ? "" : reason.english();
     }
 
     private static String text(Object value) {

@@ -131,8 +131,8 @@ public final class NotificationsViewModel {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Object reason = event.reason();
-        boolean explained = reason != null && !reason.toString().isBlank();
+        Message reason = event.reason();
+        boolean explained = reason != null;
         return switch (status) {
             case COMPLETED -> Optional.of(new Notice(Severity.SUCCESS, Message.of("notify.job.completed.title"),
                     Message.of("notify.job.completed.text", event.jobName(), event.workspace(), event.cluster())));

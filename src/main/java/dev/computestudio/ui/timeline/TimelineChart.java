@@ -197,7 +197,7 @@ final class TimelineChart extends Region {
         }
         Timeline timeline = viewModel.timelineProperty().get();
         layout = new TimelineLayout(timeline, viewModel.viewportProperty().get(), canvas.getWidth(),
-                canvas.getHeight(), scroll.getValue(), viewModel.zone());
+                canvas.getHeight(), scroll.getValue(), viewModel.zone(), messages.bundleProperty().get().getLocale());
         frame = layout.frame(viewModel::barLabel);
         painter.paint(canvas.getGraphicsContext2D(), layout, frame, colors(), messages.get("timeline.now"));
         placeRowLabels(frame);
@@ -223,8 +223,9 @@ final class TimelineChart extends Region {
             TimelineLayout.RowSlot slot = slots.get(i);
             NodeRow row = slot.row();
             label.setVisible(slot.y() + TimelineLayout.ROW_HEIGHT > TimelineLayout.HEADER_HEIGHT);
-            label.setText(row.gone() ? row.label() + " · " + messages.get("timeline.row.gone")
-                    : row.cameBack() ? row.label() + " · " + messages.get("timeline.row.cameBack") : row.label());
+            String name = viewModel.rowLabel(row);
+            label.setText(row.gone() ? name + " · " + messages.get("timeline.row.gone")
+                    : row.cameBack() ? name + " · " + messages.get("timeline.row.cameBack") : name);
             label.getStyleClass().remove(Styles.TEXT_MUTED);
             if (row.gone()) {
                 label.getStyleClass().add(Styles.TEXT_MUTED);

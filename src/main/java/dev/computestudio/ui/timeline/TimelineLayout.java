@@ -72,21 +72,24 @@ public final class TimelineLayout {
     private final double height;
     private final double scrollY;
     private final ZoneId zone;
+    private final Locale language;
     private final long startNanos;
     private final double nanosPerPixel;
 
     /**
      * @param timeline what was loaded (null: nothing yet)
      * @param scrollY  how far the rows are scrolled, in pixels
+     * @param language names the months of the axis' dates
      */
     public TimelineLayout(Timeline timeline, Viewport viewport, double width, double height, double scrollY,
-                          ZoneId zone) {
+                          ZoneId zone, Locale language) {
         this.timeline = timeline;
         this.viewport = viewport;
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         this.scrollY = Math.max(0, Math.min(scrollY, maxScroll(timeline, this.height)));
         this.zone = zone;
+        this.language = language;
         this.startNanos = nanos(viewport.start());
         this.nanosPerPixel = (double) viewport.span().toNanos() / this.width;
     }
@@ -279,7 +282,7 @@ public final class TimelineLayout {
             }
         }
         DateTimeFormatter format = DateTimeFormatter.ofPattern(step < 60 ? "HH:mm:ss" : step < 86400 ? "HH:mm"
-                : "d MMM", Locale.ROOT).withZone(zone);
+                : "d MMM", language).withZone(zone);
         long offset = zone.getRules().getOffset(viewport.start()).getTotalSeconds();
         long firstLocal = Math.floorDiv(viewport.start().getEpochSecond() + offset + step - 1, step) * step;
         List<Tick> ticks = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.computestudio.service.timeline.MarkerKind;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -187,7 +188,7 @@ public final class TimelineView extends VBox {
             g.fillRect(0, 0, 26, 14);
             g.setStroke(StateStyle.border(state));
             g.strokeRect(0.5, 0.5, 25, 13);
-            legend.getChildren().add(entry(swatch, messages.text("timeline.state." + state.restName()),
+            legend.getChildren().add(entry(swatch, messages.display(new ReadOnlyObjectWrapper<>(state)),
                     "timeline-legend-" + state.restName()));
         }
         legend.getChildren().add(entry(line(false), messages.text("timeline.legend.current"), null));

@@ -1,6 +1,7 @@
 package dev.computestudio.ui.timeline;
 
 import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.service.TimelineService;
@@ -11,6 +12,7 @@ import dev.computestudio.service.timeline.Segment;
 import dev.computestudio.service.timeline.Timeline;
 import dev.computestudio.service.timeline.TimelineCsv;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Refusal;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +35,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,6 +85,8 @@ public final class TimelineViewModel {
 
     /** The span "follow live" keeps ending at now; null follows from the cluster's creation (ALL). */
     private Duration followSpan = TimeRange.LAST_HOUR.span();
+    /** The workspace has no cluster: the summary says so. */
+    private boolean noClusters;
     /** What the next load reads: written on the FX thread, read by the background one. */
     private volatile Request request;
     /** The last load, reused while nothing new is logged; a race between two loads only costs a read. */
@@ -126,6 +129,7 @@ public final class TimelineViewModel {
             }
             reload();
         });
+        messages.bundleProperty().addListener((observable, old, now) -> showInLanguage());
     }
 
     // Commands
@@ -150,7 +154,8 @@ public final class TimelineViewModel {
                     apply(clusters, names);
                     selectedCluster.set(null);
                     clearTimeline();
-                    summary.set(messages.get("timeline.empty.noClusters"));
+                    noClusters = true;
+                    summary.set(summaryText());
                 });
                 return;
             }
@@ -181,8 +186,12 @@ public final class TimelineViewModel {
                 clearTimeline();
             });
         } catch (RuntimeException e) {
-            LOG.warn("could not read the timeline of {}/{}", workspaceName, asked.cluster(), e);
-            threads.fx().execute(() -> error.set(e.getMessage()));
+            // A refusal is shown as the service words it; anything else is a bug, logged with its trace.
+            Refusal refusal = Refusal.expected(e).orElseGet(() -> {
+                LOG.warn("could not read the timeline of {}/{}", workspaceName, asked.cluster(), e);
+                return Refusal.failed(e);
+            });
+            threads.fx().execute(() -> error.set(messages.format(refusal.problems().get(0).text())));
         }
     }
 
@@ -270,7 +279,7 @@ public final class TimelineViewModel {
         } else if (hit instanceof Hit.OnSegment onSegment) {
             Segment segment = onSegment.segment();
             if (segment.state() == NodeState.RUNNING && segment.job() != null) {
-                message.set(MessageFormat.format(messages.get("timeline.message.openJob"), segment.job()));
+                message.set(messages.render("timeline.message.openJob", segment.job()));
                 openJob.accept(segment.job());
             } else {
                 Marker about = markerAbout(segment);
@@ -290,8 +299,8 @@ public final class TimelineViewModel {
         }
         String key = whyKeyFor(marker);
         whyTitle.set(messages.get(key));
-        whyText.set(messages.get(key + ".detail") + "\n" + MessageFormat.format(messages.get("timeline.why.recorded"),
-                time(marker.at()), marker.reason() == null ? "" : marker.reason()));
+        whyText.set(messages.get(key + ".detail") + "\n" + messages.render("timeline.why.recorded",
+                time(marker.at()), reason(marker.reason())));
     }
 
     /** Selects the next marker after the selected one (or the first in view); {@code step} -1 goes back. */
@@ -328,10 +337,12 @@ public final class TimelineViewModel {
     public void exportPng(Path file, RenderedImage image) {
         threads.background().execute(() -> {
             try {
-                if (!ImageIO.write(image, "png", file.toFile())) {
-                    throw new IOException("no PNG writer is available");
+                if (ImageIO.write(image, "png", file.toFile())) {
+                    exported(file);
+                } else {
+                    threads.fx().execute(() -> error.set(messages.render("timeline.message.exportFailed",
+                            file.toString(), messages.get("timeline.message.noPngWriter"))));
                 }
-                exported(file);
             } catch (IOException | RuntimeException e) {
                 exportFailed(file, e);
             }
@@ -414,7 +425,12 @@ public final class TimelineViewModel {
 
     /** A state's name in the current language, e.g. "running". */
     public String stateName(NodeState state) {
-        return messages.get("timeline.state." + state.restName());
+        return messages.display(state);
+    }
+
+    /** A row's name in the current language, e.g. "node 3". */
+    public String rowLabel(NodeRow row) {
+        return messages.format(row.label());
     }
 
     /** What a bar says: the job of a running segment, else the state. */
@@ -442,15 +458,35 @@ public final class TimelineViewModel {
 
     private void show(Timeline loaded) {
         timeline.set(loaded);
+        noClusters = false;
         error.set("");
         Hit hit = hovered.get();
         if (hit != null) {
             hover(refind(hit, loaded));
         }
-        int events = loaded.events().size();
-        Viewport shown = viewport.get();
-        summary.set(MessageFormat.format(messages.get("timeline.summary"), loaded.rows().size(), events,
-                time(shown.start()), time(shown.end())));
+        summary.set(summaryText());
+    }
+
+    /** E.g. "3 nodes · 42 events · 09:00:00 – 10:00:00" for what is shown. */
+    private String summaryText() {
+        Timeline shown = timeline.get();
+        if (shown == null) {
+            return noClusters ? messages.get("timeline.empty.noClusters") : "";
+        }
+        Viewport span = viewport.get();
+        return messages.render("timeline.summary", shown.rows().size(), shown.events().size(), time(span.start()),
+                time(span.end()));
+    }
+
+    /** The language changed: every text this view model made is made again in the new one. */
+    private void showInLanguage() {
+        hover(hovered.get());
+        selectMarker(selectedMarker.get());
+        summary.set(summaryText());
+    }
+
+    private String reason(Message reason) {
+        return reason == null ? "" : messages.format(reason);
     }
 
     /** The same segment in a newer load (an open one has grown), so the tooltip follows it. */
@@ -472,6 +508,7 @@ public final class TimelineViewModel {
 
     private void clearTimeline() {
         timeline.set(null);
+        noClusters = false;
         hover(null);
         selectMarker(null);
         summary.set("");
@@ -500,8 +537,7 @@ public final class TimelineViewModel {
         }
         Marker found = null;
         for (Marker marker : shown.markers()) {
-            boolean aboutNode = segment.nodeId().equals(marker.nodeId())
-                    || marker.reason() != null && marker.reason().contains(segment.nodeId());
+            boolean aboutNode = marker.concerns(segment.nodeId());
             boolean inside = !marker.at().isBefore(segment.start()) && (segment.end() == null
                     || !marker.at().isAfter(segment.end()));
             if (aboutNode && inside) {
@@ -515,14 +551,15 @@ public final class TimelineViewModel {
         if (hit instanceof Hit.OnMarker onMarker) {
             Marker marker = onMarker.marker();
             return messages.get(whyKeyFor(marker)) + "\n" + time(marker.at())
-                    + (marker.reason() == null ? "" : "\n" + marker.reason()) + "\n" + messages.get("timeline.tip.whyClick");
+                    + (marker.reason() == null ? "" : "\n" + messages.format(marker.reason())) + "\n"
+                    + messages.get("timeline.tip.whyClick");
         }
         Hit.OnSegment onSegment = (Hit.OnSegment) hit;
         Segment segment = onSegment.segment();
         Timeline shown = timeline.get();
         Instant end = shown == null ? segment.endWithin(timelines.now()) : shown.end();
         List<String> lines = new ArrayList<>();
-        lines.add(onSegment.row().label() + "  (" + segment.nodeId() + ")");
+        lines.add(rowLabel(onSegment.row()) + "  (" + segment.nodeId() + ")");
         lines.add(format("timeline.tip.state", stateName(segment.state())));
         lines.add(format("timeline.tip.start", time(segment.start())));
         lines.add(format("timeline.tip.end", segment.end() == null ? messages.get("timeline.tip.stillNow")
@@ -532,10 +569,10 @@ public final class TimelineViewModel {
             lines.add(format("timeline.tip.job", segment.job()));
         }
         if (segment.reason() != null) {
-            lines.add(format("timeline.tip.reason", segment.reason()));
+            lines.add(format("timeline.tip.reason", messages.format(segment.reason())));
         }
         if (segment.endReason() != null) {
-            lines.add(format("timeline.tip.endReason", segment.endReason()));
+            lines.add(format("timeline.tip.endReason", messages.format(segment.endReason())));
         }
         if (segment.state() == NodeState.RUNNING && segment.job() != null) {
             lines.add(messages.get("timeline.tip.openJob"));
@@ -544,15 +581,16 @@ public final class TimelineViewModel {
     }
 
     private String format(String key, Object... arguments) {
-        return new MessageFormat(messages.get(key), Locale.ROOT).format(arguments);
+        return messages.render(key, arguments);
     }
 
-    /** Local time of day, with the date when it is not today. */
+    /** Local time of day, with the date (its month named in the current language) when it is not today. */
     String time(Instant at) {
         LocalDate day = at.atZone(zone).toLocalDate();
         boolean today = day.equals(timelines.now().atZone(zone).toLocalDate());
-        return DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "d MMM HH:mm:ss", Locale.ROOT).withZone(zone)
-                .format(at);
+        return DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "d MMM HH:mm:ss",
+                        messages.bundleProperty().get().getLocale())
+                .withZone(zone).format(at);
     }
 
     /** E.g. "45 s", "2 min 05 s", "1 h 02 min". */
@@ -593,14 +631,14 @@ public final class TimelineViewModel {
     private void exported(Path file) {
         threads.fx().execute(() -> {
             error.set("");
-            message.set(MessageFormat.format(messages.get("timeline.message.exported"), file.toString()));
+            message.set(messages.render("timeline.message.exported", file.toString()));
         });
     }
 
     private void exportFailed(Path file, Exception e) {
         LOG.warn("could not export the timeline to {}", file, e);
-        threads.fx().execute(() -> error.set(MessageFormat.format(messages.get("timeline.message.exportFailed"),
-                file.toString(), e.getMessage())));
+        threads.fx().execute(() -> error.set(messages.render("timeline.message.exportFailed", file.toString(),
+                e.getMessage())));
     }
 
     /** Marker kinds in the order the legend lists them. */

@@ -12,6 +12,7 @@ import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NetworkSettings;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
@@ -98,9 +99,11 @@ abstract class RepositoryContractTest {
                 "GPU training, ç and ü included", "northeurope");
         ClusterStatus status = new ClusterStatus(ProvisioningState.SUCCEEDED, AllocationState.RESIZING,
                 T0.plusSeconds(5), 3, 5, new NodeStateCounts(1, 2, 3, 4, 5, 6),
-                List.of(new ClusterError(ClusterError.QUOTA_EXCEEDED, "Operation could not be completed as it "
-                                + "results in exceeding approved standardNCSv3Family Cores quota."),
-                        new ClusterError(ClusterError.SCOPE_LOCKED, "the resource group is locked")));
+                List.of(new ClusterError(ClusterError.QUOTA_EXCEEDED, Message.of("error.quota-exceeded", 2,
+                                "Standard_NC6s_v3", 6, "Standard NCSv3 Family vCPUs", 12, 12, workspace,
+                                "standardNCSv3Family")),
+                        new ClusterError(ClusterError.SCOPE_LOCKED, Message.of("error.scope-locked", "rg-ml",
+                                workspace, "ReadOnly", "freeze", 3))));
         return new ComputeCluster(workspace, name, spec, status, null,
                 "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/rg-ml/providers/Microsoft.Compute/virtualMachines/"
                         + name,
@@ -158,10 +161,13 @@ abstract class RepositoryContractTest {
     static List<LogEvent> eventsOfEveryKind(String workspace, String cluster) {
         Node node = node(workspace, cluster, "tvm-1_1-20240501t101530z", NodeState.RUNNING, T0);
         Job job = jobWithEverything(workspace, "train-1", T0);
+        // Reasons with arguments of every kind a text holds: text, whole numbers, an enum value, a nested text.
         return List.of(
-                LogEvent.node(T0, node, "placed job train-1"),
+                LogEvent.node(T0, node, Message.of("reason.node.rank-started", 0, "train-1")),
                 LogEvent.job(T0.plusMillis(1), job, null),
-                LogEvent.cluster(T0.plusMillis(2), workspace, cluster, "ScaleUp", "1 queued job needs 2 nodes"));
+                LogEvent.cluster(T0.plusMillis(2), workspace, cluster, "ScaleUp", Message.of(
+                        "reason.cluster.scale-down", "tvm-1_1", Message.of("reason.node.job-ended", JobStatus.FAILED),
+                        5_000_000_000L, "ç and ü", null)));
     }
 
     static LogEvent numbered(LogEvent event, long sequence) {
@@ -262,7 +268,8 @@ abstract class RepositoryContractTest {
         database.clusters().update(deleting);
         ClusterStatus observed = new ClusterStatus(ProvisioningState.SUCCEEDED, AllocationState.RESIZING,
                 T0.plusSeconds(5), 2, 3, new NodeStateCounts(1, 1, 0, 0, 0, 0),
-                List.of(new ClusterError(ClusterError.QUOTA_EXCEEDED, "no room")));
+                List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE,
+                        Message.of("error.runner-unavailable", "no room"))));
 
         database.clusters().updateAllocation(WS, "cpu", observed);
 
@@ -300,7 +307,10 @@ abstract class RepositoryContractTest {
 
         assertThatThrownBy(() -> database.clusters().insert(clusterWithSystemIdentity(WS, "cpu")))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("workspace '" + WS + "' already has compute named 'cpu'");
+                .hasMessage("workspace '" + WS + "' already has compute named 'cpu'")
+                .satisfies(e -> assertThat(((ConflictException) e).text())
+                        .isEqualTo(Message.of("conflict.compute.name-taken", WS, "cpu")))
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("name"));
         database.clusters().insert(clusterWithDefaults("other-ws", "cpu"));
         assertThat(database.clusters().find("other-ws", "cpu")).isPresent();
     }
@@ -717,25 +727,30 @@ abstract class RepositoryContractTest {
                 .containsExactly("earlier", "later", "later-appended-after");
     }
 
+    private static final Message SCALE_UP = Message.of("reason.node.scale-up");
+    private static final Message READY = Message.of("reason.node.ready");
+    private static final Message PLACED = Message.of("reason.node.rank-started", 0, "train-1");
+
     @Test
     void lastNodeEventsGiveEachNodesStateJustBeforeAnInstant() {
         Node one = bareNode(WS, "cpu", "tvm-1_1");
         Node two = bareNode(WS, "cpu", "tvm-1_2");
         Instant before = T0.plusSeconds(10);
         database.eventLog().append(List.of(
-                LogEvent.node(T0, one, "scale up"),
-                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5)), "ready"),
-                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.RUNNING, T0.plusSeconds(5)), "placed"),
-                LogEvent.node(before, one.withState(NodeState.IDLE, before), "at the instant: not before it"),
-                LogEvent.node(T0.plusSeconds(3), two, "scale up"),
-                LogEvent.node(T0.plusSeconds(1), bareNode(WS, "other", "tvm-2_1"), "another cluster"),
-                LogEvent.cluster(T0.plusSeconds(6), WS, "cpu", "SCALE_UP", "not a node event")));
+                LogEvent.node(T0, one, SCALE_UP),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5)), READY),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.RUNNING, T0.plusSeconds(5)), PLACED),
+                LogEvent.node(before, one.withState(NodeState.IDLE, before), Message.of("reason.node.rank-exited", 0)),
+                LogEvent.node(T0.plusSeconds(3), two, SCALE_UP),
+                LogEvent.node(T0.plusSeconds(1), bareNode(WS, "other", "tvm-2_1"), READY),
+                LogEvent.cluster(T0.plusSeconds(6), WS, "cpu", "SCALE_UP",
+                        Message.of("reason.cluster.scale-up", 1, 1, 0, 2))));
 
         List<LogEvent> last = database.eventLog().lastNodeEvents(WS, "cpu",
                 List.of("tvm-1_1", "tvm-1_2", "tvm-2_1", "tvm-never"), before);
 
         assertThat(last).extracting(LogEvent::nodeId, LogEvent::state, LogEvent::reason).containsExactlyInAnyOrder(
-                tuple("tvm-1_1", "RUNNING", "placed"), tuple("tvm-1_2", "PREPARING", "scale up"));
+                tuple("tvm-1_1", "RUNNING", PLACED), tuple("tvm-1_2", "PREPARING", SCALE_UP));
         assertThat(database.eventLog().lastNodeEvents(WS, "cpu", List.of(), before)).isEmpty();
     }
 
@@ -744,8 +759,8 @@ abstract class RepositoryContractTest {
         Job job = queuedJob(WS, "train-1", T0);
         Job placed = job.placedOn(List.of("tvm-1_1"), T0.plusSeconds(1));
         database.eventLog().append(List.of(
-                LogEvent.job(T0, job, "submitted"),
-                LogEvent.job(T0, queuedJob(WS, "train-2", T0), "submitted"),
+                LogEvent.job(T0, job, Message.of("reason.job.submitted")),
+                LogEvent.job(T0, queuedJob(WS, "train-2", T0), Message.of("reason.job.submitted")),
                 LogEvent.job(T0.plusSeconds(1), placed, null)));
 
         assertThat(database.eventLog().forJob(WS, "train-1"))

@@ -1,10 +1,13 @@
 package dev.computestudio.infra.persistence;
 
+import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.Message;
+import dev.computestudio.domain.MessageFormatter;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaUsage;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -41,6 +45,7 @@ class SchemaUpgradeTest {
 
     private static final String PREVIOUS_VERSION = "4";
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+    private static final String OLD_ERROR = "Quota exceeded: 1 more Standard_DS3_v2 node(s) do not fit";
 
     @TempDir
     Path data;
@@ -63,7 +68,7 @@ class SchemaUpgradeTest {
                     + "unusable_node_count, leaving_node_count, preempted_node_count, errors, created_at) VALUES "
                     + "('ws-old', 'gpu-old', 'Standard_DS3_v2', 'DEDICATED', 0, 3, 300, FALSE, 'NONE', '[]', "
                     + "'{\"team\":\"vision\"}', 'westeurope', 'SUCCEEDED', 'STEADY', " + at + ", 1, 1, 1, 0, 0, 0, "
-                    + "0, 0, '[]', " + at + ")");
+                    + "0, 0, '[{\"code\":\"QuotaExceeded\",\"message\":\"" + OLD_ERROR + "\"}]', " + at + ")");
             sql.execute("INSERT INTO nodes (id, workspace, cluster, state, private_ip_address, ssh_port, created_at, "
                     + "state_since) VALUES ('tvm-old_1', 'ws-old', 'gpu-old', 'IDLE', '10.0.0.4', 50000, " + at + ", "
                     + at + ")");
@@ -99,6 +104,12 @@ class SchemaUpgradeTest {
             assertThat(cluster.spec().idleTimeBeforeScaleDown()).isEqualTo(Duration.ofSeconds(300));
             assertThat(cluster.spec().tags()).isEqualTo(Map.of("team", "vision"));
             assertThat(cluster.createdAt()).isEqualTo(T0);
+            // Texts written before they had codes read back as the English sentence they were.
+            assertThat(cluster.status().errors()).singleElement().satisfies(error -> {
+                assertThat(error.code()).isEqualTo(ClusterError.QUOTA_EXCEEDED);
+                assertThat(error.message()).isEqualTo(OLD_ERROR);
+                assertThat(error.text()).isEqualTo(Message.of("text.recorded", OLD_ERROR));
+            });
             assertThat(compute.listNodes("ws-old", "gpu-old")).singleElement()
                     .satisfies(node -> assertThat(node.state()).isEqualTo(NodeState.IDLE));
             Job job = jobs.show("ws-old", "train-old");
@@ -115,6 +126,9 @@ class SchemaUpgradeTest {
                     T0.plusSeconds(1))).singleElement().satisfies(event -> {
                         assertThat(event.kind()).isEqualTo(EventKind.NODE);
                         assertThat(event.state()).isEqualTo("IDLE");
+                        assertThat(event.reason()).isEqualTo(Message.of("text.recorded", "ready"));
+                        assertThat(new MessageFormatter(Locale.forLanguageTag("pt-BR")).format(event.reason()))
+                                .isEqualTo("ready");
                     });
 
             // And the upgraded database takes new work.

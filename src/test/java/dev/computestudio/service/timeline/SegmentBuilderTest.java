@@ -2,6 +2,7 @@ package dev.computestudio.service.timeline;
 
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,10 @@ class SegmentBuilderTest {
         return T0.plusSeconds(seconds);
     }
 
+    /** An event whose reason is a sentence stored as it is: only its words matter here. */
     private static LogEvent event(long seconds, String node, NodeState state, String job, String reason) {
-        return new LogEvent(seconds + 1, at(seconds), EventKind.NODE, "ws", "cpu", node, job, state.name(), 0, reason);
+        return new LogEvent(seconds + 1, at(seconds), EventKind.NODE, "ws", "cpu", node, job, state.name(), 0,
+                reason == null ? null : Message.of("text.recorded", reason));
     }
 
     private static Node stored(String id, long createdSeconds, NodeState state, long sinceSeconds) {
@@ -46,7 +49,7 @@ class SegmentBuilderTest {
                 event(40, N1, IDLE, null, "rank exited with code 0")), at(0));
 
         assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.label()).isEqualTo("node 1");
+            assertThat(row.label().english()).isEqualTo("node 1");
             assertThat(row.gone()).isFalse();
             assertThat(row.segments()).extracting(Segment::state, Segment::start, Segment::end, Segment::job)
                     .containsExactly(tuple(PREPARING, at(0), at(5), null), tuple(IDLE, at(5), at(10), null),
@@ -55,7 +58,7 @@ class SegmentBuilderTest {
         Segment open = rows.get(0).segments().get(3);
         assertThat(open.open()).isTrue();
         assertThat(open.duration(at(100)).toSeconds()).isEqualTo(60);
-        assertThat(rows.get(0).segments().get(2).endReason()).isEqualTo("rank exited with code 0");
+        assertThat(rows.get(0).segments().get(2).endReason().english()).isEqualTo("rank exited with code 0");
     }
 
     @Test
@@ -87,7 +90,8 @@ class SegmentBuilderTest {
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.gone()).isTrue();
-            assertThat(row.segments()).extracting(Segment::state, Segment::start, Segment::end, Segment::endReason)
+            assertThat(row.segments()).extracting(Segment::state, Segment::start, Segment::end,
+                            segment -> segment.endReason().english())
                     .containsExactly(tuple(IDLE, at(0), at(130), "idle for 130 s"));
         });
     }
@@ -117,7 +121,8 @@ class SegmentBuilderTest {
                 event(41, N1, LEAVING, null, "reclaimed after preemption"),
                 event(41, N1, GONE, null, "reclaimed after preemption")), at(0));
 
-        assertThat(rows.get(0).segments()).extracting(Segment::state, Segment::end, Segment::job, Segment::reason)
+        assertThat(rows.get(0).segments()).extracting(Segment::state, Segment::end, Segment::job,
+                        segment -> segment.reason().english())
                 .containsExactly(tuple(RUNNING, at(30), "train-1", "placed"),
                         tuple(PREEMPTED, at(41), "train-1", "preempted on request"));
     }
@@ -140,7 +145,7 @@ class SegmentBuilderTest {
                 List.of(event(0, orphan, IDLE, null, null), event(0, N2, IDLE, null, null),
                         event(5, N1, IDLE, null, null)), at(0));
 
-        assertThat(rows).extracting(NodeRow::label).containsExactly("node 2", "node 1", orphan);
+        assertThat(rows).extracting(row -> row.label().english()).containsExactly("node 2", "node 1", orphan);
         assertThat(rows.get(2).createdAt()).isNull();
     }
 

@@ -3,6 +3,7 @@ package dev.computestudio.ui.common;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.service.ActivityService;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.NotificationsViewModel.Notice;
@@ -217,8 +218,10 @@ class NotificationsViewModelTest {
     void routineEventsAreNotNews() {
         List<LogEvent> routine = List.of(
                 new LogEvent(1, StudioFixture.T0, EventKind.JOB, WS, CPU, null, "train-1", "RUNNING", 1, null),
-                new LogEvent(2, StudioFixture.T0, EventKind.NODE, WS, CPU, "tvm-1", null, "IDLE", 0, "node ready"),
-                new LogEvent(3, StudioFixture.T0, EventKind.CLUSTER, WS, CPU, null, null, "SCALE_UP", 0, "adding 1"));
+                new LogEvent(2, StudioFixture.T0, EventKind.NODE, WS, CPU, "tvm-1", null, "IDLE", 0,
+                        Message.of("reason.node.ready")),
+                new LogEvent(3, StudioFixture.T0, EventKind.CLUSTER, WS, CPU, null, null, "SCALE_UP", 0,
+                        Message.of("reason.cluster.scale-up", 1, 1, 0, 1)));
 
         assertThat(routine).allSatisfy(event -> assertThat(notifications.describe(event)).isEmpty());
     }

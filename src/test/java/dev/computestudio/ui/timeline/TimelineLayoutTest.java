@@ -2,6 +2,7 @@ package dev.computestudio.ui.timeline;
 
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.LogEvent;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.service.timeline.MarkerKind;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -31,7 +33,8 @@ class TimelineLayoutTest {
     }
 
     private static LogEvent node(long seconds, String id, NodeState state, String job) {
-        return new LogEvent(seconds, at(seconds), EventKind.NODE, "ws", "cpu", id, job, state.name(), 0, "r");
+        return new LogEvent(seconds, at(seconds), EventKind.NODE, "ws", "cpu", id, job, state.name(), 0,
+                Message.of("reason.node.ready"));
     }
 
     private static Node stored(String id) {
@@ -41,7 +44,8 @@ class TimelineLayoutTest {
     /** Node 1 runs train-1 for 60 s then idles; node 2 idles; a scale-up at 0 and a preemption at 90. */
     private static Timeline twoNodes() {
         return Timelines.assemble("ws", "cpu", T0, at(120), at(120), List.of(stored(N1), stored(N2)), List.of(),
-                List.of(LogEvent.cluster(T0, "ws", "cpu", "SCALE_UP", "adding 2 node(s)"),
+                List.of(LogEvent.cluster(T0, "ws", "cpu", "SCALE_UP",
+                                Message.of("reason.cluster.scale-up", 2, 2, 0, 2)),
                         node(0, N1, NodeState.RUNNING, "train-1"),
                         node(0, N2, NodeState.IDLE, null),
                         node(60, N1, NodeState.IDLE, null),
@@ -55,11 +59,11 @@ class TimelineLayoutTest {
     @Test
     void barsSpanTheirTimeAndRunningOnesCarryTheJobName() {
         TimelineLayout layout = new TimelineLayout(twoNodes(), new Viewport(T0, at(120)), 1200, 400, 0,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, Locale.ROOT);
 
         TimelineLayout.Frame frame = layout.frame(TimelineLayoutTest::label);
 
-        assertThat(frame.rows()).extracting(slot -> slot.row().label()).containsExactly("node 1", "node 2");
+        assertThat(frame.rows()).extracting(slot -> slot.row().label().english()).containsExactly("node 1", "node 2");
         assertThat(frame.bars()).hasSize(4);
         TimelineLayout.Bar running = frame.bars().get(0);
         assertThat(running.segment().state()).isEqualTo(NodeState.RUNNING);
@@ -74,7 +78,7 @@ class TimelineLayoutTest {
     @Test
     void barsAreClippedToTheViewportAndLabelsLeftOutWhereTheyDoNotFit() {
         TimelineLayout layout = new TimelineLayout(twoNodes(), new Viewport(at(55), at(115)), 600, 400, 0,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, Locale.ROOT);
 
         TimelineLayout.Frame frame = layout.frame(TimelineLayoutTest::label);
 
@@ -95,7 +99,7 @@ class TimelineLayoutTest {
                 flapping);
 
         TimelineLayout.Frame frame = new TimelineLayout(timeline, new Viewport(T0, at(1000)), 100, 400, 0,
-                ZoneOffset.UTC).frame(TimelineLayoutTest::label);
+                ZoneOffset.UTC, Locale.ROOT).frame(TimelineLayoutTest::label);
 
         assertThat(timeline.segmentCount()).isEqualTo(1000);
         assertThat(frame.bars()).hasSizeLessThanOrEqualTo(101);
@@ -114,25 +118,25 @@ class TimelineLayoutTest {
         double height = TimelineLayout.HEADER_HEIGHT + 10 * TimelineLayout.ROW_HEIGHT;
 
         TimelineLayout layout = new TimelineLayout(timeline, new Viewport(T0, at(60)), 800, height,
-                100 * TimelineLayout.ROW_HEIGHT, ZoneOffset.UTC);
+                100 * TimelineLayout.ROW_HEIGHT, ZoneOffset.UTC, Locale.ROOT);
         TimelineLayout.Frame frame = layout.frame(TimelineLayoutTest::label);
 
         assertThat(frame.rows()).hasSizeLessThanOrEqualTo(11);
-        assertThat(frame.rows().get(0).row().label()).isEqualTo("node 101");
+        assertThat(frame.rows().get(0).row().label().english()).isEqualTo("node 101");
         assertThat(TimelineLayout.maxScroll(timeline, height)).isEqualTo(490 * TimelineLayout.ROW_HEIGHT);
     }
 
     @Test
     void hitsFindTheSegmentUnderThePointerAndTheMarkerNearIt() {
         TimelineLayout layout = new TimelineLayout(twoNodes(), new Viewport(T0, at(120)), 1200, 400, 0,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, Locale.ROOT);
         double row2 = TimelineLayout.HEADER_HEIGHT + TimelineLayout.ROW_HEIGHT * 1.5;
 
         Hit onIdle = layout.hit(300, row2);
         Hit onPreemption = layout.hit(903, TimelineLayout.STRIP_HEIGHT + 10);
 
         assertThat(onIdle).isInstanceOfSatisfying(Hit.OnSegment.class, hit -> {
-            assertThat(hit.row().label()).isEqualTo("node 2");
+            assertThat(hit.row().label().english()).isEqualTo("node 2");
             assertThat(hit.segment().state()).isEqualTo(NodeState.IDLE);
         });
         assertThat(onPreemption).isInstanceOfSatisfying(Hit.OnMarker.class,
@@ -144,7 +148,7 @@ class TimelineLayoutTest {
     @Test
     void theCountStripStepsAndTicksFallOnRoundTimes() {
         TimelineLayout layout = new TimelineLayout(twoNodes(), new Viewport(T0, at(120)), 1200, 400, 0,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, Locale.ROOT);
 
         TimelineLayout.Frame frame = layout.frame(TimelineLayoutTest::label);
 

@@ -42,6 +42,7 @@ class TimelineViewModelTest {
     private TimelineScenario story;
     private final SimpleStringProperty workspace = new SimpleStringProperty(WS);
     private final List<String> openedJobs = new ArrayList<>();
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private TimelineViewModel viewModel;
 
     @BeforeEach
@@ -50,8 +51,8 @@ class TimelineViewModelTest {
         story = TimelineScenario.play(studio);
         TimelineService timelines = new TimelineService(studio.stores.workspaces(), studio.stores.clusters(),
                 studio.stores.nodes(), studio.stores.events(), studio.clock);
-        viewModel = new TimelineViewModel(timelines, workspace, UiThreads.direct(),
-                new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)), ZoneOffset.UTC, openedJobs::add);
+        viewModel = new TimelineViewModel(timelines, workspace, UiThreads.direct(), new Messages(language),
+                ZoneOffset.UTC, openedJobs::add);
         viewModel.refresh();
     }
 
@@ -77,7 +78,7 @@ class TimelineViewModelTest {
         assertThat(viewModel.followLiveProperty().get()).isTrue();
         assertThat(viewModel.viewportProperty().get()).isEqualTo(new Viewport(at(210).minus(Duration.ofHours(1)),
                 at(210)));
-        assertThat(viewModel.timelineProperty().get().rows()).extracting(NodeRow::label, NodeRow::gone)
+        assertThat(viewModel.timelineProperty().get().rows()).extracting(viewModel::rowLabel, NodeRow::gone)
                 .containsExactly(tuple("node 1", true), tuple("node 2", true), tuple("node 3", true));
         assertThat(viewModel.summaryProperty().get()).startsWith("3 nodes · ").endsWith(" events · 08:03:30 – 09:03:30");
     }
@@ -91,7 +92,7 @@ class TimelineViewModelTest {
         viewModel.refresh();
 
         NodeRow newest = row(3);
-        assertThat(newest.label()).isEqualTo("node 4");
+        assertThat(viewModel.rowLabel(newest)).isEqualTo("node 4");
         Segment running = newest.segments().get(newest.segments().size() - 1);
         assertThat(running.state()).isEqualTo(NodeState.RUNNING);
         assertThat(running.open()).isTrue();
@@ -109,7 +110,7 @@ class TimelineViewModelTest {
         assertThat(viewModel.followLiveProperty().get()).isTrue();
         assertThat(viewModel.rangeProperty().get()).as("no longer one of the picker's ranges").isNull();
         assertThat(viewModel.timelineProperty().get().from()).isEqualTo(at(60));
-        assertThat(viewModel.timelineProperty().get().rows()).extracting(NodeRow::label)
+        assertThat(viewModel.timelineProperty().get().rows()).extracting(viewModel::rowLabel)
                 .containsExactly("node 2", "node 3");
     }
 
@@ -152,6 +153,38 @@ class TimelineViewModelTest {
                 "Reason: rank 0 of job-a",
                 "Ended: rank exited with code 0",
                 "Click to open the job."));
+    }
+
+    @Test
+    void theTooltipAndTheWhyPanelSpeakTheChosenLanguageEngineReasonsIncluded() {
+        NodeRow node3 = row(2);
+        viewModel.hover(new Hit.OnSegment(node3, node3.segments().get(0)));
+        viewModel.selectMarker(marker(MarkerKind.NOT_SCALED, 60));
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(viewModel.hoverTextProperty().get()).isEqualTo(String.join("\n",
+                "nó 3  (" + story.nodeIds.get(2) + ")",
+                "Estado: em execução",
+                "Início: 09:00:31",
+                "Fim: 09:01:30",
+                "Duração: 59 s",
+                "Job: job-a",
+                "Motivo: rank 0 de job-a",
+                "Terminou: rank terminou com o código 0",
+                "Clique para abrir o job."));
+        assertThat(viewModel.whyTitleProperty().get()).isEqualTo("Não reduziu: tempo ocioso não atingido");
+        assertThat(viewModel.whyTextProperty().get()).contains("Às 09:01:00 o motor registrou: mantendo 1 nó(s) "
+                + "ocioso(s): o tempo ocioso antes da redução (120 s) ainda não foi atingido (" + story.nodeIds.get(1)
+                + " ocioso há 0 s, sai em 120 s)");
+        assertThat(viewModel.summaryProperty().get()).startsWith("3 nós · ");
+        assertThat(viewModel.rowLabel(row(0))).isEqualTo("nó 1");
+        assertThat(viewModel.stateName(NodeState.IDLE)).isEqualTo("ocioso");
+
+        language.set(Locale.ENGLISH);
+
+        assertThat(viewModel.whyTitleProperty().get()).isEqualTo("Not scaled down: idle time not reached");
+        assertThat(viewModel.hoverTextProperty().get()).contains("Reason: rank 0 of job-a");
     }
 
     @Test

@@ -114,7 +114,7 @@ class TimelineViewTest {
         showEverything(robot);
 
         List<NodeRow> rows = viewModel.timelineProperty().get().rows();
-        assertThat(rows).extracting(NodeRow::label).containsExactly("node 1", "node 2", "node 3");
+        assertThat(rows).extracting(viewModel::rowLabel).containsExactly("node 1", "node 2", "node 3");
         assertThat(rows.get(0).segments()).extracting(Segment::state, Segment::job)
                 .containsExactly(tuple(RUNNING, "job-a"), tuple(PREEMPTED, "job-a"));
         assertThat(rows.get(1).segments()).extracting(Segment::state).containsExactly(RUNNING, IDLE);

@@ -191,7 +191,7 @@ final class ComputeCommands {
             overrides.putAll(KeyValues.parse("set", sets));
             ClusterFiles.Imported imported = context.backend().specFiles().createCluster(workspace, file, overrides);
             imported.fileWarnings().forEach(warning -> context.err().println("warning: " + warning.message()));
-            imported.quotaWarnings().forEach(warning -> context.err().println("warning: " + warning));
+            imported.quotaWarnings().forEach(warning -> context.err().println("warning: " + warning.english()));
             print(workspace, imported.cluster(), output);
             return ExitCodes.OK;
         }
@@ -212,7 +212,7 @@ final class ComputeCommands {
                 clusterIdentity == null ? ClusterIdentity.NONE : clusterIdentity,
                 KeyValues.parse("tags", tags), description, location);
         ComputeService.Created created = context.backend().compute().create(workspace, name, spec);
-        created.warnings().forEach(warning -> context.err().println("warning: " + warning));
+        created.warnings().forEach(warning -> context.err().println("warning: " + warning.english()));
         print(workspace, created.cluster(), output);
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.computestudio.service;
 
 import dev.computestudio.domain.ComputeCluster;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Problem;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public interface ClusterFiles {
      * @param quotaWarnings what the service says about the created cluster (it may never reach its max)
      * @param fileWarnings  keys of the file that were ignored, with their lines
      */
-    record Imported(ComputeCluster cluster, List<String> quotaWarnings, List<Problem> fileWarnings) {
+    record Imported(ComputeCluster cluster, List<Message> quotaWarnings, List<Problem> fileWarnings) {
         public Imported {
             quotaWarnings = List.copyOf(quotaWarnings);
             fileWarnings = List.copyOf(fileWarnings);

@@ -12,6 +12,7 @@ import dev.computestudio.domain.NameRules;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaKeys;
@@ -92,24 +93,44 @@ public final class ComputeService {
     }
 
     /** A created cluster and what the user should know about it (e.g. it can never reach its max). */
-    public record Created(ComputeCluster cluster, List<String> warnings) {
+    public record Created(ComputeCluster cluster, List<Message> warnings) {
+    }
+
+    /**
+     * What {@link #create} would say of this cluster, without creating anything: every problem that
+     * would refuse it, a taken name among them, and how far the quota left would hold its nodes back.
+     * It runs the same checks as {@code create}, so a screen can show them as the user types.
+     */
+    public record Check(List<Problem> problems, List<Message> quotaWarnings) {
+
+        public Check {
+            problems = List.copyOf(problems);
+            quotaWarnings = List.copyOf(quotaWarnings);
+        }
+    }
+
+    public Check check(String workspaceName, String name, ClusterSpec spec) {
+        workspaces.require(workspaceName);
+        QuotaLedger ledger = quota.ledger(workspaceName);
+        Problems problems = problemsOf(workspaceName, name, spec, ledger);
+        takenName(workspaceName, name).ifPresent(taken -> problems.add("name", "taken", taken));
+        List<Message> warnings = problems.list().stream().anyMatch(problem -> problem.field().equals("size"))
+                ? List.of() : quotaShortfall(workspaceName, ledger, spec, catalog.find(spec.size()).orElseThrow());
+        return new Check(problems.list(), warnings);
     }
 
     public Created create(String workspaceName, String name, ClusterSpec spec) {
         Workspace workspace = workspaces.require(workspaceName);
-        Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name)).addAll(spec.check(catalog));
-        checkIdentitiesExist(workspaceName, spec.identity(), problems);
         QuotaLedger ledger = quota.ledger(workspaceName);
-        int perCluster = ledger.limit(QuotaKeys.NODES_PER_CLUSTER);
-        if (spec.maxNodes() > perCluster) {
-            problems.add("max_instances", "quota", Message.of("invalid.cluster.above-nodes-quota", perCluster));
-        }
-        problems.throwIfAny();
+        problemsOf(workspaceName, name, spec, ledger).throwIfAny();
         locks.checkWritable(workspaceName, Message.of("action.compute.create", name));
         if (clusters.list(workspaceName).size() >= ledger.limit(QuotaKeys.CLUSTERS)) {
             throw new ConflictException("", Message.of("conflict.compute.clusters-quota", workspaceName,
                     ledger.limit(QuotaKeys.CLUSTERS)));
         }
+        takenName(workspaceName, name).ifPresent(taken -> {
+            throw new ConflictException("name", taken);
+        });
         VmSize size = catalog.find(spec.size()).orElseThrow();
         ClusterSpec stored = normalized(spec.withIdentity(asStored(workspaceName, spec.identity())), size, workspace);
         Instant now = clock.instant();
@@ -123,6 +144,23 @@ public final class ComputeService {
         });
         onChange.run();
         return new Created(cluster, quotaWarnings(ledger, stored, size));
+    }
+
+    /** The rules a new cluster must meet, as {@link #create} and {@link #check} both apply them. */
+    private Problems problemsOf(String workspaceName, String name, ClusterSpec spec, QuotaLedger ledger) {
+        Problems problems = new Problems().addAll(NameRules.checkComputeName("name", name)).addAll(spec.check(catalog));
+        checkIdentitiesExist(workspaceName, spec.identity(), problems);
+        checkNodesPerCluster(spec, ledger, problems);
+        return problems;
+    }
+
+    /**
+     * Why a name is taken, when the workspace has compute of that name in any case (as in the cloud,
+     * names that differ only in case are the same). The store's key still catches one created meanwhile.
+     */
+    private Optional<Message> takenName(String workspaceName, String name) {
+        return clusters.list(workspaceName).stream().filter(cluster -> cluster.name().equalsIgnoreCase(name))
+                .findFirst().map(cluster -> Message.of("conflict.compute.name-taken", workspaceName, name));
     }
 
     public ComputeCluster show(String workspace, String name) {
@@ -160,10 +198,7 @@ public final class ComputeService {
         if (update.identity() != null) {
             checkIdentitiesExist(workspace, changed.identity(), problems);
         }
-        int perCluster = quota.ledger(workspace).limit(QuotaKeys.NODES_PER_CLUSTER);
-        if (changed.maxNodes() > perCluster) {
-            problems.add("max_instances", "quota", Message.of("invalid.cluster.above-nodes-quota", perCluster));
-        }
+        checkNodesPerCluster(changed, quota.ledger(workspace), problems);
         problems.throwIfAny();
         locks.checkWritable(workspace, Message.of("action.compute.update", name));
         ComputeCluster updated = cluster.withSpec(changed);
@@ -345,8 +380,42 @@ public final class ComputeService {
                 UUID.randomUUID().toString());
     }
 
-    private static List<String> quotaWarnings(QuotaLedger ledger, ClusterSpec spec, VmSize size) {
-        List<String> warnings = new ArrayList<>();
+    private static void checkNodesPerCluster(ClusterSpec spec, QuotaLedger ledger, Problems problems) {
+        int perCluster = ledger.limit(QuotaKeys.NODES_PER_CLUSTER);
+        if (spec.maxNodes() > perCluster) {
+            problems.add("max_instances", "quota", Message.of("invalid.cluster.max-above-quota", perCluster));
+        }
+    }
+
+    /**
+     * How many of the maximum's nodes the quota left lets run now, when not all of them: the
+     * engine's own fit over what the workspace's clusters already use. Creating is still allowed.
+     */
+    private static List<Message> quotaShortfall(String workspace, QuotaLedger ledger, ClusterSpec spec, VmSize size) {
+        int max = spec.maxNodes();
+        if (max < 1) {
+            return List.of();
+        }
+        QuotaLedger.Fit fit = ledger.fit(size, spec.tier(), max);
+        if (fit.nodes() >= max) {
+            return List.of();
+        }
+        String key = fit.limitingKey();
+        long needed = (long) max * size.vCpus();
+        long available = Math.max(0, ledger.limit(key) - ledger.used(key));
+        List<Message> warnings = new ArrayList<>();
+        warnings.add(Message.of("warning.compute.max-beyond-quota", max, size.vCpus(), needed,
+                QuotaKeys.usageName(key), available, fit.nodes()));
+        if (fit.nodes() < spec.minNodes()) {
+            warnings.add(Message.of("warning.compute.min-beyond-quota", spec.minNodes(), fit.nodes()));
+        }
+        warnings.add(Message.of("warning.compute.raise-quota", workspace, key, needed + ledger.used(key)));
+        return warnings;
+    }
+
+    /** Where a limit (not what is used now) keeps the cluster below its maximum for good. */
+    private static List<Message> quotaWarnings(QuotaLedger ledger, ClusterSpec spec, VmSize size) {
+        List<Message> warnings = new ArrayList<>();
         long needed = (long) spec.maxNodes() * size.vCpus();
         List<String> keys = spec.tier() == VmTier.DEDICATED
                 ? List.of(size.family(), QuotaKeys.TOTAL_DEDICATED_VCPUS) : List.of(QuotaKeys.LOW_PRIORITY_VCPUS);
@@ -354,9 +423,8 @@ public final class ComputeService {
             int limit = ledger.limit(key);
             if (needed > limit) {
                 int fits = limit / size.vCpus();
-                warnings.add("max_instances " + spec.maxNodes() + " needs " + needed + " vCPUs but '"
-                        + QuotaKeys.usageName(key) + "' allows " + limit + ", so the cluster can never grow beyond "
-                        + fits + " node(s); raise it with 'quota set --key " + key + " --limit " + needed + "'");
+                warnings.add(Message.of("warning.compute.never-beyond-quota", spec.maxNodes(), needed,
+                        QuotaKeys.usageName(key), limit, fits, key));
             }
         }
         return warnings;

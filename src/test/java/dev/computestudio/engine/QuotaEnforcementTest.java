@@ -185,10 +185,10 @@ class QuotaEnforcementTest {
         ComputeService.Created big = studio.compute.create(WS, "big-cluster", dedicated(DS3, 0, 10));
         ComputeService.Created fits = studio.compute.create(WS, CPU, dedicated(DS3, 0, 6));
 
-        assertThat(gpu.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        assertThat(gpu.warnings()).singleElement().satisfies(warning -> assertThat(warning.english())
                 .contains("Standard NC Family Cluster Dedicated vCPUs").contains("allows 0")
                 .contains("never grow beyond 0 node(s)"));
-        assertThat(big.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        assertThat(big.warnings()).singleElement().satisfies(warning -> assertThat(warning.english())
                 .contains("needs 40 vCPUs").contains("allows 24").contains("never grow beyond 6 node(s)"));
         assertThat(fits.warnings()).isEmpty();
         assertThat(studio.compute.list(WS)).hasSize(3);

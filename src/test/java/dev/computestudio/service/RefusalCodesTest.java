@@ -112,7 +112,7 @@ class RefusalCodesTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::field, Problem::rule, Problem::text)
                         .containsExactly(tuple("max_instances", "quota",
-                                Message.of("invalid.cluster.above-nodes-quota", 100))))
+                                Message.of("invalid.cluster.max-above-quota", 100))))
                 .hasMessageContaining("must be at most 100, the nodes-per-cluster quota");
     }
 }

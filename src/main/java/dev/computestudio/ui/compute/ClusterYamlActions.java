@@ -143,7 +143,7 @@ public final class ClusterYamlActions {
     private static void report(ClusterFiles.Imported imported, Path file, Outcome outcome) {
         List<Message> warnings = new ArrayList<>();
         imported.fileWarnings().stream().map(Problem::text).forEach(warnings::add);
-        imported.quotaWarnings().forEach(warning -> warnings.add(Message.of("compute.yaml.warning", warning)));
+        warnings.addAll(imported.quotaWarnings());
         String name = imported.cluster().name();
         String fileName = file.getFileName().toString();
         if (warnings.isEmpty()) {

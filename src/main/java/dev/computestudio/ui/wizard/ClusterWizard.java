@@ -34,7 +34,7 @@ public final class ClusterWizard {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(onCreated, "onCreated");
         ClusterWizardViewModel viewModel = new ClusterWizardViewModel(workspace, workspaces, compute, quota, threads,
-                messages, ClusterWizardViewModel.Polling.every(PROBE_INTERVAL, threads.background()));
+                messages, CreationTracker.Polling.every(PROBE_INTERVAL, threads.background()));
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
@@ -44,7 +44,10 @@ public final class ClusterWizard {
         return stage;
     }
 
-    /** Shows a wizard over its view-model in {@code stage} (also what tests use) and loads its data. */
+    /**
+     * Shows a wizard over its view-model in {@code stage} (also what tests use) and loads its data.
+     * However the window goes (Cancel, Esc, its close box, its owner closing), the view-model is closed.
+     */
     public static void show(Stage stage, ClusterWizardViewModel viewModel, Messages messages, Consumer<String> onCreated) {
         ClusterWizardView view = new ClusterWizardView(viewModel, messages);
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
@@ -54,7 +57,7 @@ public final class ClusterWizard {
         if (stage.getOwner() instanceof Stage main) {
             stage.getIcons().setAll(main.getIcons());
         }
-        viewModel.createdClusterProperty().addListener((observable, old, now) -> {
+        viewModel.creation().createdClusterProperty().addListener((observable, old, now) -> {
             if (old == null && now != null) {
                 onCreated.accept(now.name());
             }
@@ -65,6 +68,7 @@ public final class ClusterWizard {
             }
         });
         stage.setOnCloseRequest(event -> viewModel.cancel());
+        stage.setOnHidden(event -> viewModel.close());
         viewModel.load();
         stage.show();
     }

@@ -9,12 +9,10 @@ import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.ui.common.Messages;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Credential;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Field;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.MachineKind;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Phase;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.ReviewItem;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Step;
+import dev.computestudio.ui.wizard.CreationTracker.Phase;
+import dev.computestudio.ui.wizard.ReviewEstimate.ReviewItem;
+import dev.computestudio.ui.wizard.SettingsForm.Credential;
+import dev.computestudio.ui.wizard.SizeChoice.MachineKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -67,8 +65,10 @@ import java.util.Objects;
 
 /**
  * The cluster creation wizard: the steps on the left, the current page in the middle, Back / Next /
- * Create / Cancel below. It binds to {@link ClusterWizardViewModel} and forwards clicks and keys
- * (Enter = Next or Create, Esc = Cancel); every decision is the view-model's.
+ * Create / Cancel below. It binds to {@link ClusterWizardViewModel} and its steps' forms and
+ * forwards clicks and keys (Enter = Next or Create, Esc = Cancel); every decision is theirs. Its
+ * texts follow the language through {@link Messages}' bindings, which the app's language holds
+ * weakly, so a closed window is not kept by them.
  */
 public final class ClusterWizardView extends BorderPane {
 
@@ -78,11 +78,21 @@ public final class ClusterWizardView extends BorderPane {
     private static final double FIELD_WIDTH = 360;
 
     private final ClusterWizardViewModel viewModel;
+    private final SizeChoice sizeChoice;
+    private final SettingsForm settings;
+    private final IdentityStep identity;
+    private final ReviewEstimate review;
+    private final CreationTracker creation;
     private final Messages messages;
     private final ValidationSupport validation = new ValidationSupport();
 
     public ClusterWizardView(ClusterWizardViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.sizeChoice = viewModel.sizeChoice();
+        this.settings = viewModel.settings();
+        this.identity = viewModel.identity();
+        this.review = viewModel.review();
+        this.creation = viewModel.creation();
         this.messages = Objects.requireNonNull(messages, "messages");
         setId("cluster-wizard");
         getStyleClass().add("cluster-wizard");
@@ -208,19 +218,19 @@ public final class ClusterWizardView extends BorderPane {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("wizard-progress");
         progress.setPrefSize(22, 22);
-        showWhen(progress, viewModel.workingProperty());
+        showWhen(progress, creation.workingProperty());
         Label status = new Label();
         status.setId("wizard-status");
         status.setWrapText(true);
-        status.textProperty().bind(viewModel.statusTextProperty());
-        status.graphicProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.CREATED))
+        status.textProperty().bind(creation.statusTextProperty());
+        status.graphicProperty().bind(Bindings.when(creation.phaseProperty().isEqualTo(Phase.CREATED))
                 .then((Node) successIcon()).otherwise((Node) null));
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
         Button cancel = new Button();
         cancel.setId("wizard-cancel");
-        cancel.textProperty().bind(Bindings.when(viewModel.createdClusterProperty().isNull())
+        cancel.textProperty().bind(Bindings.when(creation.createdClusterProperty().isNull())
                 .then(messages.text("wizard.cancel")).otherwise(messages.text("wizard.close")));
         cancel.setOnAction(event -> viewModel.cancel());
 
@@ -264,25 +274,25 @@ public final class ClusterWizardView extends BorderPane {
     // Page 1: virtual machine
 
     private Node virtualMachinePage() {
-        ComboBox<String> location = new ComboBox<>(viewModel.locations());
+        ComboBox<String> location = new ComboBox<>(sizeChoice.locations());
         location.setId("wizard-location");
         location.setPrefWidth(240);
-        location.valueProperty().bindBidirectional(viewModel.locationProperty());
-        Label locationHint = hint(messages.format("wizard.vm.location.hint", viewModel.workspaceLocationProperty()));
+        location.valueProperty().bindBidirectional(sizeChoice.locationProperty());
+        Label locationHint = hint(messages.format("wizard.vm.location.hint", sizeChoice.workspaceLocationProperty()));
 
         ToggleGroup tiers = new ToggleGroup();
-        RadioButton dedicated = radio("wizard-tier-dedicated", "wizard.vm.tier.dedicated", tiers);
-        RadioButton lowPriority = radio("wizard-tier-low-priority", "wizard.vm.tier.lowPriority", tiers);
-        bindToggles(tiers, viewModel.tierProperty(), Map.of(dedicated, VmTier.DEDICATED, lowPriority, VmTier.LOW_PRIORITY));
-        Label tierHint = hint(Bindings.when(viewModel.tierProperty().isEqualTo(VmTier.DEDICATED))
-                .then(messages.format("wizard.vm.tier.dedicated.hint", viewModel.lowPrioritySavingPercentProperty()))
-                .otherwise(messages.format("wizard.vm.tier.lowPriority.hint", viewModel.lowPrioritySavingPercentProperty())));
+        RadioButton dedicated = radio("wizard-tier-dedicated", VmTier.DEDICATED, tiers);
+        RadioButton lowPriority = radio("wizard-tier-low-priority", VmTier.LOW_PRIORITY, tiers);
+        bindToggles(tiers, sizeChoice.tierProperty(), Map.of(dedicated, VmTier.DEDICATED, lowPriority, VmTier.LOW_PRIORITY));
+        Label tierHint = hint(Bindings.when(sizeChoice.tierProperty().isEqualTo(VmTier.DEDICATED))
+                .then(messages.format("wizard.vm.tier.dedicated.hint", sizeChoice.lowPrioritySavingPercentProperty()))
+                .otherwise(messages.format("wizard.vm.tier.lowPriority.hint", sizeChoice.lowPrioritySavingPercentProperty())));
         tierHint.setId("wizard-tier-hint");
 
         ToggleGroup kinds = new ToggleGroup();
         ToggleButton cpu = pill("wizard-kind-cpu", "wizard.vm.kind.cpu", Feather.CPU, kinds, Styles.LEFT_PILL);
         ToggleButton gpu = pill("wizard-kind-gpu", "wizard.vm.kind.gpu", Feather.ZAP, kinds, Styles.RIGHT_PILL);
-        bindToggles(kinds, viewModel.machineKindProperty(), Map.of(cpu, MachineKind.CPU, gpu, MachineKind.GPU));
+        bindToggles(kinds, sizeChoice.machineKindProperty(), Map.of(cpu, MachineKind.CPU, gpu, MachineKind.GPU));
 
         GridPane form = form();
         form.addRow(0, formLabel("wizard.vm.location", false), new VBox(4, location, locationHint));
@@ -294,10 +304,10 @@ public final class ClusterWizardView extends BorderPane {
         filter.setLeft(new FontIcon(Feather.SEARCH));
         filter.setPrefWidth(320);
         filter.promptTextProperty().bind(messages.text("wizard.vm.filter"));
-        filter.textProperty().bindBidirectional(viewModel.sizeFilterProperty());
+        filter.textProperty().bindBidirectional(sizeChoice.sizeFilterProperty());
         Label count = new Label();
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(messages.format("wizard.vm.count", Bindings.size(viewModel.sizes())));
+        count.textProperty().bind(messages.format("wizard.vm.count", Bindings.size(sizeChoice.sizes())));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox filterRow = new HBox(12, filter, gap, count);
@@ -309,8 +319,8 @@ public final class ClusterWizardView extends BorderPane {
         Label selection = new Label();
         selection.setId("wizard-selected-size");
         selection.setWrapText(true);
-        selection.textProperty().bind(viewModel.selectedSizeSummaryProperty());
-        selection.graphicProperty().bind(Bindings.when(viewModel.selectedSizeProperty().isNull())
+        selection.textProperty().bind(sizeChoice.selectedSizeSummaryProperty());
+        selection.graphicProperty().bind(Bindings.when(sizeChoice.selectedSizeProperty().isNull())
                 .then((Node) new FontIcon(Feather.INFO)).otherwise((Node) new FontIcon(Feather.CHECK_CIRCLE)));
         selection.getStyleClass().add("wizard-selection");
 
@@ -324,7 +334,7 @@ public final class ClusterWizardView extends BorderPane {
         table.setId("wizard-sizes");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<SizeRow> sorted = new SortedList<>(viewModel.sizes());
+        SortedList<SizeRow> sorted = new SortedList<>(sizeChoice.sizes());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         Label placeholder = new Label();
@@ -338,7 +348,7 @@ public final class ClusterWizardView extends BorderPane {
                 row -> new ReadOnlyObjectWrapper<>(row.vCpus()));
         TableColumn<SizeRow, Double> memory = column("wizard.vm.column.memory", 85,
                 row -> new ReadOnlyObjectWrapper<>(row.memoryGiB()));
-        memory.setCellFactory(c -> textCell(value -> WizardTexts.format(messages, "wizard.vm.memory.value", value)));
+        memory.setCellFactory(c -> textCell(value -> messages.render("wizard.vm.memory.value", value)));
         TableColumn<SizeRow, Integer> gpus = column("wizard.vm.column.gpus", 110,
                 row -> new ReadOnlyObjectWrapper<>(row.gpus()));
         gpus.setCellFactory(c -> new TableCell<>() {
@@ -346,7 +356,7 @@ public final class ClusterWizardView extends BorderPane {
             protected void updateItem(Integer value, boolean empty) {
                 super.updateItem(value, empty);
                 SizeRow row = empty ? null : getTableRow().getItem();
-                setText(row == null ? null : viewModel.gpuText(row.size()));
+                setText(row == null ? null : sizeChoice.gpuText(row.size()));
             }
         });
         TableColumn<SizeRow, String> family = column("wizard.vm.column.family", 115,
@@ -357,23 +367,23 @@ public final class ClusterWizardView extends BorderPane {
         available.setCellFactory(c -> new QuotaCell());
         TableColumn<SizeRow, Number> price = column("wizard.vm.column.price", 100, SizeRow::pricePerHourProperty);
         price.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
-        price.setCellFactory(c -> textCell(value -> WizardTexts.format(messages, "wizard.price.value", value)));
+        price.setCellFactory(c -> textCell(value -> messages.format(WizardTexts.price(value.doubleValue()))));
         List.of(vCpus, memory, gpus).forEach(col -> col.getStyleClass().add(Styles.TEXT));
         table.getColumns().setAll(List.of(name, vCpus, memory, gpus, family, available, price));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
             if (row != null) {
-                viewModel.selectSize(row);
+                sizeChoice.selectSize(row);
             }
         });
         Runnable reselect = () -> {
-            SizeRow chosen = viewModel.selectedSizeProperty().get();
+            SizeRow chosen = sizeChoice.selectedSizeProperty().get();
             if (chosen != null && table.getSelectionModel().getSelectedItem() != chosen && sorted.contains(chosen)) {
                 table.getSelectionModel().select(chosen);
                 table.scrollTo(chosen);
             }
         };
-        viewModel.selectedSizeProperty().addListener((observable, old, now) -> reselect.run());
+        sizeChoice.selectedSizeProperty().addListener((observable, old, now) -> reselect.run());
         sorted.addListener((ListChangeListener<SizeRow>) change -> reselect.run());
         return table;
     }
@@ -423,11 +433,11 @@ public final class ClusterWizardView extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            setText(WizardTexts.format(messages, "wizard.vm.quota.value", value.longValue()));
+            setText(messages.render("wizard.vm.quota.value", value.longValue()));
             if (row.hasNoQuota()) {
                 tooltip.setText(value.longValue() == 0
                         ? messages.get("wizard.vm.quota.none")
-                        : WizardTexts.format(messages, "wizard.vm.quota.tooFew", value.longValue(), row.vCpus()));
+                        : messages.render("wizard.vm.quota.tooFew", value.longValue(), row.vCpus()));
                 setGraphic(warning);
                 setTooltip(tooltip);
                 getStyleClass().add("no-quota");
@@ -442,11 +452,11 @@ public final class ClusterWizardView extends BorderPane {
     // Page 2: settings
 
     private Node settingsPage() {
-        TextField name = textField("wizard-name", viewModel.nameProperty(), Field.NAME);
+        TextField name = textField("wizard-name", settings.nameProperty(), Field.NAME);
         name.promptTextProperty().bind(messages.text("wizard.settings.name.prompt"));
-        TextField min = textField("wizard-min-nodes", viewModel.minNodesProperty(), Field.MIN_NODES);
-        TextField max = textField("wizard-max-nodes", viewModel.maxNodesProperty(), Field.MAX_NODES);
-        TextField idle = textField("wizard-idle-seconds", viewModel.idleSecondsProperty(), Field.IDLE_SECONDS);
+        TextField min = textField("wizard-min-nodes", settings.minNodesProperty(), Field.MIN_NODES);
+        TextField max = textField("wizard-max-nodes", settings.maxNodesProperty(), Field.MAX_NODES);
+        TextField idle = textField("wizard-idle-seconds", settings.idleSecondsProperty(), Field.IDLE_SECONDS);
         for (TextField number : List.of(min, max, idle)) {
             number.setPrefWidth(140);
             number.setMaxWidth(140);
@@ -455,16 +465,16 @@ public final class ClusterWizardView extends BorderPane {
         ToggleSwitch ssh = new ToggleSwitch();
         ssh.setId("wizard-ssh-enabled");
         ssh.textProperty().bind(messages.text("wizard.settings.ssh.enable"));
-        ssh.selectedProperty().bindBidirectional(viewModel.sshEnabledProperty());
+        ssh.selectedProperty().bindBidirectional(settings.sshEnabledProperty());
 
-        TextField user = textField("wizard-admin-username", viewModel.adminUsernameProperty(), Field.ADMIN_USERNAME);
+        TextField user = textField("wizard-admin-username", settings.adminUsernameProperty(), Field.ADMIN_USERNAME);
         ToggleGroup credentials = new ToggleGroup();
         RadioButton password = radio("wizard-credential-password", "wizard.settings.ssh.password", credentials);
         RadioButton key = radio("wizard-credential-key", "wizard.settings.ssh.key", credentials);
-        bindToggles(credentials, viewModel.credentialProperty(), Map.of(password, Credential.PASSWORD, key, Credential.SSH_KEY));
+        bindToggles(credentials, settings.credentialProperty(), Map.of(password, Credential.PASSWORD, key, Credential.SSH_KEY));
         PasswordField passwordField = new PasswordField();
         passwordField.setId("wizard-admin-password");
-        passwordField.textProperty().bindBidirectional(viewModel.adminPasswordProperty());
+        passwordField.textProperty().bindBidirectional(settings.adminPasswordProperty());
         passwordField.setMaxWidth(FIELD_WIDTH);
         validate(passwordField, Field.ADMIN_PASSWORD);
         TextArea keyField = new TextArea();
@@ -473,21 +483,21 @@ public final class ClusterWizardView extends BorderPane {
         keyField.setWrapText(true);
         keyField.setMaxWidth(FIELD_WIDTH + 160);
         keyField.setPromptText("ssh-ed25519 AAAA... user@host");
-        keyField.textProperty().bindBidirectional(viewModel.sshKeyProperty());
+        keyField.textProperty().bindBidirectional(settings.sshKeyProperty());
         validate(keyField, Field.SSH_KEY);
 
         Node passwordBlock = block(null, false, passwordField, Field.ADMIN_PASSWORD,
                 messages.text("wizard.settings.ssh.password.hint"));
         Node keyBlock = block(null, false, keyField, Field.SSH_KEY, null);
-        showWhen(passwordBlock, viewModel.credentialProperty().isEqualTo(Credential.PASSWORD));
-        showWhen(keyBlock, viewModel.credentialProperty().isEqualTo(Credential.SSH_KEY));
+        showWhen(passwordBlock, settings.credentialProperty().isEqualTo(Credential.PASSWORD));
+        showWhen(keyBlock, settings.credentialProperty().isEqualTo(Credential.SSH_KEY));
         VBox sshDetails = new VBox(12,
                 block("wizard.settings.ssh.user", true, user, Field.ADMIN_USERNAME, null),
                 new VBox(6, formLabel("wizard.settings.ssh.credential", true), new HBox(20, password, key)),
                 passwordBlock, keyBlock);
         sshDetails.setId("wizard-ssh-details");
         sshDetails.getStyleClass().add("wizard-indented");
-        showWhen(sshDetails, viewModel.sshEnabledProperty());
+        showWhen(sshDetails, settings.sshEnabledProperty());
 
         HBox scale = new HBox(24,
                 block("wizard.settings.minNodes", true, min, Field.MIN_NODES, messages.text("wizard.settings.minNodes.hint")),
@@ -505,10 +515,10 @@ public final class ClusterWizardView extends BorderPane {
 
     private Node identityPage() {
         ToggleGroup types = new ToggleGroup();
-        RadioButton none = radio("wizard-identity-none", "wizard.identity.none", types);
-        RadioButton system = radio("wizard-identity-system", "wizard.identity.system", types);
-        RadioButton user = radio("wizard-identity-user", "wizard.identity.user", types);
-        bindToggles(types, viewModel.identityTypeProperty(), Map.of(none, IdentityType.NONE,
+        RadioButton none = radio("wizard-identity-none", IdentityType.NONE, types);
+        RadioButton system = radio("wizard-identity-system", IdentityType.SYSTEM_ASSIGNED, types);
+        RadioButton user = radio("wizard-identity-user", IdentityType.USER_ASSIGNED, types);
+        bindToggles(types, identity.identityTypeProperty(), Map.of(none, IdentityType.NONE,
                 system, IdentityType.SYSTEM_ASSIGNED, user, IdentityType.USER_ASSIGNED));
 
         TextArea ids = new TextArea();
@@ -516,13 +526,13 @@ public final class ClusterWizardView extends BorderPane {
         ids.setPrefRowCount(4);
         ids.setWrapText(true);
         ids.setMaxWidth(760);
-        ids.promptTextProperty().bind(viewModel.exampleIdentityIdProperty());
-        ids.textProperty().bindBidirectional(viewModel.userAssignedIdsProperty());
+        ids.promptTextProperty().bind(identity.exampleIdentityIdProperty());
+        ids.textProperty().bindBidirectional(identity.userAssignedIdsProperty());
         validate(ids, Field.USER_ASSIGNED_IDS);
         Node idsBlock = block("wizard.identity.ids", true, ids, Field.USER_ASSIGNED_IDS,
-                messages.format("wizard.identity.ids.hint", viewModel.exampleIdentityIdProperty()));
+                messages.format("wizard.identity.ids.hint", identity.exampleIdentityIdProperty()));
         idsBlock.getStyleClass().add("wizard-indented");
-        showWhen(idsBlock, viewModel.identityTypeProperty().isEqualTo(IdentityType.USER_ASSIGNED));
+        showWhen(idsBlock, identity.identityTypeProperty().isEqualTo(IdentityType.USER_ASSIGNED));
 
         return new VBox(14,
                 new VBox(4, none, hint(messages.text("wizard.identity.none.hint"))),
@@ -554,7 +564,7 @@ public final class ClusterWizardView extends BorderPane {
             right.getChildren().clear();
             int[] lines = new int[2];
             Step section = null;
-            for (ReviewItem item : viewModel.reviewItems()) {
+            for (ReviewItem item : review.reviewItems()) {
                 int side = item.step() == Step.SETTINGS ? 1 : 0;
                 GridPane grid = side == 0 ? left : right;
                 if (item.step() != section) {
@@ -572,7 +582,7 @@ public final class ClusterWizardView extends BorderPane {
             }
         };
         fill.run();
-        viewModel.reviewItems().addListener((ListChangeListener<ReviewItem>) change -> fill.run());
+        review.reviewItems().addListener((ListChangeListener<ReviewItem>) change -> fill.run());
 
         Label costTitle = new Label();
         costTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -580,20 +590,20 @@ public final class ClusterWizardView extends BorderPane {
         costTitle.textProperty().bind(messages.text("wizard.review.cost"));
         Label atMin = new Label();
         atMin.setId("wizard-cost-min");
-        atMin.textProperty().bind(viewModel.costAtMinTextProperty());
+        atMin.textProperty().bind(review.costAtMinTextProperty());
         Label atMax = new Label();
         atMax.setId("wizard-cost-max");
-        atMax.textProperty().bind(viewModel.costAtMaxTextProperty());
+        atMax.textProperty().bind(review.costAtMaxTextProperty());
         Label costNote = hint(messages.text("wizard.review.cost.note"));
         VBox cost = new VBox(4, costTitle, atMin, atMax, costNote);
         cost.getStyleClass().add("wizard-cost");
         rightSide.getChildren().add(cost);
 
-        Message quota = messageList("wizard-quota-warnings", viewModel.quotaWarnings(), "wizard.review.quota.title",
+        Message quota = messageList("wizard-quota-warnings", review.quotaWarnings(), "wizard.review.quota.title",
                 Styles.WARNING, Feather.ALERT_TRIANGLE);
         // Once the cluster exists, the service's own warnings replace the estimate.
-        showWhen(quota, Bindings.isNotEmpty(viewModel.quotaWarnings()).and(viewModel.createdClusterProperty().isNull()));
-        Message warnings = messageList("wizard-service-warnings", viewModel.serviceWarnings(), "wizard.review.warnings.title",
+        showWhen(quota, Bindings.isNotEmpty(review.quotaWarnings()).and(creation.createdClusterProperty().isNull()));
+        Message warnings = messageList("wizard-service-warnings", creation.serviceWarnings(), "wizard.review.warnings.title",
                 Styles.WARNING, Feather.ALERT_TRIANGLE);
         return new VBox(16, summary, quota, warnings);
     }
@@ -675,6 +685,15 @@ public final class ClusterWizardView extends BorderPane {
         RadioButton radio = new RadioButton();
         radio.setId(id);
         radio.textProperty().bind(messages.text(key));
+        radio.setToggleGroup(group);
+        return radio;
+    }
+
+    /** A choice between the values of an enum, named as the domain names them in the current language. */
+    private RadioButton radio(String id, Enum<?> value, ToggleGroup group) {
+        RadioButton radio = new RadioButton();
+        radio.setId(id);
+        radio.textProperty().bind(messages.display(new ReadOnlyObjectWrapper<>(value)));
         radio.setToggleGroup(group);
         return radio;
     }

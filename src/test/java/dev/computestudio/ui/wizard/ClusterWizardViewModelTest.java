@@ -8,13 +8,11 @@ import dev.computestudio.domain.VmTier;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Credential;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Field;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.MachineKind;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Phase;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Polling;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.ReviewItem;
-import dev.computestudio.ui.wizard.ClusterWizardViewModel.Step;
+import dev.computestudio.ui.wizard.CreationTracker.Phase;
+import dev.computestudio.ui.wizard.CreationTracker.Polling;
+import dev.computestudio.ui.wizard.ReviewEstimate.ReviewItem;
+import dev.computestudio.ui.wizard.SettingsForm.Credential;
+import dev.computestudio.ui.wizard.SizeChoice.MachineKind;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +36,16 @@ import static org.assertj.core.api.Assertions.within;
 /** The wizard's view-model over the real services and an in-memory H2 database, with no toolkit. */
 class ClusterWizardViewModelTest {
 
+    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
     private static final String IDENTITY_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/"
             + "rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/trainer-id";
 
     @TempDir
     Path dataFolder;
 
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    /** The app's texts, which outlive every wizard. */
+    private final Messages messages = new Messages(language);
     private StudioFixture studio;
     /** Probes the wizard scheduled "one interval later"; the test runs them when it wants. */
     private final Queue<Runnable> laterProbes = new ArrayDeque<>();
@@ -62,7 +64,7 @@ class ClusterWizardViewModelTest {
 
     private ClusterWizardViewModel newWizard() {
         ClusterWizardViewModel viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute, studio.quota,
-                UiThreads.direct(), new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)),
+                UiThreads.direct(), messages,
                 new Polling(laterProbes::add, studio.clock, Duration.ofSeconds(60)));
         viewModel.load();
         return viewModel;
@@ -73,19 +75,19 @@ class ClusterWizardViewModelTest {
     @Test
     void virtualMachineStepNeedsASizeBeforeNext() {
         assertThat(wizard.step()).isEqualTo(Step.VIRTUAL_MACHINE);
-        assertThat(wizard.locationProperty().get()).as("the workspace's region").isEqualTo("eastus");
+        assertThat(wizard.sizeChoice().locationProperty().get()).as("the workspace's region").isEqualTo("eastus");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
         assertThat(wizard.backDisabledProperty().get()).isTrue();
         assertThat(wizard.createDisabledProperty().get()).isTrue();
-        assertThat(wizard.selectedSizeSummaryProperty().get()).startsWith("No size chosen yet");
+        assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get()).startsWith("No size chosen yet");
 
         wizard.next();
         assertThat(wizard.step()).as("Next is refused while disabled").isEqualTo(Step.VIRTUAL_MACHINE);
 
-        assertThat(wizard.selectSize(DS3)).isTrue();
+        assertThat(wizard.sizeChoice().selectSize(DS3)).isTrue();
 
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
-        assertThat(wizard.selectedSizeSummaryProperty().get())
+        assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get())
                 .isEqualTo("Standard_DS3_v2: 4 vCPUs, 14 GiB, GPUs: None; about $0.229 per node per hour (Dedicated).");
         wizard.next();
         assertThat(wizard.step()).isEqualTo(Step.SETTINGS);
@@ -94,17 +96,17 @@ class ClusterWizardViewModelTest {
 
     @Test
     void sizeTableListsCpuOrGpuSizesFilteredByText() {
-        assertThat(names(wizard.sizes())).contains("Standard_D1_v2", DS3, "Standard_F16s_v2").doesNotContain(NC6);
+        assertThat(names(wizard.sizeChoice().sizes())).contains("Standard_D1_v2", DS3, "Standard_F16s_v2").doesNotContain(NC6);
 
-        wizard.machineKindProperty().set(MachineKind.GPU);
-        assertThat(wizard.sizes()).allMatch(row -> row.gpus() > 0);
-        assertThat(names(wizard.sizes())).contains(NC6, "Standard_ND96asr_v4");
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.GPU);
+        assertThat(wizard.sizeChoice().sizes()).allMatch(row -> row.gpus() > 0);
+        assertThat(names(wizard.sizeChoice().sizes())).contains(NC6, "Standard_ND96asr_v4");
 
-        wizard.sizeFilterProperty().set("a100");
-        assertThat(names(wizard.sizes())).containsExactly("Standard_NC24ads_A100_v4", "Standard_ND96asr_v4");
+        wizard.sizeChoice().sizeFilterProperty().set("a100");
+        assertThat(names(wizard.sizeChoice().sizes())).containsExactly("Standard_NC24ads_A100_v4", "Standard_ND96asr_v4");
 
-        wizard.sizeFilterProperty().set("nc24");
-        assertThat(names(wizard.sizes())).containsExactly("Standard_NC24", "Standard_NC24s_v3",
+        wizard.sizeChoice().sizeFilterProperty().set("nc24");
+        assertThat(names(wizard.sizeChoice().sizes())).containsExactly("Standard_NC24", "Standard_NC24s_v3",
                 "Standard_NC24ads_A100_v4");
     }
 
@@ -123,7 +125,7 @@ class ClusterWizardViewModelTest {
         assertThat(row(NC6).hasNoQuota()).isTrue();
         assertThat(row(DS3).hasNoQuota()).isFalse();
 
-        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.sizeChoice().tierProperty().set(VmTier.LOW_PRIORITY);
 
         assertThat(row(DS3).availableVCpus()).as("100 low-priority vCPUs minus 3 nodes x 2").isEqualTo(94);
         assertThat(row(NC6).availableVCpus()).isEqualTo(94);
@@ -133,8 +135,8 @@ class ClusterWizardViewModelTest {
 
     @Test
     void lowPriorityHintSaysHowMuchCheaperTheChosenSizeIs() {
-        wizard.selectSize(DS3);
-        assertThat(wizard.lowPrioritySavingPercentProperty().get()).isEqualTo(80);
+        wizard.sizeChoice().selectSize(DS3);
+        assertThat(wizard.sizeChoice().lowPrioritySavingPercentProperty().get()).isEqualTo(80);
     }
 
     // Step 2: settings
@@ -145,15 +147,15 @@ class ClusterWizardViewModelTest {
         assertThat(wizard.errorProperty(Field.NAME).get()).as("no message before typing").isNull();
         assertThat(wizard.nextDisabledProperty().get()).as("but a name is required").isTrue();
 
-        wizard.nameProperty().set("cpu-cluster-1");
+        wizard.settings().nameProperty().set("cpu-cluster-1");
         assertThat(wizard.errorProperty(Field.NAME).get()).isEqualTo("must not end with '-' followed by digits");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
 
-        wizard.nameProperty().set("1x");
+        wizard.settings().nameProperty().set("1x");
         assertThat(wizard.errorProperty(Field.NAME).get())
                 .contains("must be 3 to 24 characters long (it has 2)").contains("must start with a letter");
 
-        wizard.nameProperty().set("cpu-cluster");
+        wizard.settings().nameProperty().set("cpu-cluster");
         assertThat(wizard.errorProperty(Field.NAME).get()).isNull();
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
     }
@@ -164,7 +166,7 @@ class ClusterWizardViewModelTest {
         wizard = newWizard();
         toSettings();
 
-        wizard.nameProperty().set("GPU-cluster");
+        wizard.settings().nameProperty().set("GPU-cluster");
 
         assertThat(wizard.errorProperty(Field.NAME).get())
                 .isEqualTo("workspace 'ws-demo' already has compute named 'GPU-cluster'");
@@ -174,36 +176,36 @@ class ClusterWizardViewModelTest {
     @Test
     void scaleSettingsDefaultToZeroFourAndTwoMinutesAndAreChecked() {
         toSettings();
-        assertThat(wizard.minNodesProperty().get()).isEqualTo("0");
-        assertThat(wizard.maxNodesProperty().get()).isEqualTo("4");
-        assertThat(wizard.idleSecondsProperty().get()).isEqualTo("120");
-        assertThat(wizard.sshEnabledProperty().get()).isFalse();
-        wizard.nameProperty().set("cpu-cluster");
+        assertThat(wizard.settings().minNodesProperty().get()).isEqualTo("0");
+        assertThat(wizard.settings().maxNodesProperty().get()).isEqualTo("4");
+        assertThat(wizard.settings().idleSecondsProperty().get()).isEqualTo("120");
+        assertThat(wizard.settings().sshEnabledProperty().get()).isFalse();
+        wizard.settings().nameProperty().set("cpu-cluster");
 
-        wizard.minNodesProperty().set("5");
-        wizard.maxNodesProperty().set("2");
+        wizard.settings().minNodesProperty().set("5");
+        wizard.settings().maxNodesProperty().set("2");
         assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("must not be below min_instances (2 < 5)");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
 
-        wizard.maxNodesProperty().set("0");
+        wizard.settings().maxNodesProperty().set("0");
         assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("must be 1 or more (it is 0)");
 
-        wizard.maxNodesProperty().set("101");
-        wizard.minNodesProperty().set("0");
+        wizard.settings().maxNodesProperty().set("101");
+        wizard.settings().minNodesProperty().set("0");
         assertThat(wizard.errorProperty(Field.MAX_NODES).get())
                 .isEqualTo("must be at most 100, the nodes-per-cluster quota");
 
-        wizard.maxNodesProperty().set("6");
-        wizard.minNodesProperty().set("-1");
+        wizard.settings().maxNodesProperty().set("6");
+        wizard.settings().minNodesProperty().set("-1");
         assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("must be 0 or more (it is -1)");
-        wizard.minNodesProperty().set("two");
+        wizard.settings().minNodesProperty().set("two");
         assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("must be a whole number");
-        wizard.idleSecondsProperty().set("");
+        wizard.settings().idleSecondsProperty().set("");
         assertThat(wizard.errorProperty(Field.IDLE_SECONDS).get()).isEqualTo("must be a whole number");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
 
-        wizard.minNodesProperty().set("1");
-        wizard.idleSecondsProperty().set("300");
+        wizard.settings().minNodesProperty().set("1");
+        wizard.settings().idleSecondsProperty().set("300");
         assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isNull();
         assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isNull();
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
@@ -212,29 +214,29 @@ class ClusterWizardViewModelTest {
     @Test
     void sshNeedsAUserAndAPasswordOrKeyWhenEnabled() {
         toSettings();
-        wizard.nameProperty().set("cpu-cluster");
-        wizard.sshEnabledProperty().set(true);
+        wizard.settings().nameProperty().set("cpu-cluster");
+        wizard.settings().sshEnabledProperty().set(true);
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
-        assertThat(wizard.problems()).containsKeys(Field.ADMIN_USERNAME, Field.ADMIN_PASSWORD);
+        assertThat(wizard.invalidFields()).contains(Field.ADMIN_USERNAME, Field.ADMIN_PASSWORD);
 
-        wizard.adminUsernameProperty().set("Admin");
-        wizard.adminPasswordProperty().set("short");
+        wizard.settings().adminUsernameProperty().set("Admin");
+        wizard.settings().adminPasswordProperty().set("short");
         assertThat(wizard.errorProperty(Field.ADMIN_USERNAME).get()).startsWith("must be 1 to 32 lower case letters");
         assertThat(wizard.errorProperty(Field.ADMIN_PASSWORD).get()).isEqualTo("must be 12 to 123 characters long");
 
-        wizard.adminUsernameProperty().set("azureuser");
-        wizard.adminPasswordProperty().set("correct-horse-battery");
+        wizard.settings().adminUsernameProperty().set("azureuser");
+        wizard.settings().adminPasswordProperty().set("correct-horse-battery");
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
 
-        wizard.credentialProperty().set(Credential.SSH_KEY);
+        wizard.settings().credentialProperty().set(Credential.SSH_KEY);
         assertThat(wizard.nextDisabledProperty().get()).as("the key is now the credential, and it is empty").isTrue();
-        wizard.sshKeyProperty().set("not a key");
+        wizard.settings().sshKeyProperty().set("not a key");
         assertThat(wizard.errorProperty(Field.SSH_KEY).get()).startsWith("must be an OpenSSH public key line");
-        wizard.sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
+        wizard.settings().sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
 
-        wizard.sshEnabledProperty().set(false);
-        wizard.adminUsernameProperty().set("");
+        wizard.settings().sshEnabledProperty().set(false);
+        wizard.settings().adminUsernameProperty().set("");
         assertThat(wizard.nextDisabledProperty().get()).as("SSH off: nothing of it is checked").isFalse();
     }
 
@@ -242,39 +244,46 @@ class ClusterWizardViewModelTest {
 
     @Test
     void userAssignedIdentityNeedsValidResourceIdsOnePerLine() {
+        studio.createIdentity("trainer-id");
         toIdentity();
         assertThat(wizard.nextDisabledProperty().get()).as("none is fine").isFalse();
 
-        wizard.identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+        wizard.identity().identityTypeProperty().set(IdentityType.USER_ASSIGNED);
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
 
-        wizard.userAssignedIdsProperty().set(IDENTITY_ID + "\nmy-identity");
+        wizard.identity().userAssignedIdsProperty().set(IDENTITY_ID + "\nmy-identity");
         assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get())
                 .startsWith("'my-identity' is not a user-assigned identity resource id");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
 
-        wizard.userAssignedIdsProperty().set(IDENTITY_ID + "\n" + IDENTITY_ID);
+        wizard.identity().userAssignedIdsProperty().set(IDENTITY_ID + "\n" + IDENTITY_ID);
         assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).isEqualTo("lists the same identity twice");
 
-        wizard.userAssignedIdsProperty().set("  " + IDENTITY_ID + "  \n\n");
+        wizard.identity().userAssignedIdsProperty().set(IDENTITY_ID.replace("trainer-id", "other-id"));
+        assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).as("the service's check: not of this workspace")
+                .startsWith("'" + IDENTITY_ID.replace("trainer-id", "other-id") + "' is not a user-assigned identity "
+                        + "of workspace 'ws-demo'");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+
+        wizard.identity().userAssignedIdsProperty().set("  " + IDENTITY_ID + "  \n\n");
         assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).isNull();
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
-        assertThat(wizard.exampleIdentityIdProperty().get()).startsWith("/subscriptions/")
+        assertThat(wizard.identity().exampleIdentityIdProperty().get()).startsWith("/subscriptions/")
                 .endsWith("/resourceGroups/rg-ws-demo/providers/Microsoft.ManagedIdentity/userAssignedIdentities/my-identity");
 
-        wizard.identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
+        wizard.identity().identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
     }
 
     @Test
     void backKeepsEverythingEntered() {
-        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
-        wizard.selectSize("standard_f4s_v2");
+        wizard.sizeChoice().tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.sizeChoice().selectSize("standard_f4s_v2");
         wizard.next();
-        wizard.nameProperty().set("fast-cpu");
-        wizard.maxNodesProperty().set("8");
+        wizard.settings().nameProperty().set("fast-cpu");
+        wizard.settings().maxNodesProperty().set("8");
         wizard.next();
-        wizard.identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
+        wizard.identity().identityTypeProperty().set(IdentityType.SYSTEM_ASSIGNED);
         wizard.next();
         assertThat(wizard.step()).isEqualTo(Step.REVIEW);
 
@@ -284,13 +293,13 @@ class ClusterWizardViewModelTest {
 
         assertThat(wizard.step()).isEqualTo(Step.VIRTUAL_MACHINE);
         assertThat(wizard.backDisabledProperty().get()).isTrue();
-        assertThat(wizard.tierProperty().get()).isEqualTo(VmTier.LOW_PRIORITY);
-        assertThat(wizard.selectedSizeProperty().get().name()).isEqualTo("Standard_F4s_v2");
+        assertThat(wizard.sizeChoice().tierProperty().get()).isEqualTo(VmTier.LOW_PRIORITY);
+        assertThat(wizard.sizeChoice().selectedSizeProperty().get().name()).isEqualTo("Standard_F4s_v2");
         wizard.next();
-        assertThat(wizard.nameProperty().get()).isEqualTo("fast-cpu");
-        assertThat(wizard.maxNodesProperty().get()).isEqualTo("8");
+        assertThat(wizard.settings().nameProperty().get()).isEqualTo("fast-cpu");
+        assertThat(wizard.settings().maxNodesProperty().get()).isEqualTo("8");
         wizard.next();
-        assertThat(wizard.identityTypeProperty().get()).isEqualTo(IdentityType.SYSTEM_ASSIGNED);
+        assertThat(wizard.identity().identityTypeProperty().get()).isEqualTo(IdentityType.SYSTEM_ASSIGNED);
     }
 
     // Step 4: review
@@ -299,7 +308,7 @@ class ClusterWizardViewModelTest {
     void reviewListsEveryChoice() {
         toReview("cpu-cluster", 1, 3);
 
-        assertThat(wizard.reviewItems()).extracting(ReviewItem::label, ReviewItem::value).contains(
+        assertThat(wizard.review().reviewItems()).extracting(ReviewItem::label, ReviewItem::value).contains(
                 org.assertj.core.groups.Tuple.tuple("Location", "eastus"),
                 org.assertj.core.groups.Tuple.tuple("Virtual machine tier", "Dedicated"),
                 org.assertj.core.groups.Tuple.tuple("Virtual machine size",
@@ -319,48 +328,48 @@ class ClusterWizardViewModelTest {
         VmSize ds3 = studio.catalog.find(DS3).orElseThrow();
         toReview("cpu-cluster", 1, 4);
 
-        assertThat(wizard.costAtMinProperty().get()).isCloseTo(ds3.dedicatedPricePerHour(), within(1e-9));
-        assertThat(wizard.costAtMaxProperty().get()).isCloseTo(4 * ds3.dedicatedPricePerHour(), within(1e-9));
-        assertThat(wizard.costAtMinTextProperty().get()).isEqualTo("At min nodes (1): $0.229/hour");
-        assertThat(wizard.costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.916/hour");
+        assertThat(wizard.review().costAtMinProperty().get()).isCloseTo(ds3.dedicatedPricePerHour(), within(1e-9));
+        assertThat(wizard.review().costAtMaxProperty().get()).isCloseTo(4 * ds3.dedicatedPricePerHour(), within(1e-9));
+        assertThat(wizard.review().costAtMinTextProperty().get()).isEqualTo("At min nodes (1): $0.229/hour");
+        assertThat(wizard.review().costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.916/hour");
 
-        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.sizeChoice().tierProperty().set(VmTier.LOW_PRIORITY);
 
-        assertThat(wizard.costAtMinProperty().get()).isCloseTo(ds3.lowPriorityPricePerHour(), within(1e-9));
-        assertThat(wizard.costAtMaxProperty().get()).isCloseTo(4 * ds3.lowPriorityPricePerHour(), within(1e-9));
-        assertThat(wizard.costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.184/hour");
+        assertThat(wizard.review().costAtMinProperty().get()).isCloseTo(ds3.lowPriorityPricePerHour(), within(1e-9));
+        assertThat(wizard.review().costAtMaxProperty().get()).isCloseTo(4 * ds3.lowPriorityPricePerHour(), within(1e-9));
+        assertThat(wizard.review().costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.184/hour");
 
-        wizard.minNodesProperty().set("0");
-        assertThat(wizard.costAtMinTextProperty().get()).isEqualTo("At min nodes (0): $0.00/hour");
+        wizard.settings().minNodesProperty().set("0");
+        assertThat(wizard.review().costAtMinTextProperty().get()).isEqualTo("At min nodes (0): $0.00/hour");
     }
 
     @Test
     void gpuSizeWithNoQuotaWarnsHowManyNodesCouldRun() {
-        wizard.machineKindProperty().set(MachineKind.GPU);
-        wizard.selectSize(NC6);
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.GPU);
+        wizard.sizeChoice().selectSize(NC6);
         wizard.next();
-        wizard.nameProperty().set("gpu-cluster");
-        wizard.maxNodesProperty().set("2");
+        wizard.settings().nameProperty().set("gpu-cluster");
+        wizard.settings().maxNodesProperty().set("2");
         wizard.next();
         wizard.next();
 
-        assertThat(wizard.quotaWarnings()).hasSize(2);
-        assertThat(wizard.quotaWarnings().get(0)).isEqualTo("Max nodes 2 × 6 vCPUs needs 12 vCPUs, but only 0 are "
+        assertThat(wizard.review().quotaWarnings()).hasSize(2);
+        assertThat(wizard.review().quotaWarnings().get(0)).isEqualTo("Max nodes 2 × 6 vCPUs needs 12 vCPUs, but only 0 are "
                 + "available in 'Standard NC Family Cluster Dedicated vCPUs': only 0 of the 2 nodes could actually run.");
-        assertThat(wizard.quotaWarnings().get(1))
+        assertThat(wizard.review().quotaWarnings().get(1))
                 .endsWith("quota set -w ws-demo --key standardNCFamily --limit 12");
         assertThat(wizard.createDisabledProperty().get()).as("still allowed, as in the cloud").isFalse();
 
-        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
-        assertThat(wizard.quotaWarnings()).as("the low-priority pool has 100 vCPUs").isEmpty();
+        wizard.sizeChoice().tierProperty().set(VmTier.LOW_PRIORITY);
+        assertThat(wizard.review().quotaWarnings()).as("the low-priority pool has 100 vCPUs").isEmpty();
     }
 
     @Test
     void quotaWarningCountsTheNodesThatFitInTheFamilysRest() {
         toReview("big-cluster", 1, 8);
 
-        assertThat(wizard.quotaWarnings().get(0)).endsWith("only 6 of the 8 nodes could actually run.");
-        assertThat(wizard.quotaWarnings()).hasSize(2);
+        assertThat(wizard.review().quotaWarnings().get(0)).endsWith("only 6 of the 8 nodes could actually run.");
+        assertThat(wizard.review().quotaWarnings()).hasSize(2);
     }
 
     // Creating
@@ -368,7 +377,7 @@ class ClusterWizardViewModelTest {
     @Test
     void createWithMinZeroCreatesTheClusterAtOnce() {
         List<String> heard = new ArrayList<>();
-        wizard.createdClusterProperty().addListener((o, old, now) -> heard.add(now.name()));
+        wizard.creation().createdClusterProperty().addListener((o, old, now) -> heard.add(now.name()));
         toReview("cpu-cluster", 0, 4);
 
         wizard.create();
@@ -378,8 +387,8 @@ class ClusterWizardViewModelTest {
         assertThat(created.spec().size()).isEqualTo(DS3);
         assertThat(created.spec().maxNodes()).isEqualTo(4);
         assertThat(created.spec().location()).isEqualTo("eastus");
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
-        assertThat(wizard.statusTextProperty().get()).startsWith("Cluster 'cpu-cluster' was created.");
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.creation().statusTextProperty().get()).startsWith("Cluster 'cpu-cluster' was created.");
         assertThat(wizard.createDisabledProperty().get()).isTrue();
         assertThat(wizard.backDisabledProperty().get()).isTrue();
         assertThat(heard).containsExactly("cpu-cluster");
@@ -388,19 +397,19 @@ class ClusterWizardViewModelTest {
 
     @Test
     void createKeepsEveryChoiceInTheStoredSpec() {
-        wizard.tierProperty().set(VmTier.LOW_PRIORITY);
-        wizard.locationProperty().set("westeurope");
-        wizard.selectSize(DS3);
+        wizard.sizeChoice().tierProperty().set(VmTier.LOW_PRIORITY);
+        wizard.sizeChoice().locationProperty().set("westeurope");
+        wizard.sizeChoice().selectSize(DS3);
         wizard.next();
-        wizard.nameProperty().set("lp-cluster");
-        wizard.idleSecondsProperty().set("600");
-        wizard.sshEnabledProperty().set(true);
-        wizard.adminUsernameProperty().set("azureuser");
-        wizard.credentialProperty().set(Credential.SSH_KEY);
-        wizard.sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
+        wizard.settings().nameProperty().set("lp-cluster");
+        wizard.settings().idleSecondsProperty().set("600");
+        wizard.settings().sshEnabledProperty().set(true);
+        wizard.settings().adminUsernameProperty().set("azureuser");
+        wizard.settings().credentialProperty().set(Credential.SSH_KEY);
+        wizard.settings().sshKeyProperty().set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 trainer@laptop");
         wizard.next();
-        wizard.identityTypeProperty().set(IdentityType.USER_ASSIGNED);
-        wizard.userAssignedIdsProperty().set(studio.createIdentity("trainer-id"));
+        wizard.identity().identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+        wizard.identity().userAssignedIdsProperty().set(studio.createIdentity("trainer-id"));
         wizard.next();
 
         wizard.create();
@@ -418,17 +427,17 @@ class ClusterWizardViewModelTest {
 
     @Test
     void createShowsTheServicesWarnings() {
-        wizard.machineKindProperty().set(MachineKind.GPU);
-        wizard.selectSize(NC6);
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.GPU);
+        wizard.sizeChoice().selectSize(NC6);
         wizard.next();
-        wizard.nameProperty().set("gpu-cluster");
+        wizard.settings().nameProperty().set("gpu-cluster");
         wizard.next();
         wizard.next();
 
         wizard.create();
 
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
-        assertThat(wizard.serviceWarnings()).isNotEmpty()
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.creation().serviceWarnings()).isNotEmpty()
                 .allSatisfy(warning -> assertThat(warning).contains("can never grow beyond 0 node(s)"));
     }
 
@@ -443,14 +452,14 @@ class ClusterWizardViewModelTest {
         assertThat(wizard.errorProperty(Field.NAME).get())
                 .isEqualTo("workspace 'ws-demo' already has compute named 'cpu-cluster'");
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.EDITING);
         assertThat(wizard.errorTextProperty().get()).isEmpty();
         assertThat(studio.compute.show(WS, "cpu-cluster").spec().size()).as("the other one is untouched")
                 .isEqualTo("Standard_D2_v2");
 
-        wizard.nameProperty().set("cpu-cluster-2");
+        wizard.settings().nameProperty().set("cpu-cluster-2");
         assertThat(wizard.errorProperty(Field.NAME).get()).isEqualTo("must not end with '-' followed by digits");
-        wizard.nameProperty().set("cpu-cluster-b");
+        wizard.settings().nameProperty().set("cpu-cluster-b");
         assertThat(wizard.errorProperty(Field.NAME).get()).isNull();
         wizard.next();
         wizard.next();
@@ -469,7 +478,7 @@ class ClusterWizardViewModelTest {
 
         assertThat(wizard.step()).isEqualTo(Step.REVIEW);
         assertThat(wizard.errorTextProperty().get()).contains("ReadOnly").contains("freeze");
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.EDITING);
         assertThat(wizard.createDisabledProperty().get()).as("may try again once the lock is gone").isFalse();
         assertThat(studio.compute.list(WS)).isEmpty();
     }
@@ -481,21 +490,21 @@ class ClusterWizardViewModelTest {
         wizard.create();
 
         assertThat(studio.compute.list(WS)).extracting(ComputeCluster::name).containsExactly("warm-cluster");
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
-        assertThat(wizard.workingProperty().get()).isTrue();
-        assertThat(wizard.statusTextProperty().get())
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
+        assertThat(wizard.creation().workingProperty().get()).isTrue();
+        assertThat(wizard.creation().statusTextProperty().get())
                 .isEqualTo("Cluster 'warm-cluster' was created; waiting for its minimum nodes: 0 of 2…");
 
         runProbes();
-        assertThat(wizard.phaseProperty().get()).as("the engine has not acted yet").isEqualTo(Phase.WAITING_FOR_NODES);
+        assertThat(wizard.creation().phaseProperty().get()).as("the engine has not acted yet").isEqualTo(Phase.WAITING_FOR_NODES);
 
         studio.pass();
         runProbes();
 
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
-        assertThat(wizard.workingProperty().get()).isFalse();
-        assertThat(wizard.statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' is ready with 2 nodes.");
-        assertThat(wizard.createdClusterProperty().get().status().currentNodeCount()).isEqualTo(2);
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.creation().workingProperty().get()).isFalse();
+        assertThat(wizard.creation().statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' is ready with 2 nodes.");
+        assertThat(wizard.creation().createdClusterProperty().get().status().currentNodeCount()).isEqualTo(2);
     }
 
     @Test
@@ -507,19 +516,19 @@ class ClusterWizardViewModelTest {
         studio.advanceSeconds(61);
         runProbes();
 
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
-        assertThat(wizard.statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' was created, but after 60 "
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.creation().statusTextProperty().get()).isEqualTo("Cluster 'warm-cluster' was created, but after 60 "
                 + "seconds it has 0 of its minimum 1 nodes; the engine keeps scaling it: follow it on the Compute screen.");
         assertThat(laterProbes).isEmpty();
     }
 
     @Test
     void createStopsWaitingWhenTheClusterReportsAnError() {
-        wizard.machineKindProperty().set(MachineKind.GPU);
-        wizard.selectSize(NC6);
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.GPU);
+        wizard.sizeChoice().selectSize(NC6);
         wizard.next();
-        wizard.nameProperty().set("gpu-cluster");
-        wizard.minNodesProperty().set("1");
+        wizard.settings().nameProperty().set("gpu-cluster");
+        wizard.settings().minNodesProperty().set("1");
         wizard.next();
         wizard.next();
         wizard.create();
@@ -527,8 +536,8 @@ class ClusterWizardViewModelTest {
         studio.pass();
         runProbes();
 
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.CREATED);
-        assertThat(wizard.statusTextProperty().get()).contains("held at 0 of its minimum 1 nodes");
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.CREATED);
+        assertThat(wizard.creation().statusTextProperty().get()).contains("held at 0 of its minimum 1 nodes");
         assertThat(wizard.errorTextProperty().get()).startsWith("QuotaExceeded");
     }
 
@@ -542,15 +551,15 @@ class ClusterWizardViewModelTest {
         runProbes();
 
         assertThat(wizard.closeRequestedProperty().get()).isTrue();
-        assertThat(wizard.phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
+        assertThat(wizard.creation().phaseProperty().get()).isEqualTo(Phase.WAITING_FOR_NODES);
         assertThat(studio.compute.list(WS)).as("a created cluster stays").hasSize(1);
     }
 
     @Test
     void enterMeansNextThenCreate() {
-        wizard.selectSize(DS3);
+        wizard.sizeChoice().selectSize(DS3);
         wizard.nextOrCreate();
-        wizard.nameProperty().set("cpu-cluster");
+        wizard.settings().nameProperty().set("cpu-cluster");
         wizard.nextOrCreate();
         wizard.nextOrCreate();
         assertThat(wizard.step()).isEqualTo(Step.REVIEW);
@@ -560,26 +569,74 @@ class ClusterWizardViewModelTest {
         assertThat(studio.compute.list(WS)).hasSize(1);
     }
 
+    // Language
+
+    @Test
+    void whatTheWizardSaysIsInTheUsersLanguage() {
+        studio.createCluster("gpu-cluster", StudioFixture.dedicated(DS3, 0, 1));
+        wizard = newWizard();
+        toSettings();
+        language.set(PORTUGUESE);
+
+        wizard.settings().nameProperty().set("GPU-cluster");
+        wizard.settings().minNodesProperty().set("um");
+        wizard.settings().maxNodesProperty().set("101");
+
+        assertThat(wizard.errorProperty(Field.NAME).get())
+                .isEqualTo("o workspace 'ws-demo' já tem uma computação chamada 'GPU-cluster'");
+        assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("deve ser um número inteiro");
+        assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("deve ser no máximo 100, a cota de nós por cluster");
+        assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get())
+                .isEqualTo("Standard_DS3_v2: 4 vCPUs, 14 GiB, GPUs: Nenhuma; cerca de US$ 0,229 por nó por hora (Dedicada).");
+    }
+
+    @Test
+    void closedWizardsLetGoOfTheAppsLanguageAndAnOpenOneFollowsIt() {
+        toReview("cpu-cluster", 1, 4);
+        wizard.settings().minNodesProperty().set("one");
+        ClusterWizardViewModel closed = wizard;
+        String englishError = closed.errorProperty(Field.MIN_NODES).get();
+        String englishCost = closed.review().costAtMaxTextProperty().get();
+        String englishSummary = closed.sizeChoice().selectedSizeSummaryProperty().get();
+        closed.close();
+        ClusterWizardViewModel cancelled = newWizard();
+        String englishNoSize = cancelled.sizeChoice().selectedSizeSummaryProperty().get();
+        cancelled.cancel();
+        ClusterWizardViewModel open = newWizard();
+        open.sizeChoice().selectSize(DS3);
+
+        language.set(PORTUGUESE);
+
+        assertThat(open.sizeChoice().selectedSizeSummaryProperty().get()).startsWith("Standard_DS3_v2: 4 vCPUs, 14 GiB, "
+                + "GPUs: Nenhuma; cerca de");
+        assertThat(closed.errorProperty(Field.MIN_NODES).get()).isEqualTo(englishError).isEqualTo("must be a whole number");
+        assertThat(closed.review().costAtMaxTextProperty().get()).isEqualTo(englishCost)
+                .isEqualTo("At max nodes (4): $0.916/hour");
+        assertThat(closed.sizeChoice().selectedSizeSummaryProperty().get()).isEqualTo(englishSummary);
+        assertThat(cancelled.sizeChoice().selectedSizeSummaryProperty().get()).isEqualTo(englishNoSize)
+                .startsWith("No size chosen yet");
+    }
+
     // Helpers
 
     private void toSettings() {
-        wizard.selectSize(DS3);
+        wizard.sizeChoice().selectSize(DS3);
         wizard.next();
         assertThat(wizard.step()).isEqualTo(Step.SETTINGS);
     }
 
     private void toIdentity() {
         toSettings();
-        wizard.nameProperty().set("cpu-cluster");
+        wizard.settings().nameProperty().set("cpu-cluster");
         wizard.next();
         assertThat(wizard.step()).isEqualTo(Step.IDENTITY);
     }
 
     private void toReview(String name, int min, int max) {
         toSettings();
-        wizard.nameProperty().set(name);
-        wizard.minNodesProperty().set(String.valueOf(min));
-        wizard.maxNodesProperty().set(String.valueOf(max));
+        wizard.settings().nameProperty().set(name);
+        wizard.settings().minNodesProperty().set(String.valueOf(min));
+        wizard.settings().maxNodesProperty().set(String.valueOf(max));
         wizard.next();
         wizard.next();
         assertThat(wizard.step()).isEqualTo(Step.REVIEW);
@@ -592,8 +649,8 @@ class ClusterWizardViewModelTest {
     }
 
     private SizeRow row(String name) {
-        wizard.machineKindProperty().set(studio.catalog.find(name).orElseThrow().isGpu() ? MachineKind.GPU : MachineKind.CPU);
-        return wizard.sizes().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        wizard.sizeChoice().machineKindProperty().set(studio.catalog.find(name).orElseThrow().isGpu() ? MachineKind.GPU : MachineKind.CPU);
+        return wizard.sizeChoice().sizes().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<String> names(List<SizeRow> rows) {

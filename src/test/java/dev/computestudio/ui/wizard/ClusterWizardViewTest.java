@@ -45,18 +45,20 @@ class ClusterWizardViewTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final List<String> created = new CopyOnWriteArrayList<>();
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private StudioFixture studio;
     private Stage stage;
+    private ClusterWizardViewModel viewModel;
 
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         studio = new StudioFixture(Files.createTempDirectory("wizard-view-test"));
-        Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        Messages messages = new Messages(language);
         UiThreads threads = new UiThreads(background, Platform::runLater);
-        ClusterWizardViewModel viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute,
-                studio.quota, threads, messages, ClusterWizardViewModel.Polling.every(Duration.ofMillis(100), background));
+        viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute,
+                studio.quota, threads, messages, CreationTracker.Polling.every(Duration.ofMillis(100), background));
         ClusterWizard.show(stage, viewModel, messages, created::add);
     }
 
@@ -144,6 +146,21 @@ class ClusterWizardViewTest {
 
         assertThat(stage.isShowing()).isFalse();
         assertThat(studio.compute.list(WS)).isEmpty();
+    }
+
+    @Test
+    void aWindowThatIsGoneLetsGoOfTheAppsLanguage(FxRobot robot) throws TimeoutException {
+        waitForSizes(robot);
+        robot.clickOn(cell(robot, "Standard_D2_v2"));
+        Label selection = robot.lookup("#wizard-selected-size").queryAs(Label.class);
+        String shown = selection.getText();
+        assertThat(shown).startsWith("Standard_D2_v2: 2 vCPUs");
+
+        robot.interact(stage::hide);
+        robot.interact(() -> language.set(Locale.forLanguageTag("pt-BR")));
+
+        assertThat(selection.getText()).as("the closed wizard no longer follows").isEqualTo(shown);
+        assertThat(viewModel.sizeChoice().selectedSizeSummaryProperty().get()).isEqualTo(shown);
     }
 
     private static void waitForSizes(FxRobot robot) throws TimeoutException {

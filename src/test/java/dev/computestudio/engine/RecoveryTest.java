@@ -83,7 +83,7 @@ class RecoveryTest {
         Node preparing = studio.nodes("warm-cluster").get(1);
         // The old engine died after marking one node leaving and while bringing another up.
         studio.stores.nodes().update(leaving.withState(NodeState.LEAVING, StudioFixture.T0));
-        studio.stores.nodes().update(preparing.withState(NodeState.PREPARING, StudioFixture.T0));
+        studio.stores.nodes().update(beforeItCameUp(preparing));
         FakeNodeRunner newRunner = new FakeNodeRunner();
         Reconciler restarted = studio.newReconciler(newRunner, EngineSettings.defaults());
 
@@ -95,5 +95,11 @@ class RecoveryTest {
                 .contains(preparing.id());
         assertThat(studio.nodeStates("warm-cluster")).containsExactly(NodeState.IDLE, NodeState.IDLE);
         assertThat(studio.status("warm-cluster").currentNodeCount()).as("min_instances is met again").isEqualTo(2);
+    }
+
+    /** The row of a node as an engine wrote it before bringing the node up: what was stored, not a move. */
+    private static Node beforeItCameUp(Node node) {
+        return new Node(node.id(), node.workspace(), node.cluster(), NodeState.PREPARING, node.privateIpAddress(),
+                node.sshPort(), null, node.createdAt(), node.createdAt(), null, null);
     }
 }

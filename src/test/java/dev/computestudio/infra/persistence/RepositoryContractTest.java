@@ -393,7 +393,8 @@ abstract class RepositoryContractTest {
         database.clusters().insert(clusterWithDefaults(WS, "cpu"));
         Node node = bareNode(WS, "cpu", "tvm-1_1");
         database.nodes().insert(node);
-        Node changed = node.withState(NodeState.RUNNING, T0.plusSeconds(4)).withJob("train-1", "4242@1767261600000")
+        Node changed = node.withState(NodeState.IDLE, T0.plusSeconds(3)).withState(NodeState.RUNNING, T0.plusSeconds(4))
+                .withJob("train-1", "4242@1767261600000")
                 .withRunnerHandle("pid:4242");
 
         database.nodes().update(changed);
@@ -725,7 +726,8 @@ abstract class RepositoryContractTest {
         database.eventLog().append(List.of(
                 LogEvent.node(T0, one, "scale up"),
                 LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5)), "ready"),
-                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.RUNNING, T0.plusSeconds(5)), "placed"),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5))
+                        .withState(NodeState.RUNNING, T0.plusSeconds(5)), "placed"),
                 LogEvent.node(before, one.withState(NodeState.IDLE, before), "at the instant: not before it"),
                 LogEvent.node(T0.plusSeconds(3), two, "scale up"),
                 LogEvent.node(T0.plusSeconds(1), bareNode(WS, "other", "tvm-2_1"), "another cluster"),

@@ -104,7 +104,7 @@ final class StudioScreens implements ScreenFactory {
                 return thread;
             });
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
-                    context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+                    context.quota(), context.locks(), context.identities(), context.clock());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
                     new ShellLink(shell), DEMO_READING_TIME);
         }

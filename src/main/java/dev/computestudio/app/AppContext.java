@@ -2,8 +2,8 @@ package dev.computestudio.app;
 
 import dev.computestudio.cli.Backend;
 import dev.computestudio.cli.RunnerChoice;
-import dev.computestudio.demo.ScaledClock;
 import dev.computestudio.domain.JobFiles;
+import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.domain.VmCatalog;
 import dev.computestudio.domain.port.NodeRunner;
 import dev.computestudio.domain.port.Repositories;
@@ -64,10 +64,15 @@ public final class AppContext implements Backend {
     private final EnvironmentService environments;
     private final ScaledClock clock;
 
-    private AppContext(Path dataFolder, Database database, NodeRunner runner, ScaledClock clock,
-                       EngineSettings settings, String role) {
+    /**
+     * @param time the base of the clock the reconciler and services keep: the real clock, or a test's;
+     *             the engine lease and the tokens keep real time whatever this clock does
+     */
+    private AppContext(Path dataFolder, Database database, NodeRunner runner, Clock time, EngineSettings settings,
+                       String role) {
         this.dataFolder = dataFolder;
-        this.clock = clock;
+        // At 1x until a demo speeds it up; at 1x it reads exactly its base.
+        this.clock = new ScaledClock(time);
         this.database = database;
         this.runner = runner;
         Repositories stores = database.repositories();
@@ -112,30 +117,25 @@ public final class AppContext implements Backend {
         try {
             NodeRunner runner = Runners.choose(runnerChoice, docker, dataFolder, database.repositories(),
                     VmCatalog.standard());
-            return new AppContext(dataFolder, database, runner, realPace(), settings, role);
+            return new AppContext(dataFolder, database, runner, Clock.systemUTC(), settings, role);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** Wires everything over a database and runner chosen by the caller (benchmarks, tests). */
-    public static AppContext over(Path dataFolder, Database database, NodeRunner runner, EngineSettings settings,
-                                  String role) {
-        return new AppContext(dataFolder, database, runner, realPace(), settings, role);
-    }
-
     /**
-     * The clock of the reconciler and services: the real one at 1x until a demo speeds it up. The
-     * engine lease and the tokens keep real time whatever this clock does.
+     * Wires everything over a database, runner and time chosen by the caller: benchmarks give the
+     * real clock, tests a clock they move.
      */
-    private static ScaledClock realPace() {
-        return new ScaledClock(Clock.systemUTC());
+    public static AppContext over(Path dataFolder, Database database, NodeRunner runner, Clock time,
+                                  EngineSettings settings, String role) {
+        return new AppContext(dataFolder, database, runner, time, settings, role);
     }
 
     @Override
-    public Optional<ScaledClock> demoClock() {
-        return Optional.of(clock);
+    public ScaledClock clock() {
+        return clock;
     }
 
     private static String ownerId() {

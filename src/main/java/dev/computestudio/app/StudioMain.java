@@ -48,7 +48,7 @@ final class StudioMain {
                     if (context.workspaces().list().stream().noneMatch(w -> w.name().equals(CLASS_WORKSPACE))) {
                         context.workspaces().create(CLASS_WORKSPACE, null, null);
                     }
-                    context.demoClock().orElseThrow().setSpeed(DEMO_SPEED);
+                    context.clock().setSpeed(DEMO_SPEED);
                 }))) {
             StudioApp.launchWith(opening::await, shell -> {
                 shell.select(Screen.DEMOS);

@@ -65,7 +65,7 @@ final class StudioScreens implements ScreenFactory {
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
             case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
-                    shell.selectedWorkspaceProperty(), messages, context.demoClock().orElseThrow(),
+                    shell.selectedWorkspaceProperty(), messages, context.clock(),
                     ZoneId.systemDefault()), messages));
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
@@ -74,7 +74,7 @@ final class StudioScreens implements ScreenFactory {
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
-                        shell.selectedWorkspaceProperty(), threads, messages, context.demoClock().orElseThrow());
+                        shell.selectedWorkspaceProperty(), threads, messages, context.clock());
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {
@@ -105,7 +105,7 @@ final class StudioScreens implements ScreenFactory {
                 return thread;
             });
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
-                    context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+                    context.quota(), context.locks(), context.identities(), context.clock());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
                     messages, new ShellLink(shell), DEMO_READING_TIME);
         }

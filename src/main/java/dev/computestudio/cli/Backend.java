@@ -1,19 +1,17 @@
 package dev.computestudio.cli;
 
-import dev.computestudio.demo.ScaledClock;
+import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.engine.Engine;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.service.ConfigService;
-import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.EnvironmentService;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.SpecFiles;
 import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.WorkspaceService;
-
-import java.util.Optional;
 
 /**
  * The services a command works with, over one data folder. The composition root builds it; the
@@ -34,24 +32,19 @@ public interface Backend extends AutoCloseable {
     ConfigService config();
 
     IdentityService identities();
+
     TimelineService timeline();
 
     Engine engine();
 
     /** Azure ML v2 YAML in and out ({@code -f}, {@code -o yaml}). */
-    default SpecFiles specFiles() {
-        throw new UnsupportedOperationException("this backend reads no YAML files");
-    }
+    SpecFiles specFiles();
 
     /** The local table of environment names and images. */
-    default EnvironmentService environments() {
-        throw new UnsupportedOperationException("this backend has no environment table");
-    }
+    EnvironmentService environments();
 
-    /** The clock the engine and services keep, which demos speed up; empty when it is the real one, fixed. */
-    default Optional<ScaledClock> demoClock() {
-        return Optional.empty();
-    }
+    /** The clock the engine and services keep, which a demo runs faster. */
+    ScaledClock clock();
 
     /** The node runner in use: "process" or "docker". */
     String runnerName();

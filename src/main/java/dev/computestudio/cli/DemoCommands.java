@@ -5,9 +5,9 @@ import dev.computestudio.demo.DemoServices;
 import dev.computestudio.demo.Scenario;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.demo.ScenarioRunner;
-import dev.computestudio.demo.ScaledClock;
 import dev.computestudio.demo.StepResult;
 import dev.computestudio.domain.NotFoundException;
+import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.domain.ValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,8 +64,7 @@ final class DemoCommands {
                 Message.of("notfound.demo-scenario", name, library.scenarios().stream().map(Scenario::id)
                         .collect(Collectors.joining(", ")))));
         Backend backend = context.backend();
-        ScaledClock clock = backend.demoClock().orElseThrow(() ->
-                new IllegalStateException("this backend has no demo clock"));
+        ScaledClock clock = backend.clock();
         clock.setSpeed(speed);
         Locale locale = Locale.forLanguageTag(language);
         PrintWriter out = context.out();

@@ -21,7 +21,15 @@ public record Node(String id, String workspace, String cluster, NodeState state,
         Objects.requireNonNull(stateSince, "stateSince");
     }
 
+    /**
+     * This node in {@code newState} since {@code at}.
+     *
+     * @throws IllegalTransitionException when {@link NodeState} does not allow the move
+     */
     public Node withState(NodeState newState, Instant at) {
+        if (!state.canMoveTo(newState)) {
+            throw new IllegalTransitionException("node " + id, state, newState);
+        }
         return new Node(id, workspace, cluster, newState, privateIpAddress, sshPort, currentJob, createdAt, at,
                 runnerHandle, jobHandle);
     }

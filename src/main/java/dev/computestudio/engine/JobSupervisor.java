@@ -86,7 +86,9 @@ final class JobSupervisor {
     void nodesLost(ClusterPass pass, Message reason) {
         Set<String> lostJobs = new HashSet<>();
         for (Node node : List.copyOf(pass.nodes)) {
-            if (node.state() == NodeState.UNUSABLE || node.state() == NodeState.PREEMPTED) {
+            // Preempted and leaving nodes are on their way out already; they cannot become unusable.
+            if (node.state() == NodeState.UNUSABLE || node.state() == NodeState.PREEMPTED
+                    || node.state() == NodeState.LEAVING) {
                 continue;
             }
             if (node.currentJob() != null) {

@@ -89,7 +89,9 @@ final class Recovery {
                             Message.of("reason.node.left-during-restart"));
                 } else if (current.runnerHandle() != null && runner.isAlive(current.runnerHandle())) {
                     kept.add(current.runnerHandle());
-                } else if (current.runnerHandle() != null && current.state() != NodeState.UNUSABLE) {
+                } else if (current.runnerHandle() != null && current.state() != NodeState.UNUSABLE
+                        && current.state() != NodeState.PREEMPTED) {
+                    // A preempted node is on its way out already: it leaves after its linger, container or not.
                     current = recorder.node(current, current.withState(NodeState.UNUSABLE, now), now,
                             Message.of("reason.node.container-gone"));
                 }

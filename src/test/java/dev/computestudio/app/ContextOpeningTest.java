@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class ContextOpeningTest {
         try (ContextOpening opening = ContextOpening.start(() -> {
             openedOn[0] = Thread.currentThread();
             return AppContext.over(folder, Database.openInMemory(), new ProcessNodeRunner(folder),
-                    EngineSettings.defaults(), "test");
+                    Clock.systemUTC(), EngineSettings.defaults(), "test");
         })) {
             context = opening.await();
             assertThat(context.workspaces().list()).isEmpty();

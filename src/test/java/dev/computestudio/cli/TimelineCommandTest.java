@@ -45,22 +45,26 @@ class TimelineCommandTest {
             context.database().repositories().clusters().insert(new ComputeCluster("ws1", "cpu",
                     ClusterSpec.defaults("Standard_DS3_v2"), ClusterStatus.created(base.minusSeconds(5)), null, null,
                     base.minusSeconds(5)));
-            Node node = new Node(NODE, "ws1", "cpu", NodeState.PREPARING, null, 0, null, base, base, null, null);
-            context.database().repositories().nodes().insert(node.withState(NodeState.GONE, base.plusSeconds(180)));
+            context.database().repositories().nodes().insert(node(NodeState.GONE, null, base.plusSeconds(180)));
             context.database().repositories().events().append(List.of(
                     LogEvent.cluster(base.minusSeconds(5), "ws1", "cpu", ScaleDecisions.CREATED,
                             Message.of("reason.cluster.created", "Standard_DS3_v2", "dedicated", 0, 4)),
                     // Sentences as an older version stored them, before texts had codes.
                     LogEvent.cluster(base, "ws1", "cpu", ScaleDecisions.SCALE_UP,
                             Message.of("text.recorded", "adding 1 node(s)")),
-                    LogEvent.node(base, node, Message.of("reason.node.scale-up")),
-                    LogEvent.node(base, node.withJob("job-a", "h").withState(NodeState.RUNNING, base),
+                    LogEvent.node(base, node(NodeState.PREPARING, null, base), Message.of("reason.node.scale-up")),
+                    LogEvent.node(base, node(NodeState.RUNNING, "job-a", base),
                             Message.of("reason.node.rank-started", 0, "job-a")),
-                    LogEvent.node(base.plusSeconds(60), node.withState(NodeState.IDLE, base),
+                    LogEvent.node(base.plusSeconds(60), node(NodeState.IDLE, null, base),
                             Message.of("reason.node.rank-exited", 0)),
-                    LogEvent.node(base.plusSeconds(180), node.withState(NodeState.GONE, base),
+                    LogEvent.node(base.plusSeconds(180), node(NodeState.GONE, null, base),
                             Message.of("text.recorded", "idle for 120 s, \"long\""))));
         }
+    }
+
+    /** The node as one event of the history tells it (the log keeps states, not moves). */
+    private Node node(NodeState state, String job, Instant since) {
+        return new Node(NODE, "ws1", "cpu", state, null, 0, job, base, since, null, null);
     }
 
     private int run(String... args) {

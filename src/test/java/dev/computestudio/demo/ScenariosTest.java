@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,15 +138,15 @@ class ScenariosTest {
 
     static AppContext openAtTwentyTimes(Path folder) {
         AppContext context = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
-                EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo test");
-        context.demoClock().orElseThrow().setSpeed(20);
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo test");
+        context.clock().setSpeed(20);
         context.engine().start();
         return context;
     }
 
     static DemoServices services(AppContext context) {
         return new DemoServices(context.workspaces(), context.compute(), context.jobs(), context.quota(),
-                context.locks(), context.identities(), context.demoClock().orElseThrow());
+                context.locks(), context.identities(), context.clock());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode yaml(String text) {

@@ -11,7 +11,6 @@ import dev.computestudio.service.timeline.Segment;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static dev.computestudio.domain.NodeState.GONE;
-import static dev.computestudio.domain.NodeState.IDLE;
-import static dev.computestudio.domain.NodeState.LEAVING;
-import static dev.computestudio.domain.NodeState.PREEMPTED;
 import static dev.computestudio.domain.NodeState.PREPARING;
 import static dev.computestudio.domain.NodeState.RUNNING;
-import static dev.computestudio.domain.NodeState.UNUSABLE;
 
 /**
  * Reads the event log as the timeline does and lists what no history of real nodes and jobs can
@@ -36,16 +31,6 @@ import static dev.computestudio.domain.NodeState.UNUSABLE;
  * "node ID" or "job NAME", so that the history of what it names can be shown beside it.
  */
 final class EventLogAudit {
-
-    /** The moves a node can make; anything else in the log means two stories were interleaved. */
-    private static final Map<NodeState, Set<NodeState>> NODE_MOVES = Map.of(
-            PREPARING, EnumSet.of(IDLE, UNUSABLE, LEAVING, PREEMPTED, GONE),
-            IDLE, EnumSet.of(RUNNING, LEAVING, PREEMPTED, UNUSABLE, GONE),
-            RUNNING, EnumSet.of(IDLE, PREEMPTED, UNUSABLE, LEAVING, GONE),
-            LEAVING, EnumSet.of(GONE),
-            PREEMPTED, EnumSet.of(LEAVING, GONE),
-            UNUSABLE, EnumSet.of(LEAVING, GONE),
-            GONE, EnumSet.noneOf(NodeState.class));
 
     private static final Set<String> FINAL_JOB_STATES = Set.of(JobStatus.COMPLETED.name(), JobStatus.FAILED.name(),
             JobStatus.CANCELED.name());
@@ -96,7 +81,8 @@ final class EventLogAudit {
             } else if (from == RUNNING && to == RUNNING && !Objects.equals(before.jobName(), after.jobName())) {
                 problems.add("node " + nodeId + " runs " + after.jobName() + " (#" + after.sequence()
                         + ") while still running " + before.jobName() + " (#" + before.sequence() + ")");
-            } else if (from != to && !NODE_MOVES.get(from).contains(to)) {
+            } else if (!from.canMoveTo(to)) {
+                // The domain's own table: anything else in the log means two stories were interleaved.
                 problems.add("node " + nodeId + " goes from " + from + " to " + to + " (#" + before.sequence() + " -> #"
                         + after.sequence() + ": " + after.reason() + ")");
             }

@@ -54,6 +54,16 @@ class EventLogAuditTest {
     }
 
     @Test
+    void aNodeThatSkipsAStateTheDomainRequiresIsFound() {
+        node("n1", NodeState.PREPARING, null, 0);
+        node("n1", NodeState.IDLE, null, 0);
+        node("n1", NodeState.GONE, null, 1);
+
+        assertThat(EventLogAudit.nodeProblems(log, List.of(stored("n1", NodeState.GONE))))
+                .containsExactly("node n1 goes from IDLE to GONE (#2 -> #3: test)");
+    }
+
+    @Test
     void aJobThatEndsTwiceOrWhoseStoredStatusDiffersFromItsLastEventIsFound() {
         job("job-a", JobStatus.QUEUED, 0);
         job("job-a", JobStatus.RUNNING, 1);

@@ -139,7 +139,9 @@ class PreemptionTest {
 
     @Test
     void randomPreemptionTakesOnlyLowPriorityNodes() {
-        studio.useSettings(EngineSettings.defaults().withPreemptionsPerNodeHour(1800)); // half the nodes per 1 s tick
+        studio.close();
+        // Half the nodes per 1 s tick: in ten ticks a low-priority node is all but sure to be taken.
+        studio = new StudioFixture(dataFolder, EngineSettings.defaults().withPreemptionsPerNodeHour(1800));
         studio.createCluster(CPU, dedicated(DS3, 2, 2));
         studio.createCluster(LOW, lowPriority(DS3, 2, 2));
         studio.submit("job-dedicated", CPU);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static dev.computestudio.testing.StudioFixture.DS3;
+import static dev.computestudio.testing.StudioFixture.WS;
 import static dev.computestudio.testing.StudioFixture.dedicated;
+import static dev.computestudio.testing.StudioFixture.lowPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** After an engine stops mid-work, the next one cleans what is orphaned and requeues what was lost. */
@@ -83,7 +85,7 @@ class RecoveryTest {
         Node preparing = studio.nodes("warm-cluster").get(1);
         // The old engine died after marking one node leaving and while bringing another up.
         studio.stores.nodes().update(leaving.withState(NodeState.LEAVING, StudioFixture.T0));
-        studio.stores.nodes().update(preparing.withState(NodeState.PREPARING, StudioFixture.T0));
+        studio.stores.nodes().update(beforeItCameUp(preparing));
         FakeNodeRunner newRunner = new FakeNodeRunner();
         Reconciler restarted = studio.newReconciler(newRunner, EngineSettings.defaults());
 
@@ -95,5 +97,33 @@ class RecoveryTest {
                 .contains(preparing.id());
         assertThat(studio.nodeStates("warm-cluster")).containsExactly(NodeState.IDLE, NodeState.IDLE);
         assertThat(studio.status("warm-cluster").currentNodeCount()).as("min_instances is met again").isEqualTo(2);
+    }
+
+    @Test
+    void aPreemptedNodeWhoseContainerWentWithTheOldEngineStaysPreemptedUntilItIsReclaimed() {
+        studio.createCluster("low-cluster", lowPriority(DS3, 0, 1));
+        studio.submit("job-a", "low-cluster");
+        studio.pass();
+        Node preempted = studio.compute.preempt(WS, "low-cluster", null);
+        FakeNodeRunner newRunner = new FakeNodeRunner();
+        newRunner.stopNode(preempted);
+        Reconciler restarted = studio.newReconciler(newRunner, EngineSettings.defaults());
+
+        restarted.recover();
+
+        assertThat(studio.nodes("low-cluster")).singleElement().satisfies(node -> {
+            assertThat(node.state()).isEqualTo(NodeState.PREEMPTED);
+            assertThat(node.currentJob()).isNull();
+        });
+        studio.advanceSeconds(EngineSettings.defaults().preemptedNodeLinger().toSeconds());
+        restarted.reconcile();
+        assertThat(studio.nodeHistory(preempted.id())).doesNotContain("UNUSABLE")
+                .endsWith("PREEMPTED", "LEAVING", "GONE");
+    }
+
+    /** The row of a node as an engine wrote it before bringing the node up: what was stored, not a move. */
+    private static Node beforeItCameUp(Node node) {
+        return new Node(node.id(), node.workspace(), node.cluster(), NodeState.PREPARING, node.privateIpAddress(),
+                node.sshPort(), null, node.createdAt(), node.createdAt(), null, null);
     }
 }

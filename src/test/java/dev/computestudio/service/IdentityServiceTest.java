@@ -9,7 +9,6 @@ import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.ValidationException;
-import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,19 +31,16 @@ class IdentityServiceTest {
     @TempDir
     Path dataFolder;
     private StudioFixture studio;
-    private IdentityFixture fixture;
     private IdentityService identities;
 
     @BeforeEach
     void open() {
         studio = new StudioFixture(dataFolder);
-        fixture = new IdentityFixture(studio);
-        identities = fixture.identities;
+        identities = studio.identities;
     }
 
     @AfterEach
     void close() {
-        fixture.close();
         studio.close();
     }
 

@@ -1,5 +1,6 @@
 package dev.computestudio.testing;
 
+import dev.computestudio.app.AppContext;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.EventKind;
@@ -19,7 +20,7 @@ import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.engine.Reconciler;
 import dev.computestudio.infra.persistence.Database;
 import dev.computestudio.service.ComputeService;
-import dev.computestudio.service.Installation;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.LockService;
 import dev.computestudio.service.QuotaService;
@@ -34,9 +35,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The product wired as AppContext wires it, over a real in-memory H2 database, with a clock the
- * test moves and a fake node runner. It starts with one workspace, {@link #WS}. The engine acts
- * only when the test calls {@link #pass()}.
+ * The product as its composition root ({@link AppContext}) wires it, over a real in-memory H2
+ * database, with a clock the test moves and a fake node runner. It starts with one workspace,
+ * {@link #WS}. The engine acts only when the test calls {@link #pass()}.
  */
 public final class StudioFixture implements AutoCloseable {
 
@@ -49,29 +50,36 @@ public final class StudioFixture implements AutoCloseable {
     public static final Duration IDLE_TIME = Duration.ofSeconds(120);
 
     public final MutableClock clock = new MutableClock(T0);
-    public final Database db = Database.openInMemory();
-    public final Repositories stores = db.repositories();
-    public final VmCatalog catalog = VmCatalog.standard();
     public final FakeNodeRunner runner = new FakeNodeRunner();
+    public final VmCatalog catalog = VmCatalog.standard();
     public final Path dataFolder;
+    public final AppContext context;
+    public final Database db;
+    public final Repositories stores;
     public final LockService locks;
     public final QuotaService quota;
     public final WorkspaceService workspaces;
     public final ComputeService compute;
     public final JobService jobs;
-    private Reconciler reconciler;
+    /** Its token endpoint opens on first use, on loopback, and every job launch gets its variables. */
+    public final IdentityService identities;
 
     public StudioFixture(Path dataFolder) {
+        this(dataFolder, EngineSettings.defaults());
+    }
+
+    /** With these engine settings (e.g. random preemption). */
+    public StudioFixture(Path dataFolder, EngineSettings settings) {
         this.dataFolder = dataFolder;
-        Installation installation = new Installation(stores.settings());
-        locks = new LockService(stores.locks(), stores.workspaces(), clock);
-        quota = new QuotaService(stores.quota(), stores.workspaces(), stores.clusters(), stores.nodes(), catalog);
-        workspaces = new WorkspaceService(stores.workspaces(), stores.clusters(), stores.locks(), installation, clock);
-        compute = new ComputeService(stores.workspaces(), stores.clusters(), stores.nodes(), stores.identities(),
-                stores.events(), stores.unitOfWork(), locks, quota, installation, catalog, clock);
-        jobs = new JobService(stores.workspaces(), stores.clusters(), stores.jobs(), stores.events(), stores.unitOfWork(),
-                new JobFiles(dataFolder), new Random(7), clock, () -> { });
-        reconciler = newReconciler(runner, EngineSettings.defaults());
+        context = AppContext.over(dataFolder, Database.openInMemory(), runner, clock, settings, "studio fixture");
+        db = context.database();
+        stores = db.repositories();
+        locks = context.locks();
+        quota = context.quota();
+        workspaces = context.workspaces();
+        compute = context.compute();
+        jobs = context.jobs();
+        identities = context.identities();
         workspaces.create(WS, null, null);
     }
 
@@ -84,14 +92,12 @@ public final class StudioFixture implements AutoCloseable {
         return resourceId;
     }
 
-    /** A reconciler over this fixture's database, as AppContext builds one; a new one stands for a restarted engine. */
+    /**
+     * Another engine's reconciler over this fixture's database (a restarted engine, a second
+     * process), with no managed identity.
+     */
     public Reconciler newReconciler(NodeRunner nodeRunner, EngineSettings settings) {
         return new Reconciler(stores, catalog, nodeRunner, new JobFiles(dataFolder), clock, settings, new Random(42));
-    }
-
-    /** From now on passes use these settings (e.g. random preemption). */
-    public void useSettings(EngineSettings settings) {
-        reconciler = newReconciler(runner, settings);
     }
 
     // Specs
@@ -125,9 +131,11 @@ public final class StudioFixture implements AutoCloseable {
 
     // Act
 
-    /** One reconciliation pass of the engine. */
+    /** One pass of the product's engine: it takes the lease at the first one and recovers, as it does on start. */
     public void pass() {
-        reconciler.reconcile();
+        if (!context.engine().runOnce()) {
+            throw new IllegalStateException("another engine holds the lease: this fixture's engine cannot act");
+        }
     }
 
     public void advanceSeconds(long seconds) {
@@ -165,6 +173,6 @@ public final class StudioFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        context.close();
     }
 }

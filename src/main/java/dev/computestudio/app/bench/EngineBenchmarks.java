@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -173,8 +174,8 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         progress.flush();
         Path folder = Files.createTempDirectory("compute-studio-bench");
         InstantNodeRunner runner = new InstantNodeRunner();
-        try (AppContext context = AppContext.over(folder, Database.openInMemory(), runner, EngineSettings.defaults(),
-                "benchmark")) {
+        try (AppContext context = AppContext.over(folder, Database.openInMemory(), runner, Clock.systemUTC(),
+                EngineSettings.defaults(), "benchmark")) {
             warmClusters(context, clusters, nodesPerCluster);
             submitRoundRobin(context, jobs, clusters);
             Engine engine = context.engine();
@@ -210,7 +211,7 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         progress.flush();
         Path folder = Files.createTempDirectory("compute-studio-bench");
         try (AppContext context = AppContext.over(folder, Database.openInMemory(), new InstantNodeRunner(),
-                EngineSettings.defaults(), "benchmark")) {
+                Clock.systemUTC(), EngineSettings.defaults(), "benchmark")) {
             warmClusters(context, clusters, 1);
             submitRoundRobin(context, jobs, clusters);
             List<Double> times = timeTicks(context.engine(), ticks);
@@ -233,7 +234,7 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         progress.flush();
         Path folder = Files.createTempDirectory("compute-studio-bench");
         try (AppContext context = AppContext.over(folder, Database.openInMemory(), new InstantNodeRunner(),
-                EngineSettings.defaults(), "benchmark")) {
+                Clock.systemUTC(), EngineSettings.defaults(), "benchmark")) {
             context.workspaces().create(WORKSPACE, null, null);
             context.quota().setLimit(WORKSPACE, "standardDv2Family", 0);
             for (int c = 0; c < clusters; c++) {

@@ -22,6 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ final class TimelineBenchmarks {
         Path folder = Files.createTempDirectory("compute-studio-bench-timeline");
         List<Figure> figures = new ArrayList<>();
         try (AppContext context = AppContext.over(folder, Database.openFile(folder), new InstantNodeRunner(),
-                EngineSettings.defaults(), "benchmark")) {
+                Clock.systemUTC(), EngineSettings.defaults(), "benchmark")) {
             progress.println("bench: timeline, writing " + TimelineBenchData.NODES + " nodes and "
                     + TimelineBenchData.NODES * TimelineBenchData.CHANGES_PER_NODE + " state changes to H2...");
             progress.flush();

@@ -2,7 +2,6 @@ package dev.computestudio.infra.identity;
 
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.infra.persistence.Database;
-import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -46,26 +45,23 @@ class EndpointExposureTest {
     @TempDir
     Path folder;
     private StudioFixture studio;
-    private IdentityFixture identity;
 
     @BeforeEach
     void open() {
         studio = new StudioFixture(folder.resolve("data"));
-        identity = new IdentityFixture(studio);
         studio.createCluster("sys-cluster", dedicated(DS3, 0, 1).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
     }
 
     @AfterEach
     void close() {
-        identity.close();
         studio.close();
     }
 
     /** Starts the endpoint as a user's first token request does; its port. */
     private int startedEndpointPort() {
-        assertThat(identity.identities.requestToken(WS, "sys-cluster", "https://management.azure.com/", null)
+        assertThat(studio.identities.requestToken(WS, "sys-cluster", "https://management.azure.com/", null)
                 .signatureVerified()).isTrue();
-        return URI.create(identity.endpoint.loopbackEndpoint().orElseThrow()).getPort();
+        return URI.create(studio.context.identityEndpoint().orElseThrow()).getPort();
     }
 
     @Test

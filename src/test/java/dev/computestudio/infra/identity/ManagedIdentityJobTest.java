@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +62,7 @@ class ManagedIdentityJobTest {
     @Test
     void aProcessJobGetsAVerifiableTokenForItsUserAssignedIdentityWithCurl() throws Exception {
         studio = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)), "identity test");
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(200)), "identity test");
         studio.engine().start();
         studio.workspaces().create(WS, null, null);
         UserAssignedIdentity trainer = studio.identities().create(WS, "trainer-id");
@@ -114,7 +115,7 @@ class ManagedIdentityJobTest {
     @Test
     void aProcessJobOnASystemAssignedClusterIsRefusedAnotherClustersIdentity() throws Exception {
         studio = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)), "identity test");
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(200)), "identity test");
         studio.engine().start();
         Workspace workspace = studio.workspaces().create(WS, null, null);
         UserAssignedIdentity elsewhere = studio.identities().create(WS, "other-cluster-id");

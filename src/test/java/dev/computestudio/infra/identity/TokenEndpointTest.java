@@ -11,7 +11,6 @@ import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.service.ComputeService;
-import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +42,14 @@ class TokenEndpointTest {
     @TempDir
     Path dataFolder;
     private StudioFixture studio;
-    private IdentityFixture identity;
     private UserAssignedIdentity trainer;
     private UserAssignedIdentity other;
 
     @BeforeEach
     void open() {
         studio = new StudioFixture(dataFolder);
-        identity = new IdentityFixture(studio);
-        trainer = identity.identities.create(WS, "trainer-id");
-        other = identity.identities.create(WS, "other-id");
+        trainer = studio.identities.create(WS, "trainer-id");
+        other = studio.identities.create(WS, "other-id");
         studio.createCluster("sys-cluster", dedicated(DS3, 0, 1).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
         studio.createCluster("uai-cluster", dedicated(DS3, 0, 1).withIdentity(
                 ClusterIdentity.userAssigned(List.of(trainer.resourceId(), other.resourceId()))));
@@ -60,7 +58,6 @@ class TokenEndpointTest {
 
     @AfterEach
     void close() {
-        identity.close();
         studio.close();
     }
 
@@ -68,7 +65,7 @@ class TokenEndpointTest {
     private Map<String, String> runningJob(String name, String cluster) {
         studio.submit(name, cluster);
         for (int pass = 0; pass < 5 && studio.job(name).status() != JobStatus.RUNNING; pass++) {
-            identity.pass();
+            studio.pass();
         }
         assertThat(studio.job(name).status()).isEqualTo(JobStatus.RUNNING);
         List<JobLaunch> launches = studio.runner.launchesOf(name);
@@ -156,8 +153,8 @@ class TokenEndpointTest {
         Map<String, String> onUser = runningJob("on-uai", "uai-cluster");
         String systemClientId = studio.compute.show(WS, "sys-cluster").systemIdentity().clientId();
         studio.compute.update(WS, "bare-cluster", new ComputeService.Update(null, null, null,
-                ClusterIdentity.userAssigned(List.of(identity.identities.create(WS, "bare-id").resourceId())), false));
-        String bareClientId = identity.identities.show(WS, "bare-id").clientId();
+                ClusterIdentity.userAssigned(List.of(studio.identities.create(WS, "bare-id").resourceId())), false));
+        String bareClientId = studio.identities.show(WS, "bare-id").clientId();
 
         Tokens.Reply userAsksForSystem = Tokens.request(onUser, ARM, systemClientId);
         Tokens.Reply systemAsksForUser = Tokens.request(onSystem, ARM, trainer.clientId());
@@ -193,7 +190,7 @@ class TokenEndpointTest {
         assertThat(Tokens.request(first, ARM, null).status()).isEqualTo(200);
 
         studio.runner.exit("train", 0, 0);
-        identity.pass();
+        studio.pass();
         assertThat(studio.job("train").status()).isEqualTo(JobStatus.COMPLETED);
         Tokens.Reply afterEnd = Tokens.request(first, ARM, null);
         Map<String, String> next = runningJob("train-again", "sys-cluster");
@@ -213,10 +210,10 @@ class TokenEndpointTest {
         Map<String, String> first = runningJob("train", "spot");
 
         studio.compute.preempt(WS, "spot", null);
-        identity.pass();
+        studio.pass();
 
         for (int pass = 0; pass < 5 && studio.job("train").status() != JobStatus.RUNNING; pass++) {
-            identity.pass();
+            studio.pass();
         }
         assertThat(studio.job("train").attempt()).isEqualTo(2);
         List<JobLaunch> launches = studio.runner.launchesOf("train");
@@ -266,15 +263,16 @@ class TokenEndpointTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent())))
                 .isEqualTo("rwx------");
         assertThat(SigningKey.loadOrCreate(dataFolder).getKeyID()).isEqualTo(kid);
-        try (IdentityFixture second = new IdentityFixture(studio)) {
-            IssuedToken probed = second.identities.requestToken(WS, "sys-cluster", ARM, null);
+        try (LocalManagedIdentity anotherProcess = new LocalManagedIdentity(dataFolder, studio.stores,
+                studio.db.identityCredentials(), Clock.systemUTC(), null)) {
+            IssuedToken probed = anotherProcess.requestAsJobOn(WS, "sys-cluster", ARM, null);
             assertThat(probed.header().get("kid")).isEqualTo(kid);
         }
     }
 
     @Test
     void aProbeAsksAsAJobWouldAndLeavesNoCredentialBehind() throws Exception {
-        IssuedToken token = identity.identities.requestToken(WS, "uai-cluster", null, other.clientId());
+        IssuedToken token = studio.identities.requestToken(WS, "uai-cluster", null, other.clientId());
 
         assertThat(token.signatureVerified()).isTrue();
         assertThat(token.endpoint()).matches("http://127\\.0\\.0\\.1:\\d+/msi/token\\?api-version=2017-09-01"
@@ -287,7 +285,7 @@ class TokenEndpointTest {
                 .containsEntry("oid", other.principalId()).containsEntry("sub", other.principalId())
                 .containsEntry("xms_mirid", other.resourceId()).containsEntry("tid", other.tenantId())
                 .containsKeys("iat", "nbf", "exp", "iss", "uti", "ver");
-        assertThatThrownBy(() -> identity.identities.requestToken(WS, "bare-cluster", null, null))
+        assertThatThrownBy(() -> studio.identities.requestToken(WS, "bare-cluster", null, null))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageStartingWith("the token endpoint refused the request (400 invalid_request): "
                         + "Identity not found: compute 'bare-cluster' has no managed identity");

@@ -403,7 +403,8 @@ abstract class RepositoryContractTest {
         database.clusters().insert(clusterWithDefaults(WS, "cpu"));
         Node node = bareNode(WS, "cpu", "tvm-1_1");
         database.nodes().insert(node);
-        Node changed = node.withState(NodeState.RUNNING, T0.plusSeconds(4)).withJob("train-1", "4242@1767261600000")
+        Node changed = node.withState(NodeState.IDLE, T0.plusSeconds(3)).withState(NodeState.RUNNING, T0.plusSeconds(4))
+                .withJob("train-1", "4242@1767261600000")
                 .withRunnerHandle("pid:4242");
 
         database.nodes().update(changed);
@@ -739,7 +740,8 @@ abstract class RepositoryContractTest {
         database.eventLog().append(List.of(
                 LogEvent.node(T0, one, SCALE_UP),
                 LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5)), READY),
-                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.RUNNING, T0.plusSeconds(5)), PLACED),
+                LogEvent.node(T0.plusSeconds(5), one.withState(NodeState.IDLE, T0.plusSeconds(5))
+                        .withState(NodeState.RUNNING, T0.plusSeconds(5)), PLACED),
                 LogEvent.node(before, one.withState(NodeState.IDLE, before), Message.of("reason.node.rank-exited", 0)),
                 LogEvent.node(T0.plusSeconds(3), two, SCALE_UP),
                 LogEvent.node(T0.plusSeconds(1), bareNode(WS, "other", "tvm-2_1"), READY),

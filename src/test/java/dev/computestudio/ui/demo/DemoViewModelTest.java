@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,10 @@ class DemoViewModelTest {
     @BeforeEach
     void open() {
         context = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
-                EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo view-model test");
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo view-model test");
         context.engine().start();
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
-                context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+                context.quota(), context.locks(), context.identities(), context.clock());
         viewModel = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
                 UiThreads.direct(), Runnable::run, language, new Messages(language), new DemoViewModel.Studio() {
                     @Override
@@ -104,8 +105,8 @@ class DemoViewModelTest {
         assertThat(viewModel.activeProperty().get()).isTrue();
 
         viewModel.pause();
-        var before = context.demoClock().orElseThrow().instant();
-        assertThat(context.demoClock().orElseThrow().instant()).isEqualTo(before);
+        var before = context.clock().instant();
+        assertThat(context.clock().instant()).isEqualTo(before);
 
         viewModel.cleanUp();
         assertThat(context.workspaces().list()).isEmpty();

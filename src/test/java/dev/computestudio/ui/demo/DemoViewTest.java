@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,8 +59,8 @@ class DemoViewTest {
     void start(Stage stage) throws IOException {
         Path folder = Files.createTempDirectory("demo-view-test");
         context = AppContext.over(folder, Database.openFile(folder), new ProcessNodeRunner(folder),
-                EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo view test");
-        context.demoClock().orElseThrow().setSpeed(20);
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(100)), "demo view test");
+        context.clock().setSpeed(20);
         context.engine().start();
         shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
                 new ShellViewModel.RunStatus(folder, "process", EngineStatus.RUNNING),
@@ -67,7 +68,7 @@ class DemoViewTest {
         shell.setLanguage(Locale.ENGLISH);
         Messages messages = new Messages(shell.languageProperty());
         DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
-                context.quota(), context.locks(), context.identities(), context.demoClock().orElseThrow());
+                context.quota(), context.locks(), context.identities(), context.clock());
         demos = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
                 new UiThreads(background, Platform::runLater), player, shell.languageProperty(), messages,
                 new ShellLink(shell), Duration.ZERO);

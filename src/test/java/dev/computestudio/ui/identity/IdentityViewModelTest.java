@@ -4,7 +4,6 @@ import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.service.ComputeService;
-import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
@@ -30,7 +29,6 @@ class IdentityViewModelTest {
     @TempDir
     Path dataFolder;
     private StudioFixture studio;
-    private IdentityFixture fixture;
     private final SimpleStringProperty workspace = new SimpleStringProperty(WS);
     private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private final Messages messages = new Messages(language);
@@ -39,14 +37,12 @@ class IdentityViewModelTest {
     @BeforeEach
     void open() {
         studio = new StudioFixture(dataFolder);
-        fixture = new IdentityFixture(studio);
-        viewModel = new IdentityViewModel(fixture.identities, studio.compute, workspace, UiThreads.direct(), messages,
+        viewModel = new IdentityViewModel(studio.identities, studio.compute, workspace, UiThreads.direct(), messages,
                 studio.clock);
     }
 
     @AfterEach
     void close() {
-        fixture.close();
         studio.close();
     }
 
@@ -60,8 +56,8 @@ class IdentityViewModelTest {
 
     @Test
     void listsTheIdentitiesWithTheClustersThatUseThemAndEachClustersIdentity() {
-        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
-        fixture.identities.create(WS, "spare-id");
+        UserAssignedIdentity trainer = studio.identities.create(WS, "trainer-id");
+        studio.identities.create(WS, "spare-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2)
                 .withIdentity(ClusterIdentity.userAssigned(List.of(trainer.resourceId()))));
         studio.createCluster("gpu", dedicated(DS3, 0, 2).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
@@ -100,12 +96,12 @@ class IdentityViewModelTest {
         assertThat(viewModel.newIdentityNameProperty().get()).isEmpty();
         assertThat(viewModel.noticeProperty().get()).isEqualTo(Notice.of("identity.created", "trainer-id"));
         assertThat(viewModel.noticeTextProperty().get()).isEqualTo("Created identity 'trainer-id'.");
-        assertThat(fixture.identities.list(WS)).extracting(UserAssignedIdentity::name).containsExactly("trainer-id");
+        assertThat(studio.identities.list(WS)).extracting(UserAssignedIdentity::name).containsExactly("trainer-id");
     }
 
     @Test
     void deletingAnIdentityAClusterUsesIsRefusedNamingTheCluster() {
-        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
+        UserAssignedIdentity trainer = studio.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2)
                 .withIdentity(ClusterIdentity.userAssigned(List.of(trainer.resourceId()))));
         viewModel.refresh();
@@ -122,8 +118,8 @@ class IdentityViewModelTest {
 
     @Test
     void addingAUserAssignedIdentityToAnExistingClusterThroughTheEditor() {
-        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
-        fixture.identities.create(WS, "spare-id");
+        UserAssignedIdentity trainer = studio.identities.create(WS, "trainer-id");
+        studio.identities.create(WS, "spare-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2));
         viewModel.refresh();
 
@@ -165,7 +161,7 @@ class IdentityViewModelTest {
         assertThat(viewModel.editTypeProperty().get()).isEqualTo(IdentityType.SYSTEM_ASSIGNED);
         assertThat(viewModel.selectedClusterProperty().get().name()).isEqualTo("cpu");
 
-        UserAssignedIdentity fromCli = fixture.identities.create(WS, "cli-id");
+        UserAssignedIdentity fromCli = studio.identities.create(WS, "cli-id");
         studio.compute.update(WS, "cpu", new ComputeService.Update(null, null, null,
                 ClusterIdentity.userAssigned(List.of(fromCli.resourceId())), false));
         viewModel.refresh();
@@ -177,7 +173,7 @@ class IdentityViewModelTest {
 
     @Test
     void tryItShowsTheDecodedTokenWithItsSignatureVerified() {
-        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
+        UserAssignedIdentity trainer = studio.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2)
                 .withIdentity(ClusterIdentity.userAssigned(List.of(trainer.resourceId()))));
         viewModel.refresh();
@@ -204,7 +200,7 @@ class IdentityViewModelTest {
 
     @Test
     void tryItShowsTheEndpointsRefusalForAnIdentityTheClusterDoesNotHave() {
-        UserAssignedIdentity other = fixture.identities.create(WS, "other-id");
+        UserAssignedIdentity other = studio.identities.create(WS, "other-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
         viewModel.refresh();
         viewModel.tokenIdentityProperty().set(viewModel.tokenIdentities().stream()
@@ -221,7 +217,7 @@ class IdentityViewModelTest {
 
     @Test
     void everythingEmptiesWithoutAWorkspace() {
-        fixture.identities.create(WS, "trainer-id");
+        studio.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2));
         viewModel.refresh();
         assertThat(viewModel.identities()).isNotEmpty();
@@ -236,7 +232,7 @@ class IdentityViewModelTest {
 
     @Test
     void claimDescriptionsTheTokensStatusAndTheNoticeFollowTheLanguageToPortugueseAndBack() {
-        UserAssignedIdentity trainer = fixture.identities.create(WS, "trainer-id");
+        UserAssignedIdentity trainer = studio.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2)
                 .withIdentity(ClusterIdentity.userAssigned(List.of(trainer.resourceId()))));
         viewModel.refresh();

@@ -2,7 +2,6 @@ package dev.computestudio.ui.identity;
 
 import dev.computestudio.domain.ClusterIdentity;
 import dev.computestudio.domain.UserAssignedIdentity;
-import dev.computestudio.testing.IdentityFixture;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
@@ -46,19 +45,17 @@ class IdentityViewTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private StudioFixture studio;
-    private IdentityFixture fixture;
     private UserAssignedIdentity trainer;
 
     @Start
     void start(Stage stage) throws IOException {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         studio = new StudioFixture(Files.createTempDirectory("identity-view-test"));
-        fixture = new IdentityFixture(studio);
-        trainer = fixture.identities.create(WS, "trainer-id");
+        trainer = studio.identities.create(WS, "trainer-id");
         studio.createCluster("cpu", dedicated(DS3, 0, 2));
         studio.createCluster("gpu", dedicated(DS3, 0, 1).withIdentity(ClusterIdentity.SYSTEM_ASSIGNED));
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
-        IdentityViewModel viewModel = new IdentityViewModel(fixture.identities, studio.compute,
+        IdentityViewModel viewModel = new IdentityViewModel(studio.identities, studio.compute,
                 new SimpleStringProperty(WS), new UiThreads(background, Platform::runLater), messages,
                 Clock.systemUTC());
         stage.setScene(new Scene(new IdentityView(viewModel, messages), 1200, 760));
@@ -70,7 +67,6 @@ class IdentityViewTest {
     void close() throws InterruptedException {
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
-        fixture.close();
         studio.close();
     }
 
@@ -107,7 +103,7 @@ class IdentityViewTest {
         robot.write("demo-id").type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> identities.getItems().size() == 2);
-        assertThat(fixture.identities.show(WS, "demo-id").clientId()).isNotBlank();
+        assertThat(studio.identities.show(WS, "demo-id").clientId()).isNotBlank();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#identity-notice").queryAs(Labeled.class).getText())
                 .isEqualTo("Created identity 'demo-id'.");

@@ -1,6 +1,6 @@
 package dev.computestudio.ui.jobs;
 
-import dev.computestudio.demo.ScaledClock;
+import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.testing.MutableClock;
 import dev.computestudio.testing.StudioFixture;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -96,7 +97,7 @@ class DockerManagedIdentityTest {
         DockerNodeRunner runner = new DockerNodeRunner(engine, folder,
                 node -> catalog.find("Standard_DS1_v2").orElseThrow(), () -> new DockerImages(IMAGE, IMAGE));
         studio = AppContext.over(folder, Database.openFile(folder), runner,
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)), "docker identity test");
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(200)), "docker identity test");
         studio.engine().start();
         Workspace workspace = studio.workspaces().create(WS, null, null);
         studio.compute().create(WS, CLUSTER, ClusterSpec.defaults("Standard_DS1_v2")

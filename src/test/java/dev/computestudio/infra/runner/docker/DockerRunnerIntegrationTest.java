@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +194,7 @@ class DockerRunnerIntegrationTest {
         DockerNodeRunner runner = new DockerNodeRunner(docker, folder,
                 node -> catalog.find("Standard_DS1_v2").orElseThrow(), () -> new DockerImages(IMAGE, IMAGE));
         AppContext studio = AppContext.over(folder, Database.openFile(folder), runner,
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)), "docker test");
+                Clock.systemUTC(), EngineSettings.defaults().withTick(Duration.ofMillis(200)), "docker test");
         contexts.add(studio);
         studio.engine().start();
         return studio;

@@ -1,4 +1,4 @@
-package dev.computestudio.demo;
+package dev.computestudio.domain;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,9 +7,15 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * A clock that can run faster than the real one (1x, 5x, 20x), or stand still, for demos: the
- * engine's idle time of 120 s passes in 6 s at 20x. Changing speed never moves time backwards:
- * the clock is re-anchored where it stands. At 1x, never changed, it reads exactly the base clock.
+ * The application's clock: the time the engine and the services keep (idle times, lock and
+ * event instants). It runs at the pace of its base clock (the real one, or a test's) until a demo
+ * makes it faster (5x, 20x) or stops it: the engine's idle time of 120 s passes in 6 s at 20x.
+ * Changing speed never moves time backwards: the clock is re-anchored where it stands. At 1x,
+ * never changed, it reads exactly the base clock.
+ *
+ * <p>It lives in the domain because it is what time means in the emulated cloud, and every part
+ * reads it: the services and the engine as a plain {@link Clock}, the studio and the command line
+ * to change its pace.
  */
 public final class ScaledClock extends Clock {
 

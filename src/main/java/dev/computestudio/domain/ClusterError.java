@@ -18,11 +18,6 @@ public record ClusterError(String code, Message text) {
         Objects.requireNonNull(text, "text");
     }
 
-    @Deprecated(forRemoval = true)
-    public ClusterError(String code, String message) {
-        this(code, Message.literal(message));
-    }
-
     /** The explanation in English, as the REST shapes and the command line give it. */
     public String message() {
         return text.english();

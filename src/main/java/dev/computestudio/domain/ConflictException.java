@@ -17,11 +17,6 @@ public final class ConflictException extends RuntimeException {
         this.text = text;
     }
 
-    @Deprecated(forRemoval = true)
-    public ConflictException(String message) {
-        this("", Message.literal(message));
-    }
-
     /** The field the clash is about; empty when it is about the request as a whole. */
     public String field() {
         return field;

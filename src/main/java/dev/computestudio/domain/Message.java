@@ -26,15 +26,6 @@ public record Message(String code, List<Object> arguments) {
         return new Message(code, Arrays.asList(arguments));
     }
 
-    /**
-     * A sentence not yet given a code. Only while the code base moves to codes: it renders the
-     * same in every language, which the bundle test reports.
-     */
-    @Deprecated(forRemoval = true)
-    public static Message literal(String sentence) {
-        return of("literal", sentence);
-    }
-
     /** The text in English, for the command line, logs and exception messages. */
     public String english() {
         return MessageFormatter.ENGLISH.format(this);

@@ -14,16 +14,6 @@ public final class NotFoundException extends RuntimeException {
         this.text = text;
     }
 
-    @Deprecated(forRemoval = true)
-    public NotFoundException(String kind, String name) {
-        this("", Message.literal(kind + " '" + name + "' was not found"));
-    }
-
-    @Deprecated(forRemoval = true)
-    public NotFoundException(String message) {
-        this("", Message.literal(message));
-    }
-
     public String field() {
         return field;
     }

@@ -15,11 +15,6 @@ public record Problem(String field, String rule, Message text) {
         Objects.requireNonNull(text, "text");
     }
 
-    @Deprecated(forRemoval = true)
-    public Problem(String field, String rule, String message) {
-        this(field, rule, Message.literal(message));
-    }
-
     /** The stable code of the explanation: the key of its text in the bundles. */
     public String code() {
         return text.code();

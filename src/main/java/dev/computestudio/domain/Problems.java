@@ -16,11 +16,6 @@ public final class Problems {
         return this;
     }
 
-    @Deprecated(forRemoval = true)
-    public Problems add(String field, String rule, String message) {
-        return add(field, rule, Message.literal(message));
-    }
-
     public Problems addAll(List<Problem> problems) {
         found.addAll(problems);
         return this;

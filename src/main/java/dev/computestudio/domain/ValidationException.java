@@ -20,11 +20,6 @@ public final class ValidationException extends RuntimeException {
         return new ValidationException(List.of(new Problem(field, rule, text)));
     }
 
-    @Deprecated(forRemoval = true)
-    public static ValidationException of(String field, String rule, String message) {
-        return new ValidationException(List.of(new Problem(field, rule, message)));
-    }
-
     public List<Problem> problems() {
         return problems;
     }

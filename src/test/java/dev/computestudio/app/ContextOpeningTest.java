@@ -1,5 +1,6 @@
 package dev.computestudio.app;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ValidationException;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.infra.persistence.Database;
@@ -37,7 +38,8 @@ class ContextOpeningTest {
 
     @Test
     void aFailureComesOutAsItWasThrown() {
-        ValidationException failure = ValidationException.of("runner", "docker-engine", "no Docker engine answers");
+        ValidationException failure = ValidationException.of("runner", "docker-engine",
+                Message.of("invalid.runner.no-docker", "unix:///var/run/docker.sock"));
         try (ContextOpening opening = ContextOpening.start(() -> {
             throw failure;
         })) {

@@ -128,7 +128,7 @@ final class RestViews {
         view.put("startedAt", text(job.startedAt()));
         view.put("endedAt", text(job.endedAt()));
         view.put("exitCode", job.exitCode());
-        view.put("error", job.error());
+        view.put("error", job.error() == null ? null : job.error().english());
         return view;
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * preemption runs again from the start with the next attempt number.
  */
 public record Job(String workspace, JobSpec spec, JobStatus status, int attempt, Instant createdAt,
-                  Instant startedAt, Instant endedAt, Integer exitCode, String error, List<String> nodeIds) {
+                  Instant startedAt, Instant endedAt, Integer exitCode, Message error, List<String> nodeIds) {
 
     public Job {
         Objects.requireNonNull(workspace, "workspace");
@@ -43,13 +43,13 @@ public record Job(String workspace, JobSpec spec, JobStatus status, int attempt,
     }
 
     /** Back to the queue (node preempted or lost): nodes released, the error says why. */
-    public Job requeued(String reason, Instant at) {
+    public Job requeued(Message reason, Instant at) {
         Job moved = moveTo(JobStatus.QUEUED, at);
         return new Job(workspace, spec, moved.status, attempt, createdAt, startedAt, null, null, reason, List.of());
     }
 
     /** Finished with this status, exit code and error (either may be null). */
-    public Job finished(JobStatus end, Integer code, String message, Instant at) {
+    public Job finished(JobStatus end, Integer code, Message message, Instant at) {
         Job moved = moveTo(end, at);
         return new Job(workspace, spec, moved.status, attempt, createdAt, startedAt, at, code, message, nodeIds);
     }

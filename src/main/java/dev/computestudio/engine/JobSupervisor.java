@@ -72,7 +72,7 @@ final class JobSupervisor {
             }
             if (job != null && job.status().holdsNodes()) {
                 stopRanks(pass, job, Message.of("reason.node.job-preempted", node.id()));
-                pass.replace(job, recorder.job(job, job.requeued(PREEMPTION_ERROR.english(), pass.now), pass.now,
+                pass.replace(job, recorder.job(job, job.requeued(PREEMPTION_ERROR, pass.now), pass.now,
                         PREEMPTION_ERROR));
             }
         }
@@ -99,7 +99,7 @@ final class JobSupervisor {
         }
         for (Job job : List.copyOf(pass.jobs)) {
             if (lostJobs.contains(job.name()) && job.status().holdsNodes()) {
-                pass.replace(job, recorder.job(job, job.requeued("node lost: " + reason.english(), pass.now), pass.now,
+                pass.replace(job, recorder.job(job, job.requeued(Message.of("reason.job.node-lost", reason), pass.now), pass.now,
                         reason));
             }
         }
@@ -107,12 +107,11 @@ final class JobSupervisor {
 
     /**
      * Ends an attempt: stops what still runs, frees its nodes, records the final status. The job
-     * keeps the reason in English as its error, as the cloud's job shows it.
+     * keeps the reason as its error, as the cloud's job shows it.
      */
     void end(ClusterPass pass, Job job, JobStatus status, Integer exitCode, Message reason) {
         stopRanks(pass, job, reason == null ? Message.of("reason.node.job-ended", status) : reason);
-        pass.replace(job, recorder.job(job, job.finished(status, exitCode, reason == null ? null : reason.english(),
-                pass.now), pass.now, reason));
+        pass.replace(job, recorder.job(job, job.finished(status, exitCode, reason, pass.now), pass.now, reason));
     }
 
     private void stopRanks(ClusterPass pass, Job job, Message reason) {

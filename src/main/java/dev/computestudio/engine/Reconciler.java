@@ -58,7 +58,7 @@ public final class Reconciler {
     private final UnfinishedJobs unfinished;
     private final Queue<RankExit> exits = new ConcurrentLinkedQueue<>();
     private volatile Runnable onRankExit = () -> { };
-    private String lastRunnerProblem;
+    private Message lastRunnerProblem;
 
     public Reconciler(Repositories stores, VmCatalog catalog, NodeRunner runner, JobFiles files, Clock clock,
                       EngineSettings settings, RandomGenerator random) {
@@ -122,7 +122,7 @@ public final class Reconciler {
         Instant now = clock.instant();
         boolean reloaded = unfinished.refresh();
         Map<String, List<RankExit>> exitsByWorkspace = drainExits();
-        String runnerProblem = runner.healthProblem();
+        Message runnerProblem = runner.healthProblem();
         if (runnerProblem != null && !runnerProblem.equals(lastRunnerProblem)) {
             LOG.warn("the node runner cannot run anything: {}", runnerProblem);
         } else if (runnerProblem == null && lastRunnerProblem != null) {
@@ -151,7 +151,7 @@ public final class Reconciler {
 
     private void reconcileWorkspace(Workspace workspace, List<ComputeCluster> clusters,
                                     Map<String, List<Node>> nodesByCluster, List<RankExit> rankExits,
-                                    String runnerProblem, boolean reloaded, Instant now) {
+                                    Message runnerProblem, boolean reloaded, Instant now) {
         Map<String, Integer> counts = new HashMap<>();
         for (ComputeCluster cluster : clusters) {
             List<Node> nodes = nodesOf(cluster, nodesByCluster);
@@ -213,8 +213,7 @@ public final class Reconciler {
      * The runner cannot run anything (its engine is gone): the cluster's nodes are unusable and
      * their jobs wait in the queue until it comes back, when unusable nodes are replaced.
      */
-    private void loseNodes(ClusterPass pass, String problem) {
-        Message unavailable = Message.of("error.runner-unavailable", problem);
+    private void loseNodes(ClusterPass pass, Message unavailable) {
         supervisor.nodesLost(pass, unavailable);
         ClusterStatus status = autoscaler.status(pass, new Autoscaler.Decision(0,
                 List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE, unavailable))));
@@ -257,7 +256,7 @@ public final class Reconciler {
     private void requeueUnstarted(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
             if (job.status() == JobStatus.PREPARING) {
-                pass.replace(job, recorder.job(job, job.requeued(UNSTARTED.english(), pass.now), pass.now, UNSTARTED));
+                pass.replace(job, recorder.job(job, job.requeued(UNSTARTED, pass.now), pass.now, UNSTARTED));
             }
         }
     }
@@ -272,8 +271,7 @@ public final class Reconciler {
             }
             for (Job job : List.copyOf(entry.getValue().values())) {
                 if (!Recorder.holdsNodes(job)) {
-                    String error = Message.of("reason.job.compute-missing", job.spec().compute(), job.workspace())
-                            .english();
+                    Message error = Message.of("reason.job.compute-missing", job.spec().compute(), job.workspace());
                     recorder.job(job, job.finished(endWithoutCompute(job), null, error, now), now,
                             Message.of("reason.job.no-compute"));
                     entry.getValue().remove(job.name()); // ended, or changed by its user: the notes bring it back

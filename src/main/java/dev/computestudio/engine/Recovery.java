@@ -100,8 +100,8 @@ final class Recovery {
         for (Job job : stores.jobs().listUnfinished()) {
             if (job.status().holdsNodes()) {
                 Job back = job.status() == JobStatus.FINALIZING
-                        ? job.finished(JobStatus.FAILED, null, "the engine stopped while the job was finalizing", now)
-                        : job.requeued(REQUEUE_REASON.english(), now);
+                        ? job.finished(JobStatus.FAILED, null, Message.of("reason.job.engine-stopped-finalizing"), now)
+                        : job.requeued(REQUEUE_REASON, now);
                 if (recorder.job(job, back, now, REQUEUE_REASON) != null) {
                     requeued++;
                 }

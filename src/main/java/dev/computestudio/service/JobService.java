@@ -219,7 +219,7 @@ public final class JobService {
             }
             Instant now = clock.instant();
             Job next = job.status().holdsNodes() ? job.moveTo(JobStatus.CANCEL_REQUESTED, now)
-                    : job.finished(JobStatus.CANCELED, null, CANCELED_BY_REQUEST.english(), now);
+                    : job.finished(JobStatus.CANCELED, null, CANCELED_BY_REQUEST, now);
             // Stored together: a canceled job always has its event, as a submitted one has.
             boolean moved = unitOfWork.atomically(() -> {
                 if (!jobs.updateAndNoteIf(next, job.status())) {

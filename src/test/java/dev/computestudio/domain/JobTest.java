@@ -34,13 +34,13 @@ class JobTest {
         Job running = Job.submitted("ws1", spec("job1"), T0)
                 .placedOn(List.of("tvm-1_1"), T0.plusSeconds(1))
                 .moveTo(JobStatus.RUNNING, T0.plusSeconds(2));
-        Job requeued = running.requeued("PreemptionError: Nodes of this job got pre-empted.", T0.plusSeconds(3));
+        Job requeued = running.requeued(Message.of("reason.job.preempted"), T0.plusSeconds(3));
         Job secondAttempt = requeued.placedOn(List.of("tvm-1_2"), T0.plusSeconds(4));
 
         assertThat(running.attempt()).isEqualTo(1);
         assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(requeued.nodeIds()).isEmpty();
-        assertThat(requeued.error()).startsWith("PreemptionError");
+        assertThat(requeued.error().english()).startsWith("PreemptionError");
         assertThat(secondAttempt.attempt()).isEqualTo(2);
         assertThat(secondAttempt.error()).isNull();
         assertThat(secondAttempt.nodeIds()).containsExactly("tvm-1_2");
@@ -51,7 +51,7 @@ class JobTest {
         Job done = Job.submitted("ws1", spec("job1"), T0)
                 .placedOn(List.of("n"), T0)
                 .moveTo(JobStatus.RUNNING, T0)
-                .finished(JobStatus.FAILED, 3, "exit code 3", T0.plusSeconds(9));
+                .finished(JobStatus.FAILED, 3, Message.of("reason.job.command-failed", 3, "tvm-1_1"), T0.plusSeconds(9));
 
         assertThat(done.exitCode()).isEqualTo(3);
         assertThat(done.endedAt()).isEqualTo(T0.plusSeconds(9));

@@ -194,7 +194,7 @@ class AutoscalingTest {
         Job failed = studio.job("job-gang");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.exitCode()).isEqualTo(3);
-        assertThat(failed.error()).contains("exited with code 3");
+        assertThat(failed.error().english()).contains("exited with code 3");
         assertThat(studio.runner.stoppedJobHandles()).containsExactly(rankZero);
         assertThat(studio.nodeStates(CPU)).containsExactly(NodeState.IDLE, NodeState.IDLE);
         assertThat(studio.nodes(CPU)).allSatisfy(node -> assertThat(node.currentJob()).isNull());
@@ -213,7 +213,7 @@ class AutoscalingTest {
 
         Job job = studio.job("job-huge");
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.error()).contains("needs 3 nodes").contains("at most 2").contains("max_instances");
+        assertThat(job.error().english()).contains("needs 3 nodes").contains("at most 2").contains("max_instances");
         assertThat(studio.status(CPU).currentNodeCount()).as("no node is added for a job that can never run")
                 .isZero();
         assertThat(studio.runner.launches()).isEmpty();

@@ -66,7 +66,7 @@ class ClusterDeletionTest {
         assertThat(studio.runner.stoppedJobHandles()).containsExactly(rank);
         for (String job : List.of("job-running", "job-queued")) {
             assertThat(studio.job(job).status()).as(job).isEqualTo(JobStatus.FAILED);
-            assertThat(studio.job(job).error()).as(job).isEqualTo("compute 'cpu-cluster' was deleted");
+            assertThat(studio.job(job).error().english()).as(job).isEqualTo("compute 'cpu-cluster' was deleted");
         }
         assertThat(studio.quota.usage(WS)).extracting(QuotaUsage::currentValue).containsOnly(0L);
         assertThat(studio.nodeHistory(nodes.get(0).id())).endsWith("LEAVING", "GONE");
@@ -90,7 +90,7 @@ class ClusterDeletionTest {
         studio.pass();
 
         assertThat(studio.job("job-a").status()).isEqualTo(JobStatus.FAILED);
-        assertThat(studio.job("job-a").error()).contains("compute 'cpu-cluster' does not exist");
+        assertThat(studio.job("job-a").error().english()).contains("compute 'cpu-cluster' does not exist");
     }
 
     private long usedVCpus() {

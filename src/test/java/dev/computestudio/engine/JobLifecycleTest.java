@@ -1,5 +1,6 @@
 package dev.computestudio.engine;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IllegalTransitionException;
 import dev.computestudio.domain.Job;
@@ -72,7 +73,7 @@ class JobLifecycleTest {
 
         Job canceled = studio.job("job-a");
         assertThat(canceled.status()).isEqualTo(JobStatus.CANCELED);
-        assertThat(canceled.error()).isEqualTo("canceled by request");
+        assertThat(canceled.error().english()).isEqualTo("canceled by request");
         assertThat(studio.runner.stoppedJobHandles()).containsExactly(rank);
         Node node = studio.nodes(CPU).get(0);
         assertThat(node.state()).isEqualTo(NodeState.IDLE);
@@ -107,7 +108,7 @@ class JobLifecycleTest {
 
         Job failed = studio.job("job-slow");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error()).contains("time limit of 10 s");
+        assertThat(failed.error().english()).contains("time limit of 10 s");
         assertThat(studio.runner.stoppedJobHandles()).containsExactly(rank);
         assertThat(studio.nodeStates(CPU)).containsExactly(NodeState.IDLE);
     }
@@ -135,7 +136,7 @@ class JobLifecycleTest {
         studio.pass();
         Job completed = studio.job("job-a");
 
-        assertThatThrownBy(() -> completed.requeued("PreemptionError: Nodes of this job got pre-empted.", studio.clock.instant()))
+        assertThatThrownBy(() -> completed.requeued(Message.of("reason.job.preempted"), studio.clock.instant()))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("job job-a cannot move from COMPLETED to QUEUED");
         assertThatThrownBy(() -> completed.moveTo(JobStatus.CANCEL_REQUESTED, studio.clock.instant()))
@@ -153,7 +154,7 @@ class JobLifecycleTest {
 
         Job failed = studio.job("job-gang");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error()).startsWith("the job could not start:").contains("could not be pulled");
+        assertThat(failed.error().english()).startsWith("the job could not start:").contains("could not be pulled");
         assertThat(studio.runner.stoppedJobHandles()).containsExactly("rank-job-gang-1-0");
         assertThat(studio.nodeStates(CPU)).containsExactly(NodeState.IDLE, NodeState.IDLE);
 

@@ -60,7 +60,7 @@ class RecoveryTest {
         assertThat(newRunner.stoppedNodeIds()).isEmpty();
         Job requeued = studio.job("job-a");
         assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(requeued.error()).contains("engine restarted");
+        assertThat(requeued.error().english()).contains("engine restarted");
         assertThat(studio.nodes(CPU)).singleElement().satisfies(n -> {
             assertThat(n.state()).isEqualTo(NodeState.IDLE);
             assertThat(n.currentJob()).isNull();

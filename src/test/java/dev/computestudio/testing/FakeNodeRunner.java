@@ -1,5 +1,6 @@
 package dev.computestudio.testing;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.domain.port.NodeRunner;
@@ -34,7 +35,7 @@ public final class FakeNodeRunner implements NodeRunner {
     private final Set<String> alsoRunning = new LinkedHashSet<>();
     private int nodeStartsToFail;
     private Predicate<JobLaunch> failJobStart = launch -> false;
-    private String healthProblem;
+    private Message healthProblem;
 
     // Commands
 
@@ -45,9 +46,9 @@ public final class FakeNodeRunner implements NodeRunner {
         ended.listener().exited(ended.launch(), exitCode);
     }
 
-    /** From now on the runner says it cannot run anything, for this reason (null: it works again). */
-    public void breakDown(String reason) {
-        healthProblem = reason;
+    /** From now on the runner says it cannot run anything, as a Docker engine gone silent at this address. */
+    public void breakDown(String host) {
+        healthProblem = Message.of("error.runner.docker-silent", host);
     }
 
     /** The next {@code times} node starts fail. */
@@ -146,7 +147,7 @@ public final class FakeNodeRunner implements NodeRunner {
     }
 
     @Override
-    public String healthProblem() {
+    public Message healthProblem() {
         return healthProblem;
     }
 

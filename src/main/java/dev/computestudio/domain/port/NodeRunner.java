@@ -1,5 +1,6 @@
 package dev.computestudio.domain.port;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 
 import java.util.Set;
@@ -39,10 +40,10 @@ public interface NodeRunner {
     Set<String> findRunning();
 
     /**
-     * Why nothing can run right now (the Docker engine stopped answering), in a sentence for
-     * users; null while the runner works.
+     * Why nothing can run right now (the Docker engine stopped answering), by code; null while
+     * the runner works.
      */
-    String healthProblem();
+    Message healthProblem();
 
     /** Hears the end of one job rank. */
     @FunctionalInterface

@@ -22,7 +22,7 @@ final class JdbcJobRepository implements JobRepository {
             display_name, experiment_name, compute, command, image, instance_count, environment_variables,
             timeout_millis, description, code, inputs, outputs""";
     private static final String STATUS_COLUMNS =
-            "status, attempt, started_at, ended_at, exit_code, error, node_ids";
+            "status, attempt, started_at, ended_at, exit_code, error, error_code, error_args, node_ids";
     private static final String COLUMNS = "workspace, name, created_at, " + SPEC_COLUMNS + ", " + STATUS_COLUMNS;
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs";
@@ -127,8 +127,11 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     private static void bindStatus(Params p, Job job) throws SQLException {
+        Message error = job.error();
         p.name(job.status()).integer(job.attempt()).instant(job.startedAt()).instant(job.endedAt())
-                .integer(job.exitCode()).text(job.error()).json(job.nodeIds());
+                .integer(job.exitCode()).text(error == null ? null : error.english())
+                .text(error == null ? null : error.code()).text(error == null ? null : StoredMessages.arguments(error))
+                .json(job.nodeIds());
     }
 
     private static Job map(Row row) throws SQLException {
@@ -139,6 +142,15 @@ final class JdbcJobRepository implements JobRepository {
                 Json.outputs(row.text("outputs")));
         return new Job(row.text("workspace"), spec, row.name("status", JobStatus.class), row.integer("attempt"),
                 row.instant("created_at"), row.instant("started_at"), row.instant("ended_at"),
-                row.nullableInteger("exit_code"), row.text("error"), Json.strings(row.text("node_ids")));
+                row.nullableInteger("exit_code"), error(row), Json.strings(row.text("node_ids")));
+    }
+
+    private static Message error(Row row) throws SQLException {
+        String code = row.text("error_code");
+        if (code != null) {
+            return StoredMessages.read(code, row.text("error_args"));
+        }
+        String recorded = row.text("error");
+        return recorded == null ? null : StoredMessages.recorded(recorded);
     }
 }

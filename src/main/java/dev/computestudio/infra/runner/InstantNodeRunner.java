@@ -1,5 +1,6 @@
 package dev.computestudio.infra.runner;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.port.JobLaunch;
 import dev.computestudio.domain.port.NodeRunner;
@@ -45,7 +46,7 @@ public final class InstantNodeRunner implements NodeRunner {
 
     /** Local processes can always be started. */
     @Override
-    public String healthProblem() {
+    public Message healthProblem() {
         return null;
     }
 

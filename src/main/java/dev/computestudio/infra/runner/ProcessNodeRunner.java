@@ -1,5 +1,6 @@
 package dev.computestudio.infra.runner;
 
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.port.JobBinding;
 import dev.computestudio.domain.port.JobLaunch;
@@ -87,7 +88,7 @@ public final class ProcessNodeRunner implements NodeRunner {
 
     /** Local processes can always be started. */
     @Override
-    public String healthProblem() {
+    public Message healthProblem() {
         return null;
     }
 

@@ -1,5 +1,7 @@
 package dev.computestudio.ui.jobs;
 
+import javafx.beans.binding.Bindings;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.ui.common.Messages;
@@ -29,13 +31,16 @@ public final class JobRow {
     private final ReadOnlyIntegerWrapper attempt = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper duration = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Message> errorText = new ReadOnlyObjectWrapper<>();
+    private final StringBinding error;
     private Instant createdAt;
 
     JobRow(String name, JobTimes times, Messages messages) {
         this.name = Objects.requireNonNull(name, "name");
         this.times = times;
         this.statusText = messages.display(status);
+        this.error = Bindings.createStringBinding(
+                () -> errorText.get() == null ? "" : messages.format(errorText.get()), errorText, messages.bundleProperty());
     }
 
     /** Takes the job's current values; {@code now}, on the engine's clock, measures a job that still runs. */
@@ -47,7 +52,7 @@ public final class JobRow {
         attempt.set(job.attempt());
         created.set(times.created(job));
         duration.set(times.duration(job, now));
-        error.set(job.error() == null ? "" : job.error());
+        errorText.set(job.error());
     }
 
     Instant createdAt() {
@@ -119,8 +124,9 @@ public final class JobRow {
         return error.get();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The job's error in the current language; empty when it has none. */
+    public StringBinding errorProperty() {
+        return error;
     }
 
     @Override

@@ -142,7 +142,7 @@ abstract class RepositoryContractTest {
         JobSpec spec = new JobSpec(name, "Train ResNet", "vision", "gpu-cluster", "python train.py --epochs ${EPOCHS}",
                 "python:3.11-slim", 2, env, Duration.ofMillis(3_600_500), "trains the model");
         return new Job(workspace, spec, JobStatus.RUNNING, 2, createdAt, createdAt.plusSeconds(3),
-                createdAt.plusSeconds(9), 137, "PreemptionError: Nodes of this job got pre-empted.",
+                createdAt.plusSeconds(9), 137, Message.of("reason.job.node-lost", Message.of("error.runner.docker-silent", "tcp://localhost:2375")),
                 List.of("tvm-1_1-20240501t101530z", "tvm-1_2-20240501t101530z"));
     }
 
@@ -269,7 +269,7 @@ abstract class RepositoryContractTest {
         ClusterStatus observed = new ClusterStatus(ProvisioningState.SUCCEEDED, AllocationState.RESIZING,
                 T0.plusSeconds(5), 2, 3, new NodeStateCounts(1, 1, 0, 0, 0, 0),
                 List.of(new ClusterError(ClusterError.RUNNER_UNAVAILABLE,
-                        Message.of("error.runner-unavailable", "no room"))));
+                        Message.of("error.runner.docker-silent", "tcp://localhost:2375"))));
 
         database.clusters().updateAllocation(WS, "cpu", observed);
 
@@ -571,7 +571,7 @@ abstract class RepositoryContractTest {
         Job second = queuedJob(WS, "second", T0.plusSeconds(1));
         database.jobs().insert(first);
         database.jobs().insert(second);
-        Job canceled = first.finished(JobStatus.CANCELED, null, "canceled by request", T0.plusSeconds(2));
+        Job canceled = first.finished(JobStatus.CANCELED, null, Message.of("reason.job.canceled"), T0.plusSeconds(2));
         assertThat(database.jobs().updateAndNoteIf(canceled, JobStatus.QUEUED)).isTrue();
 
         // As stored now, in the order noted: the first job's notes both bring its latest state.
@@ -587,7 +587,7 @@ abstract class RepositoryContractTest {
 
         database.jobs().updateIf(queued.placedOn(List.of("tvm-1_1"), T0.plusSeconds(1)), JobStatus.QUEUED);
         boolean stale = database.jobs().updateAndNoteIf(
-                queued.finished(JobStatus.CANCELED, null, "canceled by request", T0.plusSeconds(2)), JobStatus.QUEUED);
+                queued.finished(JobStatus.CANCELED, null, Message.of("reason.job.canceled"), T0.plusSeconds(2)), JobStatus.QUEUED);
 
         assertThat(stale).isFalse();
         assertThat(database.jobs().takeNoted()).isEmpty();

@@ -73,9 +73,9 @@ class SchemaUpgradeTest {
                     + "state_since) VALUES ('tvm-old_1', 'ws-old', 'gpu-old', 'IDLE', '10.0.0.4', 50000, " + at + ", "
                     + at + ")");
             sql.execute("INSERT INTO jobs (workspace, name, experiment_name, compute, command, instance_count, "
-                    + "environment_variables, status, attempt, created_at, ended_at, exit_code, node_ids, code, "
+                    + "environment_variables, status, attempt, created_at, ended_at, exit_code, error, node_ids, code, "
                     + "inputs, outputs) VALUES ('ws-old', 'train-old', 'Default', 'gpu-old', 'echo hi', 1, "
-                    + "'{\"EPOCHS\":\"3\"}', 'COMPLETED', 1, " + at + ", " + at + ", 0, '[]', NULL, "
+                    + "'{\"EPOCHS\":\"3\"}', 'COMPLETED', 1, " + at + ", " + at + ", 0, 'exit code 0', '[]', NULL, "
                     + "'{\"epochs\":{\"type\":\"integer\",\"value\":\"3\"}}', '{}')");
             sql.execute("INSERT INTO quota_limits VALUES ('ws-old', 'standardDSv2Family', 48)");
             sql.execute("INSERT INTO event_log (at, kind, workspace, cluster, node_id, job_name, state, attempt, reason) "
@@ -114,6 +114,7 @@ class SchemaUpgradeTest {
                     .satisfies(node -> assertThat(node.state()).isEqualTo(NodeState.IDLE));
             Job job = jobs.show("ws-old", "train-old");
             assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(job.error()).isEqualTo(Message.of("text.recorded", "exit code 0"));
             assertThat(job.spec().environmentVariables()).isEqualTo(Map.of("EPOCHS", "3"));
             assertThat(job.spec().inputs().get("epochs").value()).isEqualTo("3");
             assertThat(quota.usage("ws-old")).filteredOn(usage -> usage.key().equals("standardDSv2Family"))

@@ -137,7 +137,7 @@ class NotificationsViewModelTest {
     @Test
     void aRunnerThatDoesNotAnswerIsAnnounced() {
         notifications.poll();
-        studio.runner.breakDown("the Docker engine does not answer");
+        studio.runner.breakDown("unix:///var/run/docker.sock");
         studio.pass();
 
         notifications.poll();

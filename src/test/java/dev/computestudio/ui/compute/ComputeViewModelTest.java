@@ -431,7 +431,7 @@ class ComputeViewModelTest {
     @Test
     void aRunnerThatIsGoneComesWithItsHint() {
         studio.createCluster(CPU, dedicated(DS3, 1, 2));
-        studio.runner.breakDown("the Docker engine does not answer");
+        studio.runner.breakDown("unix:///var/run/docker.sock");
         studio.pass();
         compute.refresh();
 

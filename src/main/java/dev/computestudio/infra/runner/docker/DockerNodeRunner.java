@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Volume;
+import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.port.JobBinding;
@@ -74,7 +75,7 @@ public final class DockerNodeRunner implements NodeRunner {
         return thread;
     });
     private volatile long healthCheckedAt;
-    private volatile String healthProblem;
+    private volatile Message healthProblem;
 
     public DockerNodeRunner(DockerEngine engine, Path dataFolder, Function<Node, VmSize> sizeOf,
                             Supplier<DockerImages> images) {
@@ -205,11 +206,11 @@ public final class DockerNodeRunner implements NodeRunner {
 
     /** Asks the engine at most once a second. */
     @Override
-    public String healthProblem() {
+    public Message healthProblem() {
         long now = System.currentTimeMillis();
         if (now - healthCheckedAt >= HEALTH_CACHE_MILLIS) {
             healthProblem = engine.answers() ? null
-                    : "the Docker engine at " + engine.host() + " does not answer; nodes cannot run until it is back";
+                    : Message.of("error.runner.docker-silent", engine.host());
             healthCheckedAt = now;
         }
         return healthProblem;

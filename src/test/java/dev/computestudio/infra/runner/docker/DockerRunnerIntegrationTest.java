@@ -131,7 +131,7 @@ class DockerRunnerIntegrationTest {
         Job job = runToEnd(studio, "no-image", "true", "compute-studio-test/missing:1");
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.error()).contains("image 'compute-studio-test/missing:1' is not on the Docker engine")
+        assertThat(job.error().english()).contains("image 'compute-studio-test/missing:1' is not on the Docker engine")
                 .contains("docker pull").contains("docker load").contains("docker import");
     }
 
@@ -170,7 +170,7 @@ class DockerRunnerIntegrationTest {
                 .anyMatch(error -> error.code().equals(ClusterError.RUNNER_UNAVAILABLE)));
         Job waiting = studio.jobs().show(WS, "survivor");
         assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(waiting.error()).startsWith("node lost: the Docker engine at " + proxy.dockerHost());
+        assertThat(waiting.error().english()).startsWith("node lost: the Docker engine at " + proxy.dockerHost());
         assertThat(studio.compute().listNodes(WS, CPU)).extracting(Node::state).containsOnly(NodeState.UNUSABLE);
 
         proxy.start();

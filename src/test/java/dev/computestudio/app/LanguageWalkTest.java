@@ -19,6 +19,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +152,19 @@ class LanguageWalkTest {
         }
         robot.clickOn("#wizard-cancel");
         settle();
+        for (String dialog : new String[] {"#compute-edit-scale", "#compute-identity", "#compute-attach", "#compute-delete"}) {
+            selectFirstRow(robot, Screen.COMPUTE);
+            robot.clickOn(dialog);
+            settle();
+            collect(robot, foreign, found);
+            robot.type(KeyCode.ESCAPE);
+            settle();
+        }
+        robot.clickOn("#nav-demos");
+        settle();
+        robot.interact(() -> robot.lookup("#demo-scenarios").queryListView().getSelectionModel().selectFirst());
+        settle();
+        collect(robot, foreign, found);
         return found;
     }
 

@@ -66,7 +66,7 @@ class ProblemCodesTest {
         assertThat(problem.arguments()).containsExactly("inputs.data", "data");
         assertThat(problem.message()).isEqualTo("uses ${{inputs.data}} but the job has no input named 'data'");
         assertThat(PORTUGUESE.format(problem.text()))
-                .isEqualTo("usa ${{inputs.data}}, mas o job não tem nenhuma entrada chamada 'data'");
+                .isEqualTo("usa ${{inputs.data}}, mas o trabalho não tem nenhuma entrada chamada 'data'");
     }
 
     @Test

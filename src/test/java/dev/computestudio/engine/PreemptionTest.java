@@ -95,7 +95,7 @@ class PreemptionTest {
 
         Job waiting = studio.job("job-a");
         assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(waiting.error()).isEqualTo(PREEMPTION_ERROR);
+        assertThat(waiting.error().english()).isEqualTo(PREEMPTION_ERROR);
         assertThat(waiting.attempt()).isEqualTo(1);
         assertThat(waiting.nodeIds()).isEmpty();
 

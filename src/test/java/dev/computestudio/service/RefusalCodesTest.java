@@ -101,7 +101,7 @@ class RefusalCodesTest {
         assertThat(taken.text()).isEqualTo(Message.of("conflict.job.name-taken", WS, "train"));
         assertThat(ended.text()).isEqualTo(Message.of("conflict.job.already-ended", "train", JobStatus.CANCELED));
         assertThat(ended.getMessage()).isEqualTo("job 'train' has already ended (Canceled)");
-        assertThat(PORTUGUESE.format(ended.text())).isEqualTo("o job 'train' já terminou (Cancelado)");
+        assertThat(PORTUGUESE.format(ended.text())).isEqualTo("o trabalho 'train' já terminou (Cancelado)");
         assertThat(noCompute.field()).isEqualTo("compute");
         assertThat(noCompute.text()).isEqualTo(Message.of("notfound.compute", "gpu", WS));
     }

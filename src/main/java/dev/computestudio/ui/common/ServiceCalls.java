@@ -26,17 +26,20 @@ public final class ServiceCalls {
 
     /** A change the user asked for: its outcome, or why it was refused, comes back on the FX thread. */
     public <T> void call(Supplier<T> work, Consumer<? super T> onResult, Consumer<Refusal> onRefusal) {
-        background(() -> {
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException e) {
-                Refusal refusal = refusalOf(e);
-                fx(() -> onRefusal.accept(refusal));
-                return;
-            }
-            fx(() -> onResult.accept(result));
-        });
+        background(() -> callNow(work, onResult, onRefusal));
+    }
+
+    /** {@link #call} on the calling thread, for refreshes that a scheduler already runs off the FX thread. */
+    public <T> void callNow(Supplier<T> work, Consumer<? super T> onResult, Consumer<Refusal> onRefusal) {
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            Refusal refusal = refusalOf(e);
+            fx(() -> onRefusal.accept(refusal));
+            return;
+        }
+        fx(() -> onResult.accept(result));
     }
 
     /** Like {@link #call} for a service that answers with a future. */

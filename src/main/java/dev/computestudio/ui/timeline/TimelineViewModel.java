@@ -3,7 +3,6 @@ package dev.computestudio.ui.timeline;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NodeState;
-import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.service.TimelineService;
 import dev.computestudio.service.timeline.Marker;
 import dev.computestudio.service.timeline.MarkerKind;
@@ -13,6 +12,7 @@ import dev.computestudio.service.timeline.Timeline;
 import dev.computestudio.service.timeline.TimelineCsv;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,12 +25,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,13 +55,12 @@ import java.util.function.Consumer;
  */
 public final class TimelineViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TimelineViewModel.class);
     private static final double ZOOM_STEP = 0.8;
     private static final double PAN_STEP = 0.25;
 
     private final TimelineService timelines;
     private final ObservableValue<String> workspace;
-    private final UiThreads threads;
+    private final ServiceCalls calls;
     private final Messages messages;
     private final ZoneId zone;
     private final Consumer<String> openJob;
@@ -94,6 +92,9 @@ public final class TimelineViewModel {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
 
+    private record Loaded(Request request, List<String> names, String cluster, Viewport span, Timeline timeline) {
+    }
+
     private record Request(long generation, String workspace, String cluster, boolean follow, Duration followSpan,
                            Viewport viewport) {
     }
@@ -105,7 +106,7 @@ public final class TimelineViewModel {
                              Messages messages, ZoneId zone, Consumer<String> openJob) {
         this.timelines = Objects.requireNonNull(timelines, "timelines");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.threads = Objects.requireNonNull(threads, "threads");
+        this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
         this.messages = Objects.requireNonNull(messages, "messages");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.openJob = Objects.requireNonNull(openJob, "openJob");
@@ -136,73 +137,77 @@ public final class TimelineViewModel {
 
     /** Reads the clusters and the visible span again; call it off the FX thread (the shell does, every second). */
     public void refresh() {
-        Request asked = request;
-        String workspaceName = asked.workspace();
-        if (workspaceName == null) {
-            threads.fx().execute(() -> {
-                clusters.clear();
-                clearTimeline();
-            });
-            return;
-        }
-        try {
-            List<ComputeCluster> found = timelines.clusters(workspaceName);
-            List<String> names = found.stream().map(ComputeCluster::name).toList();
-            String cluster = names.contains(asked.cluster()) ? asked.cluster() : names.isEmpty() ? null : names.get(0);
-            if (cluster == null) {
-                threads.fx().execute(() -> {
-                    apply(clusters, names);
-                    selectedCluster.set(null);
-                    clearTimeline();
-                    noClusters = true;
-                    summary.set(summaryText());
-                });
-                return;
-            }
-            Viewport span = asked.follow() ? followed(asked, found, cluster) : asked.viewport();
-            // Past the end by a nanosecond, so that what happened at the very end instant is in.
-            Timeline loaded = timelines.reload(lastLoaded, workspaceName, cluster, span.start(),
-                    span.end().plusNanos(1));
-            lastLoaded = loaded;
-            threads.fx().execute(() -> {
-                apply(clusters, names);
-                if (!cluster.equals(selectedCluster.get())) {
-                    if (selectedCluster.get() != null && names.contains(selectedCluster.get())) {
-                        return; // the user picked another cluster meanwhile; its load follows
-                    }
-                    selectedCluster.set(cluster);
-                }
-                if (asked.generation() != generation.get() && !followLive.get()) {
-                    return; // zoomed or panned meanwhile; the newer load follows
-                }
-                if (followLive.get()) {
-                    viewport.set(span);
-                }
-                show(loaded);
-            });
-        } catch (NotFoundException e) {
-            threads.fx().execute(() -> {
-                clusters.clear();
-                clearTimeline();
-            });
-        } catch (RuntimeException e) {
-            // A refusal is shown as the service words it; anything else is a bug, logged with its trace.
-            Refusal refusal = Refusal.expected(e).orElseGet(() -> {
-                LOG.warn("could not read the timeline of {}/{}", workspaceName, asked.cluster(), e);
-                return Refusal.failed(e);
-            });
-            threads.fx().execute(() -> error.set(messages.format(refusal.problems().get(0).text())));
-        }
+        calls.callNow(this::loadLatest, this::showLoaded, this::showRefusal);
     }
 
     /** Loads the visible span again on the background executor (F5); at most one load waits at a time. */
     public void reload() {
         newRequest();
         if (reloadQueued.compareAndSet(false, true)) {
-            threads.background().execute(() -> {
+            calls.call(() -> {
                 reloadQueued.set(false);
-                refresh();
-            });
+                return loadLatest();
+            }, this::showLoaded, this::showRefusal);
+        }
+    }
+
+    /** What the latest request asks for, read from storage: the clusters, and the chosen one's span. */
+    private Loaded loadLatest() {
+        Request asked = request;
+        if (asked.workspace() == null) {
+            return new Loaded(asked, List.of(), null, null, null);
+        }
+        List<ComputeCluster> found = timelines.clusters(asked.workspace());
+        List<String> names = found.stream().map(ComputeCluster::name).toList();
+        String cluster = names.contains(asked.cluster()) ? asked.cluster() : names.isEmpty() ? null : names.get(0);
+        if (cluster == null) {
+            return new Loaded(asked, names, null, null, null);
+        }
+        Viewport span = asked.follow() ? followed(asked, found, cluster) : asked.viewport();
+        // Past the end by a nanosecond, so that what happened at the very end instant is in.
+        Timeline loaded = timelines.reload(lastLoaded, asked.workspace(), cluster, span.start(),
+                span.end().plusNanos(1));
+        lastLoaded = loaded;
+        return new Loaded(asked, names, cluster, span, loaded);
+    }
+
+    private void showLoaded(Loaded loaded) {
+        if (loaded.request().workspace() == null) {
+            clusters.clear();
+            clearTimeline();
+            return;
+        }
+        apply(clusters, loaded.names());
+        String cluster = loaded.cluster();
+        if (cluster == null) {
+            selectedCluster.set(null);
+            clearTimeline();
+            noClusters = true;
+            summary.set(summaryText());
+            return;
+        }
+        if (!cluster.equals(selectedCluster.get())) {
+            if (selectedCluster.get() != null && loaded.names().contains(selectedCluster.get())) {
+                return; // the user picked another cluster meanwhile; its load follows
+            }
+            selectedCluster.set(cluster);
+        }
+        if (loaded.request().generation() != generation.get() && !followLive.get()) {
+            return; // zoomed or panned meanwhile; the newer load follows
+        }
+        if (followLive.get()) {
+            viewport.set(loaded.span());
+        }
+        show(loaded.timeline());
+    }
+
+    /** The workspace went away meanwhile: nothing to show; any other refusal is shown as the service words it. */
+    private void showRefusal(Refusal refusal) {
+        if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+            clusters.clear();
+            clearTimeline();
+        } else {
+            error.set(messages.format(refusal.problems().get(0).text()));
         }
     }
 
@@ -323,30 +328,34 @@ public final class TimelineViewModel {
         if (shown == null) {
             return;
         }
-        threads.background().execute(() -> {
+        calls.call(() -> {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 TimelineCsv.events(shown.events(), out);
-                exported(file);
-            } catch (IOException | RuntimeException e) {
-                exportFailed(file, e);
+                return messages.render("timeline.message.exported", file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }, this::exported, refusal -> exportFailed(file, refusal));
     }
 
     /** Writes what the view drew of the visible span as a PNG file. */
     public void exportPng(Path file, RenderedImage image) {
-        threads.background().execute(() -> {
+        calls.call(() -> {
             try {
-                if (ImageIO.write(image, "png", file.toFile())) {
-                    exported(file);
-                } else {
-                    threads.fx().execute(() -> error.set(messages.render("timeline.message.exportFailed",
-                            file.toString(), messages.get("timeline.message.noPngWriter"))));
-                }
-            } catch (IOException | RuntimeException e) {
-                exportFailed(file, e);
+                return ImageIO.write(image, "png", file.toFile())
+                        ? messages.render("timeline.message.exported", file.toString())
+                        : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }, done -> {
+            if (done == null) {
+                error.set(messages.render("timeline.message.exportFailed", file.toString(),
+                        messages.get("timeline.message.noPngWriter")));
+            } else {
+                exported(done);
+            }
+        }, refusal -> exportFailed(file, refusal));
     }
 
     /** Shows a cluster's timeline (e.g. from the cluster details). */
@@ -628,17 +637,14 @@ public final class TimelineViewModel {
         return code.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private void exported(Path file) {
-        threads.fx().execute(() -> {
-            error.set("");
-            message.set(messages.render("timeline.message.exported", file.toString()));
-        });
+    private void exported(String done) {
+        error.set("");
+        message.set(done);
     }
 
-    private void exportFailed(Path file, Exception e) {
-        LOG.warn("could not export the timeline to {}", file, e);
-        threads.fx().execute(() -> error.set(messages.render("timeline.message.exportFailed", file.toString(),
-                e.getMessage())));
+    private void exportFailed(Path file, Refusal refusal) {
+        error.set(messages.render("timeline.message.exportFailed", file.toString(),
+                messages.format(refusal.problems().get(0).text())));
     }
 
     /** Marker kinds in the order the legend lists them. */

@@ -72,7 +72,7 @@ class ManagedIdentityJobTest {
 
         Job job = run("curl-token", "gpu", CURL + "; echo \"$DEFAULT_IDENTITY_CLIENT_ID\" > client-id.txt");
 
-        assertThat(job.status()).as(job.error().english()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.status()).as(String.valueOf(job.error())).isEqualTo(JobStatus.COMPLETED);
         Path work = new JobFiles(folder).workingDirectory(WS, job.name(), job.attempt());
         assertThat(Files.readString(work.resolve("client-id.txt")).strip()).isEqualTo(trainer.clientId());
         JsonNode answer = JSON.readTree(work.resolve("token.json").toFile());

@@ -70,8 +70,8 @@ class MarkersTest {
 
         assertThat(marker.why()).isEqualTo(Message.of("marker.scale-up", reason));
         assertThat(marker.reason()).isEqualTo(reason);
-        assertThat(PORTUGUESE.format(marker.why())).isEqualTo("Nós adicionados porque havia jobs esperando: "
-                + "adicionando 2 nó(s): 2 nó(s) pedidos por jobs em espera, min_instances 0, max_instances 2.");
+        assertThat(PORTUGUESE.format(marker.why())).isEqualTo("Nós adicionados porque havia trabalhos esperando: "
+                + "adicionando 2 nó(s): 2 nó(s) pedidos por trabalhos em espera, min_instances 0, max_instances 2.");
     }
 
     @Test

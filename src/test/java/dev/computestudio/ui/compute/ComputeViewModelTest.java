@@ -358,8 +358,8 @@ class ComputeViewModelTest {
         second.save();
 
         assertThat(second.isSaved()).isFalse();
-        assertThat(second.formError()).contains("already attached").contains("as 'shared-vm'")
-                .contains("detach 'shared-vm' first");
+        assertThat(second.resourceIdErrorProperty().get()).as("the clash is about the resource id")
+                .contains("already attached").contains("as 'shared-vm'").contains("detach 'shared-vm' first");
         assertThat(compute.clusters()).extracting(ClusterRow::name).containsExactly("shared-vm");
     }
 

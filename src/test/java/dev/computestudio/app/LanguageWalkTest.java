@@ -16,6 +16,7 @@ import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -140,15 +141,19 @@ class LanguageWalkTest {
         robot.clickOn("#compute-new");
         waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
         collect(robot, foreign, found);
+        saveWizard(robot, language + "-wizard-1");
         robot.clickOn("#wizard-size-filter").write("DS1");
-        robot.clickOn("Standard_DS1_v2");
+        // The size's cell in the wizard's table: the Compute screen behind it shows the same text.
+        robot.clickOn(robot.from(robot.lookup("#wizard-sizes").queryAll()).lookup("Standard_DS1_v2").<Node>query());
         for (int step = 1; step <= 3; step++) {
             robot.clickOn("#wizard-next");
             settle();
             if (step == 1) {
+                waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
                 robot.clickOn("#wizard-name").write("cluster-da-turma");
             }
             collect(robot, foreign, found);
+            saveWizard(robot, language + "-wizard-" + (step + 1));
         }
         robot.clickOn("#wizard-cancel");
         settle();
@@ -207,6 +212,17 @@ class LanguageWalkTest {
             robot.clickOn("#theme-toggle");
             settle();
         }
+    }
+
+    /** The wizard's own window, in the theme it opened with (the shell's toggle is behind the modal wizard). */
+    private static void saveWizard(FxRobot robot, String name) throws IOException {
+        String folder = System.getProperty("screenshots.dir");
+        if (folder == null) {
+            return;
+        }
+        Scene wizard = robot.lookup("#cluster-wizard").query().getScene();
+        write(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> wizard.snapshot(null))),
+                Path.of(folder).resolve(name + ".png"));
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

@@ -169,10 +169,10 @@ class TimelineViewModelTest {
                 "Início: 09:00:31",
                 "Fim: 09:01:30",
                 "Duração: 59 s",
-                "Job: job-a",
+                "Trabalho: job-a",
                 "Motivo: rank 0 de job-a",
                 "Terminou: rank terminou com o código 0",
-                "Clique para abrir o job."));
+                "Clique para abrir o trabalho."));
         assertThat(viewModel.whyTitleProperty().get()).isEqualTo("Não reduziu: tempo ocioso não atingido");
         assertThat(viewModel.whyTextProperty().get()).contains("Às 09:01:00 o motor registrou: mantendo 1 nó(s) "
                 + "ocioso(s): o tempo ocioso antes da redução (120 s) ainda não foi atingido (" + story.nodeIds.get(1)

@@ -1,21 +1,13 @@
 package dev.computestudio.app;
 
-import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.JobSpec;
-import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LockLevel;
-import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.testing.ForeignTexts;
 import dev.computestudio.testing.VisibleTexts;
-import dev.computestudio.ui.common.Messages;
-import dev.computestudio.ui.common.UiThreads;
-import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
-import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -42,9 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +52,7 @@ class LanguageWalkTest {
     private static final String CPU = "cpu-basico";
     private static final String GPU = "gpu-sem-cota";
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
+    private StudioWindow studio;
     private AppContext context;
     private ShellViewModel shell;
     private Stage stage;
@@ -72,23 +60,10 @@ class LanguageWalkTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path folder = Files.createTempDirectory("language-walk");
-        context = AppContext.open(folder, RunnerChoice.PROCESS, "language walk test",
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)));
-        context.engine().start();
+        studio = new StudioWindow("language-walk");
+        context = studio.context;
         arrangeAClassroom();
-        UiThreads threads = new UiThreads(background, Platform::runLater);
-        shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, context.runnerName(), EngineStatus.RUNNING), threads);
-        shell.setLanguage(PORTUGUESE);
-        Messages messages = new Messages(shell.languageProperty());
-        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
-        refresher.scheduleWithFixedDelay(() -> {
-            view.refreshShownScreen();
-            Platform.runLater(shell::refreshWorkspaces);
-        }, 300, 300, TimeUnit.MILLISECONDS);
+        shell = studio.show(stage, PORTUGUESE);
     }
 
     /** What a class has after a few minutes: jobs that ended both ways, a cluster over quota, a lock, an identity. */
@@ -110,10 +85,7 @@ class LanguageWalkTest {
 
     @AfterEach
     void closeEverything() throws InterruptedException {
-        refresher.shutdownNow();
-        background.shutdown();
-        background.awaitTermination(5, TimeUnit.SECONDS);
-        context.close();
+        studio.close();
     }
 
     @Test

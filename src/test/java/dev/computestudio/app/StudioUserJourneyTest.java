@@ -1,16 +1,8 @@
 package dev.computestudio.app;
 
-import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.JobStatus;
-import dev.computestudio.engine.EngineSettings;
-import dev.computestudio.ui.common.Messages;
-import dev.computestudio.ui.common.UiThreads;
-import dev.computestudio.ui.shell.EngineStatus;
-import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +14,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,37 +31,20 @@ class StudioUserJourneyTest {
     private static final String WS = "class-ws";
     private static final String CLUSTER = "train-cpu";
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
+    private StudioWindow studio;
     private AppContext context;
     private ShellViewModel shell;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path folder = Files.createTempDirectory("studio-journey");
-        context = AppContext.open(folder, RunnerChoice.PROCESS, "studio test",
-                EngineSettings.defaults().withTick(Duration.ofMillis(200)));
-        context.engine().start();
-        UiThreads threads = new UiThreads(background, Platform::runLater);
-        shell = new ShellViewModel(context.preferences(), context.workspaces()::list,
-                new ShellViewModel.RunStatus(folder, context.runnerName(), EngineStatus.RUNNING), threads);
-        Messages messages = new Messages(shell.languageProperty());
-        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
-        // What StudioApp does: the shown screen reads the database again, so engine changes appear.
-        refresher.scheduleWithFixedDelay(() -> {
-            view.refreshShownScreen();
-            Platform.runLater(shell::refreshWorkspaces);
-        }, 300, 300, TimeUnit.MILLISECONDS);
+        studio = new StudioWindow("studio-journey");
+        context = studio.context;
+        shell = studio.show(stage, Locale.ENGLISH);
     }
 
     @AfterEach
     void closeEverything() throws InterruptedException {
-        refresher.shutdownNow();
-        background.shutdown();
-        background.awaitTermination(5, TimeUnit.SECONDS);
-        context.close();
+        studio.close();
     }
 
     @Test

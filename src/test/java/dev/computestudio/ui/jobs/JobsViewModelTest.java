@@ -1,7 +1,7 @@
 package dev.computestudio.ui.jobs;
 
-import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.ScaledClock;
 import dev.computestudio.testing.MutableClock;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;

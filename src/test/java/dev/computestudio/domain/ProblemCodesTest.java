@@ -120,7 +120,7 @@ class ProblemCodesTest {
         assertThat(missing.code()).isEqualTo("notfound.workspace");
         assertThat(missing.text().arguments()).containsExactly("lab");
         assertThat(missing.getMessage()).isEqualTo("workspace 'lab' was not found");
-        assertThat(PORTUGUESE.format(missing.text())).isEqualTo("o workspace 'lab' não foi encontrado");
+        assertThat(PORTUGUESE.format(missing.text())).isEqualTo("o espaço de trabalho 'lab' não foi encontrado");
     }
 
     @Test

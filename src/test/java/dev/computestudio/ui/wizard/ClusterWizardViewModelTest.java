@@ -583,7 +583,7 @@ class ClusterWizardViewModelTest {
         wizard.settings().maxNodesProperty().set("101");
 
         assertThat(wizard.errorProperty(Field.NAME).get())
-                .isEqualTo("o workspace 'ws-demo' já tem uma computação chamada 'GPU-cluster'");
+                .isEqualTo("o espaço de trabalho 'ws-demo' já tem uma computação chamada 'GPU-cluster'");
         assertThat(wizard.errorProperty(Field.MIN_NODES).get()).isEqualTo("deve ser um número inteiro");
         assertThat(wizard.errorProperty(Field.MAX_NODES).get()).isEqualTo("deve ser no máximo 100, a cota de nós por cluster");
         assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get())

@@ -133,7 +133,7 @@ class CommandLineEndToEndTest {
         Process serve = startServe("serve-1");
         cli.run("job", "create", "-w", "ws1", "--compute", "cpu", "--name", "long",
                 "--command", "echo started; if [ \"$AZUREML_ATTEMPT\" = 1 ]; then sleep 120; fi; echo finished");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus("long").equals("Running"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus("long").equals("Running"));
         Path firstLog = data.resolve("jobs/ws1/long/attempt-1/std_log_process_0.txt");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(firstLog)
                 && Files.readString(firstLog).contains("started"));
@@ -154,7 +154,7 @@ class CommandLineEndToEndTest {
     void stoppingServeWithSigtermHandsItsRunningJobBackAndStopsItsProcess() throws Exception {
         Process serve = startServe("serve-1");
         cli.run("job", "create", "-w", "ws1", "--compute", "cpu", "--name", "long", "--command", "sleep 300");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus("long").equals("Running"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus("long").equals("Running"));
         assertThat(MarkedProcesses.pids(data)).as("the job's processes").isNotEmpty();
 
         serve.destroy();

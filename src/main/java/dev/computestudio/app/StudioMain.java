@@ -3,6 +3,8 @@ package dev.computestudio.app;
 import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.cli.StopSignals;
 import dev.computestudio.cli.StudioLauncher;
+import dev.computestudio.ui.demo.ShellLink;
+import dev.computestudio.ui.shell.Reveals;
 import dev.computestudio.ui.shell.Screen;
 
 import javafx.application.Platform;
@@ -52,7 +54,7 @@ final class StudioMain {
                 }))) {
             StudioApp.launchWith(opening::await, shell -> {
                 shell.select(Screen.DEMOS);
-                new dev.computestudio.ui.demo.ShellLink(shell).showWorkspace(CLASS_WORKSPACE);
+                new ShellLink(shell, new Reveals(shell)).showWorkspace(CLASS_WORKSPACE);
             });
             // A context that failed to open ended the studio before its window; the command reports why.
             opening.await();

@@ -11,6 +11,12 @@ import dev.computestudio.ui.demo.DemoView;
 import dev.computestudio.ui.demo.DemoViewModel;
 import dev.computestudio.ui.demo.NarrationPanel;
 import dev.computestudio.ui.demo.ShellLink;
+import dev.computestudio.ui.common.ObjectRef;
+import dev.computestudio.ui.jobs.JobList;
+import dev.computestudio.ui.shell.Reveals;
+import javafx.beans.property.Property;
+import java.util.List;
+import java.util.function.Predicate;
 import dev.computestudio.ui.demo.SpeedIndicator;
 import dev.computestudio.ui.identity.IdentityView;
 import dev.computestudio.ui.identity.IdentityViewModel;
@@ -40,6 +46,7 @@ final class StudioScreens implements ScreenFactory {
     private final Messages messages;
     /** How long a played demo lets the class read a narration before the next step. */
     private static final Duration DEMO_READING_TIME = Duration.ofSeconds(4);
+    private final Reveals reveals;
     private DemoViewModel demos;
 
     StudioScreens(AppContext context, UiThreads threads, ShellViewModel shell, Messages messages) {
@@ -47,6 +54,7 @@ final class StudioScreens implements ScreenFactory {
         this.threads = threads;
         this.shell = shell;
         this.messages = messages;
+        this.reveals = new Reveals(shell);
     }
 
     @Override
@@ -62,24 +70,40 @@ final class StudioScreens implements ScreenFactory {
                 ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
+                reveals.register(screen, object -> object.cluster() != null && selected(compute, object.cluster()));
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
-            case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
-                    shell.selectedWorkspaceProperty(), messages, context.clock(),
-                    ZoneId.systemDefault()), messages));
+            case JOBS -> {
+                JobsViewModel jobs = new JobsViewModel(context.jobs(), context.compute(), threads,
+                        shell.selectedWorkspaceProperty(), messages, context.clock(), ZoneId.systemDefault());
+                reveals.register(screen, object -> (object.kind() == ObjectRef.Kind.JOB
+                        || object.kind() == ObjectRef.Kind.JOB_LOG) && selected(jobs.list(), object.name()));
+                yield Optional.of(JobsView.screen(jobs, messages));
+            }
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
                         messages);
+                reveals.register(screen, object -> object.kind() == ObjectRef.Kind.QUOTA && select(quota.rows(),
+                        row -> row.key().equalsIgnoreCase(object.name()), quota.selectedProperty()));
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
                         shell.selectedWorkspaceProperty(), threads, messages, context.clock());
+                reveals.register(screen, object -> switch (object.kind()) {
+                    case IDENTITY -> select(identity.identities(), row -> row.name().equals(object.name()),
+                            identity.selectedIdentityProperty());
+                    case CLUSTER -> select(identity.clusters(), row -> row.name().equals(object.name()),
+                            identity.selectedClusterProperty());
+                    default -> false;
+                });
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {
                 TimelineViewModel timeline = new TimelineViewModel(context.timeline(), shell.selectedWorkspaceProperty(),
                         threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
+                reveals.register(screen, object -> object.cluster() != null
+                        && select(timeline.clusters(), object.cluster()::equals, timeline.selectedClusterProperty()));
                 yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
             }
             case DEMOS -> Optional.of(new ScreenContent(new DemoView(demos(), messages), demos()::refresh));
@@ -96,6 +120,23 @@ final class StudioScreens implements ScreenFactory {
         return Optional.of(new SpeedIndicator(demos(), messages));
     }
 
+    private static boolean selected(ComputeViewModel compute, String cluster) {
+        compute.select(cluster);
+        return compute.selected() != null && compute.selected().name().equals(cluster);
+    }
+
+    private static boolean selected(JobList jobs, String job) {
+        jobs.select(job);
+        return jobs.selectedJobProperty().get() != null && jobs.selectedJobProperty().get().name().equals(job);
+    }
+
+    /** Selects the first row that matches; false when none is listed (yet). */
+    private static <T> boolean select(List<T> rows, Predicate<T> matches, Property<T> selection) {
+        Optional<T> row = rows.stream().filter(matches).findFirst();
+        row.ifPresent(selection::setValue);
+        return row.isPresent();
+    }
+
     /** The one demo player: the Demos screen, the narration beside every screen and the status bar share it. */
     private DemoViewModel demos() {
         if (demos == null) {
@@ -107,7 +148,7 @@ final class StudioScreens implements ScreenFactory {
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                     context.quota(), context.locks(), context.identities(), context.clock());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
-                    messages, new ShellLink(shell), DEMO_READING_TIME);
+                    messages, new ShellLink(shell, reveals), DEMO_READING_TIME);
         }
         return demos;
     }

@@ -8,6 +8,7 @@ import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IssuedToken;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.Message;
 import dev.computestudio.domain.Node;
@@ -51,6 +52,10 @@ public final class ScenarioRunner {
         default void workspace(String workspace) {
         }
 
+        /** The object a step is about, shown before the step acts on one that exists, after it made a new one. */
+        default void focus(Focus focus) {
+        }
+
         default void result(StepResult result) {
         }
 
@@ -70,8 +75,13 @@ public final class ScenarioRunner {
     private final Locale language;
     private final Listener listener;
     private final DemoTexts texts;
+    private final TimedJobs timedJobs;
     private volatile boolean stopped;
+    /** The node the last preemption took, for the player to show. */
+    private String preempted;
     private int next;
+    /** How many steps have run to their end: the steps from here on are still to come. */
+    private volatile int settled;
 
     public ScenarioRunner(Scenario scenario, DemoServices services, Locale language, Listener listener) {
         this.scenario = scenario;
@@ -79,6 +89,7 @@ public final class ScenarioRunner {
         this.language = language;
         this.listener = listener;
         this.texts = new DemoTexts(language);
+        this.timedJobs = new TimedJobs(scenario.workspace(), services.jobs(), services.clock(), this::neededRunning);
     }
 
     public Scenario scenario() {
@@ -108,17 +119,27 @@ public final class ScenarioRunner {
         if (step.screen() != null) {
             listener.screen(step.screen());
         }
+        focusBefore(step).ifPresent(listener::focus);
         String said = step.say().in(language);
         if (!said.isBlank()) {
             listener.narration(index, said);
         }
         StepResult result;
+        // The demo clock runs only while a step runs: between steps, while the trainer explains, the
+        // engine's idle times, provisioning and the scenario's jobs stand still.
+        services.clock().resume();
         try {
             result = result(index, step, true, perform(step));
+            focusAfter(step).ifPresent(listener::focus);
         } catch (StepFailed e) {
             result = result(index, step, false, e.text);
         } catch (RuntimeException e) {
             result = result(index, step, false, Message.of("demo.result.error", reason(e)));
+        } finally {
+            settled = index + 1;
+            if (!finished()) {
+                services.clock().pause();
+            }
         }
         listener.result(result);
         return result;
@@ -205,19 +226,79 @@ public final class ScenarioRunner {
                 services.quota().setLimit(ws, step.param("key"), limit);
                 yield Message.of("demo.result.quota", step.param("key"), String.valueOf(limit));
             }
-            case SUBMIT_JOB -> {
-                Job job = services.jobs().submit(ws, new JobSpec(step.param("job"), null, "demo-" + scenario.id(),
-                        step.param("compute"), step.param("command"), null, step.intParam("instances", 1), Map.of(),
-                        null, null));
-                yield Message.of("demo.result.job", job.name(), job.spec().compute());
-            }
+            case SUBMIT_JOB -> submitJob(ws, step);
             case PREEMPT -> {
                 Node node = services.compute().preempt(ws, step.param("cluster"), step.optional("node").orElse(null));
+                preempted = node.id();
                 yield Message.of("demo.result.preempt", node.id(), node.currentJob() == null ? "-" : node.currentJob());
             }
             case REQUEST_TOKEN -> requestToken(ws, step);
             case COMPARE_COST -> compareCost(step);
             case WAIT -> await(ws, step);
+        };
+    }
+
+    /**
+     * Submits a job; one with {@code runs_for} works that many seconds of demo time between its
+     * {@code command} and its {@code then}.
+     */
+    private Message submitJob(String ws, Step step) {
+        int runsFor = step.intParam("runs_for", -1);
+        String command = runsFor < 0 ? step.param("command")
+                : TimedJobs.command(step.optional("command").orElse(""), step.optional("then").orElse(""));
+        Job job = services.jobs().submit(ws, new JobSpec(step.param("job"), null, "demo-" + scenario.id(),
+                step.param("compute"), command, null, step.intParam("instances", 1), Map.of(), null, null));
+        if (runsFor >= 0) {
+            timedJobs.add(new TimedJobs.Timed(job.name(), job.spec().compute(), Duration.ofSeconds(runsFor)));
+        }
+        return Message.of("demo.result.job", job.name(), job.spec().compute());
+    }
+
+    /**
+     * Whether a step still to come needs the job running: a check that it runs, or a preemption or
+     * token request on its cluster, before any check that it has ended or that reads its log.
+     */
+    private boolean neededRunning(TimedJobs.Timed job) {
+        List<Step> steps = scenario.steps();
+        for (int i = settled; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean onItsCluster = step.optional("cluster").map(job.cluster()::equals).orElse(false);
+            if ((step.action() == Action.PREEMPT || step.action() == Action.REQUEST_TOKEN) && onItsCluster) {
+                return true;
+            }
+            if (step.action() == Action.WAIT && step.optional("job").map(job.job()::equals).orElse(false)) {
+                return step.param("until").equals("job")
+                        && step.param("status").equalsIgnoreCase(JobStatus.RUNNING.restName());
+            }
+        }
+        return false;
+    }
+
+    /** The object a step acts on, when it exists before the step. */
+    private Optional<Focus> focusBefore(Step step) {
+        return switch (step.action()) {
+            case PREEMPT, REQUEST_TOKEN -> Optional.of(Focus.of(Focus.Kind.CLUSTER, step.param("cluster")));
+            case DELETE_LOCK -> Optional.of(Focus.of(Focus.Kind.LOCK, step.param("lock")));
+            case WAIT -> switch (step.param("until")) {
+                case "job" -> Optional.of(Focus.of(Focus.Kind.JOB, step.param("job")));
+                case "log" -> Optional.of(Focus.of(Focus.Kind.JOB_LOG, step.param("job")));
+                default -> step.optional("cluster").map(cluster -> Focus.of(Focus.Kind.CLUSTER, cluster));
+            };
+            default -> Optional.empty();
+        };
+    }
+
+    /** The object a step made, or the node a preemption took. */
+    private Optional<Focus> focusAfter(Step step) {
+        return switch (step.action()) {
+            case CREATE_CLUSTER -> Optional.of(Focus.of(Focus.Kind.CLUSTER, step.param("cluster")));
+            case CREATE_IDENTITY -> Optional.of(Focus.of(Focus.Kind.IDENTITY, step.param("identity")));
+            case CREATE_LOCK -> Optional.of(Focus.of(Focus.Kind.LOCK, step.param("lock")));
+            case SET_QUOTA -> Optional.of(Focus.of(Focus.Kind.QUOTA, step.param("key")));
+            case SUBMIT_JOB -> Optional.of(Focus.of(Focus.Kind.JOB, step.param("job")));
+            case PREEMPT -> Optional.ofNullable(preempted)
+                    .map(node -> new Focus(Focus.Kind.NODE, node, step.param("cluster")));
+            default -> Optional.empty();
         };
     }
 
@@ -276,12 +357,13 @@ public final class ScenarioRunner {
         Duration realFloor = within.compareTo(REAL_FLOOR) < 0 ? within : REAL_FLOOR;
         Instant demoStart = services.clock().instant();
         long realStart = System.nanoTime();
-        while (true) {
+        for (boolean firstLook = true; ; firstLook = false) {
             Observation seen = condition.get();
             Duration real = Duration.ofNanos(System.nanoTime() - realStart);
             Duration demo = Duration.between(demoStart, services.clock().instant());
             if (seen.holds()) {
-                return Message.of("demo.result.waitOk", seconds(real), seconds(demo), seen.description());
+                return firstLook ? Message.of("demo.result.waitAtOnce", seen.description())
+                        : Message.of("demo.result.waitOk", seconds(demo), seen.description());
             }
             if (stopped) {
                 throw new StepFailed(Message.of("demo.result.waitStopped", seen.description()));
@@ -380,18 +462,19 @@ public final class ScenarioRunner {
     public CleanUp cleanUp() {
         String ws = scenario.workspace();
         List<Message> done = new ArrayList<>();
+        timedJobs.stop();
+        // The scenario is over: the studio's clock runs again for whatever the trainer does next.
+        services.clock().resume();
         if (services.workspaces().list().stream().noneMatch(w -> w.name().equals(ws))) {
             return cleanUp(List.of(Message.of("demo.cleanup.nothing", ws)), true);
         }
-        boolean paused = services.clock().paused();
-        services.clock().resume();
         try {
             for (ResourceLock lock : services.locks().list(ws)) {
                 services.locks().delete(ws, lock.name());
                 done.add(Message.of("demo.cleanup.lock", lock.name()));
             }
             for (Job job : services.jobs().list(ws)) {
-                if (!job.status().isFinal() && job.status() != dev.computestudio.domain.JobStatus.CANCEL_REQUESTED) {
+                if (!job.status().isFinal() && job.status() != JobStatus.CANCEL_REQUESTED) {
                     services.jobs().cancel(ws, job.name());
                     done.add(Message.of("demo.cleanup.job", job.name()));
                 }
@@ -427,10 +510,6 @@ public final class ScenarioRunner {
         } catch (RuntimeException e) {
             done.add(Message.of("demo.result.error", reason(e)));
             return cleanUp(done, false);
-        } finally {
-            if (paused) {
-                services.clock().pause();
-            }
         }
     }
 

@@ -107,6 +107,11 @@ public final class JobService {
         return job;
     }
 
+    /** The folder a job's current attempt runs in: its processes' working folder, mounted in its containers. */
+    public Path workingFolder(Job job) {
+        return files.workingDirectory(job.workspace(), job.name(), job.attempt());
+    }
+
     /** The folders an output of a job is written to, by output name. */
     public Map<String, Path> outputFolders(Job job) {
         Map<String, Path> folders = new LinkedHashMap<>();

@@ -30,12 +30,12 @@ class DemoTextsTest {
                         Message.of("demo.list.commas", NodeState.IDLE, NodeState.PREPARING)));
         Message job = Message.of("demo.observe.job", "train", JobStatus.CANCEL_REQUESTED, "1", "");
         Message allocation = Message.of("demo.observe.allocation", "cpu-cluster", AllocationState.RESIZING, "0", "0");
-        Message waited = Message.of("demo.result.waitOk", "4", "80", allocation);
+        Message waited = Message.of("demo.result.waitOk", "80", allocation);
 
         assertThat(english.format(nodes)).isEqualTo("cpu-cluster has 3 node(s): running, idle, preparing");
         assertThat(english.format(job)).isEqualTo("job train is CancelRequested (attempt 1) ");
         assertThat(english.format(waited))
-                .isEqualTo("Check holds after 4 s (80 s on the demo clock): cpu-cluster is Resizing (0 -> 0)");
+                .isEqualTo("Check holds after 80 s on the demo clock: cpu-cluster is Resizing (0 -> 0)");
     }
 
     @Test

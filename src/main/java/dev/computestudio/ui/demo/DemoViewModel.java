@@ -1,6 +1,7 @@
 package dev.computestudio.ui.demo;
 
 import dev.computestudio.demo.DemoServices;
+import dev.computestudio.demo.Focus;
 import dev.computestudio.demo.Scenario;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.demo.ScenarioRunner;
@@ -25,11 +26,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +52,9 @@ public final class DemoViewModel {
 
         void showWorkspace(String workspace);
 
+        /** Selects what a step talks about on the screen it is about. */
+        void show(Focus focus);
+
         Studio NONE = new Studio() {
             @Override
             public void showScreen(String screenId) {
@@ -55,8 +63,16 @@ public final class DemoViewModel {
             @Override
             public void showWorkspace(String workspace) {
             }
+
+            @Override
+            public void show(Focus focus) {
+            }
         };
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoViewModel.class);
+    /** However busy the FX thread, a step does not wait longer than this for its words to show. */
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(2);
 
     private final Supplier<ScenarioLibrary> library;
     private final DemoServices services;
@@ -151,7 +167,6 @@ public final class DemoViewModel {
         ScenarioRow row = selected.get();
         playing = true;
         playingProperty.set(true);
-        services.clock().resume();
         playerCalls.call(() -> {
             ensureRunner(row);
             while (playing && !runner.finished()) {
@@ -171,11 +186,10 @@ public final class DemoViewModel {
         });
     }
 
-    /** Stops after the step under way; the demo clock stands still meanwhile. */
+    /** Stops after the step under way; the demo clock stands still between steps. */
     public void pause() {
         playing = false;
         playingProperty.set(false);
-        services.clock().pause();
     }
 
     /** Runs one step of the selected scenario. */
@@ -184,7 +198,6 @@ public final class DemoViewModel {
             return;
         }
         ScenarioRow row = selected.get();
-        services.clock().resume();
         working.set(true);
         playerCalls.call(() -> {
             ensureRunner(row);
@@ -246,7 +259,8 @@ public final class DemoViewModel {
             public void narration(int index, String text) {
                 // Worded here rather than taken as the runner said it: the language may change while it plays.
                 Text said = scenario.steps().get(index).say();
-                calls.fx(() -> {
+                // The class reads what a step does before it happens: the step waits until the words are shown.
+                shown(() -> {
                     narrationText.set(said);
                     stepNumber.set(index + 1);
                 });
@@ -254,7 +268,12 @@ public final class DemoViewModel {
 
             @Override
             public void screen(String screen) {
-                calls.fx(() -> studio.showScreen(screen));
+                shown(() -> studio.showScreen(screen));
+            }
+
+            @Override
+            public void focus(Focus focus) {
+                calls.fx(() -> studio.show(focus));
             }
 
             @Override
@@ -311,7 +330,25 @@ public final class DemoViewModel {
         if (current != null) {
             current.stop();
         }
-        services.clock().resume();
+    }
+
+    /** Runs a change on the FX thread and waits (briefly) until it is done, so that it shows before what follows. */
+    private void shown(Runnable change) {
+        CountDownLatch done = new CountDownLatch(1);
+        calls.fx(() -> {
+            try {
+                change.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(SHOWN_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("the FX thread did not show a narration within {}", SHOWN_WITHIN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A failure on the player thread is shown, not lost with the thread's task. */

@@ -1,5 +1,8 @@
 package dev.computestudio.ui.demo;
 
+import dev.computestudio.demo.Focus;
+import dev.computestudio.ui.common.ObjectRef;
+import dev.computestudio.ui.shell.Reveals;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.collections.ListChangeListener;
@@ -7,13 +10,23 @@ import javafx.collections.ListChangeListener;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** How a demo moves the studio: to the screen a step is about, and to the scenario's workspace. Runs on the FX thread. */
+/**
+ * How a demo moves the studio: to the screen a step is about, to the scenario's workspace, and to
+ * what the step talks about on that screen. Runs on the FX thread.
+ */
 public final class ShellLink implements DemoViewModel.Studio {
 
     private final ShellViewModel shell;
+    private final Reveals reveals;
 
-    public ShellLink(ShellViewModel shell) {
+    public ShellLink(ShellViewModel shell, Reveals reveals) {
         this.shell = shell;
+        this.reveals = reveals;
+    }
+
+    @Override
+    public void show(Focus focus) {
+        reveals.reveal(new ObjectRef(ObjectRef.Kind.valueOf(focus.kind().name()), focus.name(), focus.cluster()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.computestudio.ui.demo;
 
 import dev.computestudio.app.AppContext;
 import dev.computestudio.demo.DemoServices;
+import dev.computestudio.demo.Focus;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.infra.persistence.Database;
@@ -32,6 +33,7 @@ class DemoViewModelTest {
     private DemoViewModel viewModel;
     private final List<String> screens = new ArrayList<>();
     private final List<String> workspaces = new ArrayList<>();
+    private final List<Focus> focuses = new ArrayList<>();
     private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
 
     @BeforeEach
@@ -51,6 +53,11 @@ class DemoViewModelTest {
                     @Override
                     public void showWorkspace(String workspace) {
                         workspaces.add(workspace);
+                    }
+
+                    @Override
+                    public void show(Focus focus) {
+                        focuses.add(focus);
                     }
                 }, Duration.ZERO);
         viewModel.setSpeed(20);
@@ -84,6 +91,12 @@ class DemoViewModelTest {
         assertThat(viewModel.narrationProperty().get()).isEqualTo("The job runs and completes.");
         assertThat(screens).containsSubsequence("workspaces", "quota", "compute", "jobs", "compute", "quota");
         assertThat(workspaces).containsExactly("demo-quota");
+        assertThat(focuses).as("what each step talks about").containsSubsequence(
+                new Focus(Focus.Kind.QUOTA, "standardNCFamily", null),
+                new Focus(Focus.Kind.CLUSTER, "gpu-cluster", null),
+                new Focus(Focus.Kind.JOB, "train-gpu", null),
+                new Focus(Focus.Kind.CLUSTER, "gpu-cluster", null),
+                new Focus(Focus.Kind.JOB, "train-gpu", null));
         assertThat(viewModel.nextDisabledProperty().get()).isTrue();
 
         viewModel.cleanUp();
@@ -94,7 +107,7 @@ class DemoViewModelTest {
     }
 
     @Test
-    void nextRunsOneStepAndPauseStopsTheDemoClock() {
+    void nextRunsOneStepAndTheDemoClockStandsStillUntilTheNext() {
         viewModel.selectedProperty().set(row("resource-lock"));
 
         viewModel.next();
@@ -104,9 +117,10 @@ class DemoViewModelTest {
         assertThat(results()).containsExactly("Workspace demo-lock created for this scenario");
         assertThat(viewModel.activeProperty().get()).isTrue();
 
-        viewModel.pause();
         var before = context.clock().instant();
         assertThat(context.clock().instant()).isEqualTo(before);
+        viewModel.next();
+        assertThat(context.clock().instant()).as("the clock ran during the step, then stopped").isAfter(before);
 
         viewModel.cleanUp();
         assertThat(context.workspaces().list()).isEmpty();

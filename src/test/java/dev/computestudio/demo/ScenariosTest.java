@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,36 @@ class ScenariosTest {
         assertThat(outcome.passed()).isTrue();
         assertThat(said).hasSize(scenario.steps().size());
         assertThat(studio.workspaces().list()).as("workspaces left").isEmpty();
+    }
+
+    /**
+     * The trainer explains after every step for longer than the job's whole run would take on a
+     * running demo clock: the job is still held for the preemption, and attempt 2 completes.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aPauseAfterEveryStepLongerThanTheJobChangesNothing() throws InterruptedException {
+        studio = openAtTwentyTimes(folder);
+        Scenario scenario = ScenarioLibrary.load(SCENARIOS).find("low-priority").orElseThrow();
+        ScenarioRunner runner = new ScenarioRunner(scenario, services(studio), Locale.ENGLISH,
+                ScenarioRunner.Listener.NONE);
+        List<StepResult> results = new ArrayList<>();
+
+        results.add(runner.runNext());
+        while (!runner.finished()) {
+            Instant paused = studio.clock().instant();
+            // 1.5 s at 20x would be 30 s of demo time: five times the job's 6 s.
+            Thread.sleep(1_500);
+            assertThat(studio.clock().instant()).as("the demo clock stands still between steps").isEqualTo(paused);
+            results.add(runner.runNext());
+        }
+
+        assertThat(results).allSatisfy(result -> assertThat(result.ok()).as(result.message()).isTrue());
+        assertThat(results.stream().filter(r -> r.step().isCheck()).map(StepResult::message))
+                .anyMatch(message -> message.matches("Check holds after [1-9]\\d* s on the demo clock: .*"));
+        assertThat(studio.jobs().show(scenario.workspace(), "train-lowpri").attempt()).isEqualTo(2);
+        assertThat(runner.cleanUp().complete()).isTrue();
+        assertThat(studio.clock().paused()).as("the clock runs again after the clean-up").isFalse();
     }
 
     @Test

@@ -102,8 +102,11 @@ final class StudioScreens implements ScreenFactory {
             case TIMELINE -> {
                 TimelineViewModel timeline = new TimelineViewModel(context.timeline(), shell.selectedWorkspaceProperty(),
                         threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
-                reveals.register(screen, object -> object.cluster() != null
-                        && select(timeline.clusters(), object.cluster()::equals, timeline.selectedClusterProperty()));
+                reveals.register(screen, object -> switch (object.kind()) {
+                    case NODE -> timeline.showNode(object.parent(), object.name());
+                    case CLUSTER -> select(timeline.clusters(), object.name()::equals, timeline.selectedClusterProperty());
+                    default -> false;
+                });
                 yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
             }
             case DEMOS -> Optional.of(new ScreenContent(new DemoView(demos(), messages), demos()::refresh));

@@ -41,6 +41,8 @@ final class TimelineChart extends Region {
     private final Canvas overlay = new Canvas();
     private final Pane labels = new Pane();
     private final ScrollBar scroll = new ScrollBar();
+    /** A node to bring into view as soon as its row is drawn; null once it is. */
+    private String nodeToScrollTo;
     private final Label tooltip = new Label();
     private final List<Label> rowLabels = new ArrayList<>();
     private final List<Label> probes = new ArrayList<>();
@@ -103,7 +105,12 @@ final class TimelineChart extends Region {
 
         viewModel.timelineProperty().addListener((observable, old, now) -> {
             updateScrollRange();
+            scrollToFocusedNode();
             redraw();
+        });
+        viewModel.focusedNodeProperty().addListener((observable, old, now) -> {
+            nodeToScrollTo = now;
+            scrollToFocusedNode();
         });
         viewModel.viewportProperty().addListener((observable, old, now) -> redraw());
         viewModel.hoveredProperty().addListener((observable, old, now) -> redrawOverlay());
@@ -178,6 +185,26 @@ final class TimelineChart extends Region {
             painter.paintOverlay(overlay.getGraphicsContext2D(), layout, frame, colors(),
                     hovered instanceof Hit.OnSegment onSegment ? onSegment.segment() : null,
                     selected == null ? null : layout.x(selected.at()));
+        }
+    }
+
+    /**
+     * Brings the focused node's row to the middle of the rows, once: the timeline is read again
+     * every second, and the user's own scrolling afterwards must stay.
+     */
+    private void scrollToFocusedNode() {
+        Timeline timeline = viewModel.timelineProperty().get();
+        if (nodeToScrollTo == null || timeline == null) {
+            return;
+        }
+        for (int index = 0; index < timeline.rows().size(); index++) {
+            if (timeline.rows().get(index).nodeId().equals(nodeToScrollTo)) {
+                double rowsHeight = canvas.getHeight() - TimelineLayout.HEADER_HEIGHT;
+                double centred = index * TimelineLayout.ROW_HEIGHT - (rowsHeight - TimelineLayout.ROW_HEIGHT) / 2;
+                scroll.setValue(Math.max(0, Math.min(scroll.getMax(), centred)));
+                nodeToScrollTo = null;
+                return;
+            }
         }
     }
 

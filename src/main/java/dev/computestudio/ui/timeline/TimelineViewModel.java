@@ -68,6 +68,7 @@ public final class TimelineViewModel {
     // Properties
     private final ObservableList<String> clusters = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedCluster = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper focusedNode = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<TimeRange> range = new ReadOnlyObjectWrapper<>(TimeRange.LAST_HOUR);
     private final BooleanProperty followLive = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>();
@@ -361,6 +362,26 @@ public final class TimelineViewModel {
     /** Shows a cluster's timeline (e.g. from the cluster details). */
     public void showCluster(String name) {
         selectedCluster.set(name);
+    }
+
+    /**
+     * Shows a node's row on its cluster's timeline (the chart scrolls to it); false while that
+     * cluster's timeline, with the node, is not read yet.
+     */
+    public boolean showNode(String cluster, String nodeId) {
+        if (!clusters.contains(cluster)) {
+            return false;
+        }
+        showCluster(cluster);
+        focusedNode.set(nodeId);
+        Timeline shown = timeline.get();
+        return shown != null && cluster.equals(shown.cluster())
+                && shown.rows().stream().anyMatch(row -> row.nodeId().equals(nodeId));
+    }
+
+    /** The node whose row the chart keeps in view; null for none. */
+    public ReadOnlyStringProperty focusedNodeProperty() {
+        return focusedNode.getReadOnlyProperty();
     }
 
     // Read-only views

@@ -84,6 +84,18 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void aNodeShownByADemoStepIsTheRowTheChartKeepsInView() {
+        String third = row(2).nodeId();
+
+        assertThat(viewModel.showNode("no-such-cluster", third)).as("a cluster not listed").isFalse();
+        assertThat(viewModel.focusedNodeProperty().get()).isNull();
+        assertThat(viewModel.showNode(CLUSTER, third)).isTrue();
+
+        assertThat(viewModel.selectedClusterProperty().get()).isEqualTo(CLUSTER);
+        assertThat(viewModel.focusedNodeProperty().get()).isEqualTo(third);
+    }
+
+    @Test
     void newActivityAppearsOnTheNextRefreshWithAnOpenSegment() {
         studio.submit("job-c", CLUSTER);
         studio.pass();

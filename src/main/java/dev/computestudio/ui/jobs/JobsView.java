@@ -12,8 +12,12 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -243,8 +247,12 @@ public final class JobsView extends StackPane {
         }
     }
 
-    // The table, cancel and the log
+    // The table, cancel, the details and the log
 
+    /**
+     * Cancel and how the last action went, then the table, which takes the height the window has,
+     * above the selected job's details beside its log.
+     */
     private Node buildJobs() {
         Button cancel = new Button();
         cancel.setId("jobs-cancel");
@@ -254,38 +262,49 @@ public final class JobsView extends StackPane {
         cancel.textProperty().bind(messages.text("jobs.cancel"));
         cancel.setTooltip(tooltip("jobs.cancel.tooltip"));
         cancel.disableProperty().bind(viewModel.cancel().disabledProperty());
-        cancel.setOnAction(event -> viewModel.cancel().cancelSelected());
+        cancel.setOnAction(event -> confirmCancel());
 
         Label message = new Label();
         message.setId("jobs-message");
         message.textProperty().bind(viewModel.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
         message.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(message, Priority.ALWAYS);
         message.tooltipProperty().bind(Bindings.createObjectBinding(() -> viewModel.message().isEmpty() ? null
                 : new Tooltip(viewModel.message()), viewModel.messageProperty()));
         viewModel.messageIsErrorProperty().addListener((observable, old, error) -> styleMessage(message, error));
         styleMessage(message, viewModel.isMessageError());
+        HBox actions = new HBox(12, message, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
+        VBox tableBox = new VBox(6, actions, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        SplitPane detailsAndLog = new SplitPane(buildDetails(), buildLogBox());
+        detailsAndLog.setId("jobs-details-split");
+        detailsAndLog.setDividerPositions(0.4);
+
+        SplitPane tableAndRest = new SplitPane(tableBox, detailsAndLog);
+        tableAndRest.setId("jobs-split");
+        tableAndRest.setOrientation(Orientation.VERTICAL);
+        tableAndRest.setDividerPositions(0.55);
+        VBox.setVgrow(tableAndRest, Priority.ALWAYS);
+        return tableAndRest;
+    }
+
+    private Node buildLogBox() {
         buildLog();
         Label logTitle = new Label();
         logTitle.setId("jobs-log-title");
         logTitle.getStyleClass().add(Styles.TEXT_BOLD);
         logTitle.setGraphic(new FontIcon(Feather.FILE_TEXT));
-        logTitle.setMinWidth(Region.USE_PREF_SIZE);
         logTitle.textProperty().bind(viewModel.log().titleProperty());
-        HBox logHeader = new HBox(12, logTitle, message, cancel);
-        logHeader.setAlignment(Pos.CENTER_LEFT);
-        VBox logBox = new VBox(6, logHeader, log);
+        VBox logBox = new VBox(6, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
-        logBox.getStyleClass().add("jobs-log-box");
-
-        SplitPane tableAndLog = new SplitPane(table, logBox);
-        tableAndLog.setId("jobs-split");
-        tableAndLog.setOrientation(Orientation.VERTICAL);
-        tableAndLog.setDividerPositions(0.4);
-        return tableAndLog;
+        logBox.getStyleClass().add("jobs-pane");
+        return logBox;
     }
 
     private void buildTable() {
@@ -303,15 +322,17 @@ public final class JobsView extends StackPane {
         status.textProperty().bind(messages.text("jobs.column.status"));
         status.setCellValueFactory(cell -> cell.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(140);
-        table.getColumns().add(column("jobs.column.name", row -> new ReadOnlyStringWrapper(row.name()), 118));
+        status.setPrefWidth(170);
+        table.getColumns().add(column("jobs.column.displayName", JobRow::displayNameProperty, 150));
         table.getColumns().add(status);
-        table.getColumns().add(column("jobs.column.compute", JobRow::computeProperty, 112));
-        table.getColumns().add(numberColumn("jobs.column.instances", JobRow::instanceCountProperty, 64));
-        table.getColumns().add(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 90));
-        table.getColumns().add(column("jobs.column.created", JobRow::createdProperty, 142));
-        table.getColumns().add(column("jobs.column.duration", JobRow::durationProperty, 86));
-        table.getColumns().add(errorColumn());
+        table.getColumns().add(column("jobs.column.experiment", JobRow::experimentProperty, 100));
+        table.getColumns().add(column("jobs.column.compute", JobRow::computeProperty, 110));
+        table.getColumns().add(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 80));
+        table.getColumns().add(column("jobs.column.created", JobRow::createdProperty, 130));
+        table.getColumns().add(column("jobs.column.duration", JobRow::durationProperty, 80));
+        TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 90);
+        exitCode.getStyleClass().add("jobs-number");
+        table.getColumns().add(exitCode);
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 list.select(row == null ? null : row.name()));
@@ -327,7 +348,7 @@ public final class JobsView extends StackPane {
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
-                viewModel.cancel().cancelSelected();
+                confirmCancel();
                 event.consume();
             }
         });
@@ -342,19 +363,86 @@ public final class JobsView extends StackPane {
         return column;
     }
 
-    /** The error, in full in a tooltip: it is often longer than the column. */
-    private TableColumn<JobRow, String> errorColumn() {
-        TableColumn<JobRow, String> column = column("jobs.column.error", JobRow::errorProperty, 110);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String error, boolean empty) {
-                super.updateItem(error, empty);
-                boolean none = empty || error == null || error.isEmpty();
-                setText(none ? null : error);
-                setTooltip(none ? null : new Tooltip(error));
+    /**
+     * The selected job in full: its names, where and how it ran (the nodes), its times, its exit
+     * code, its error not cut short and, while it is queued, the engine's note on why it waits.
+     */
+    private Node buildDetails() {
+        GridPane grid = new GridPane();
+        grid.setId("jobs-details");
+        grid.getStyleClass().add("jobs-details");
+        grid.setHgap(12);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        grid.getColumnConstraints().addAll(labels, values);
+        detail(grid, "name", "jobs.column.name", row -> new ReadOnlyStringWrapper(row.name()));
+        detail(grid, "display-name", "jobs.column.displayName", JobRow::displayNameProperty);
+        detail(grid, "experiment", "jobs.column.experiment", JobRow::experimentProperty);
+        detail(grid, "status", "jobs.column.status", JobRow::statusTextProperty);
+        detail(grid, "waiting", "jobs.details.waiting", JobRow::waitingProperty);
+        detail(grid, "compute", "jobs.column.compute", JobRow::computeProperty);
+        detail(grid, "nodes", "jobs.column.instances", row -> Bindings.createStringBinding(
+                () -> row.nodes().isEmpty() ? String.valueOf(row.instanceCount())
+                        : messages.render("jobs.details.nodes", row.instanceCount(), row.nodes()),
+                row.nodesProperty(), row.instanceCountProperty(), messages.bundleProperty()));
+        detail(grid, "attempt", "jobs.column.attempt", row -> row.attemptProperty().asString());
+        detail(grid, "created", "jobs.column.created", JobRow::createdProperty);
+        detail(grid, "started", "jobs.details.started", JobRow::startedProperty);
+        detail(grid, "ended", "jobs.details.ended", JobRow::endedProperty);
+        detail(grid, "duration", "jobs.column.duration", JobRow::durationProperty);
+        detail(grid, "exit-code", "jobs.column.exitCode", JobRow::exitCodeProperty);
+        detail(grid, "error", "jobs.column.error", JobRow::errorProperty);
+
+        Label none = new Label();
+        none.setId("jobs-details-none");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        none.textProperty().bind(messages.text("jobs.details.none"));
+        none.setWrapText(true);
+        none.visibleProperty().bind(list.selectedJobProperty().isNull());
+        none.managedProperty().bind(none.visibleProperty());
+        grid.visibleProperty().bind(none.visibleProperty().not());
+        grid.managedProperty().bind(grid.visibleProperty());
+
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setGraphic(new FontIcon(Feather.INFO));
+        title.textProperty().bind(messages.text("jobs.details.title"));
+        VBox content = new VBox(8, title, none, grid);
+        content.getStyleClass().add("jobs-pane");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("jobs-details-scroll");
+        return scroll;
+    }
+
+    /** One line of the details, bound to the selected job's value and hidden while it has none. */
+    private void detail(GridPane grid, String id, String labelKey, Function<JobRow, ObservableValue<String>> value) {
+        Label label = new Label();
+        label.textProperty().bind(messages.text(labelKey));
+        label.getStyleClass().add("jobs-field-label");
+        Label shown = new Label();
+        shown.setId("jobs-details-" + id);
+        shown.setWrapText(true);
+        shown.setMinWidth(0);
+        label.setLabelFor(shown);
+        label.visibleProperty().bind(shown.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        shown.visibleProperty().bind(label.visibleProperty());
+        shown.managedProperty().bind(label.visibleProperty());
+        GridPane.setValignment(label, VPos.TOP);
+        grid.addRow(grid.getRowCount(), label, shown);
+        list.selectedJobProperty().addListener((observable, old, row) -> {
+            shown.textProperty().unbind();
+            if (row == null) {
+                shown.setText("");
+            } else {
+                shown.textProperty().bind(value.apply(row));
             }
         });
-        return column;
     }
 
     private TableColumn<JobRow, Number> numberColumn(String key, Function<JobRow, ObservableValue<Number>> value,
@@ -423,6 +511,40 @@ public final class JobsView extends StackPane {
         return scroll;
     }
 
+    // Cancel, once confirmed
+
+    /** Asks, naming the job, before cancelling it; No, Escape or closing the dialog changes nothing. */
+    private void confirmCancel() {
+        JobRow row = list.selectedJob();
+        String question = viewModel.cancel().question();
+        if (question == null) {
+            return;
+        }
+        ButtonType yes = new ButtonType(messages.get("jobs.cancel.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get("jobs.cancel.confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("jobs.cancel.confirm.message"), yes, no);
+        alert.setTitle(messages.get("jobs.cancel.confirm.title"));
+        alert.setHeaderText(question);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.getDialogPane().setId("jobs-cancel-dialog");
+        Button confirm = (Button) alert.getDialogPane().lookupButton(yes);
+        confirm.setId("jobs-cancel-confirm");
+        confirm.getStyleClass().add(Styles.DANGER);
+        confirm.setDefaultButton(false);
+        Button keep = (Button) alert.getDialogPane().lookupButton(no);
+        keep.setId("jobs-cancel-keep");
+        // Keep is the default: Enter must not cancel a job by accident.
+        keep.setDefaultButton(true);
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == yes) {
+                viewModel.cancel().cancel(row);
+            }
+        });
+        alert.show();
+    }
+
     // Keyboard
 
     private void onShortcut(KeyEvent event) {
@@ -430,7 +552,7 @@ public final class JobsView extends StackPane {
             form.submit();
             event.consume();
         } else if (CANCEL.match(event)) {
-            viewModel.cancel().cancelSelected();
+            confirmCancel();
             event.consume();
         } else if (REFRESH.match(event)) {
             viewModel.refreshSoon();
@@ -452,18 +574,28 @@ public final class JobsView extends StackPane {
     /** A status with an icon and a colour as well as its name, so it does not rest on colour alone. */
     private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
+        private final Tooltip waiting = new Tooltip();
+
         @Override
         protected void updateItem(JobStatus status, boolean empty) {
             super.updateItem(status, empty);
             getStyleClass().removeAll("status-success", "status-danger", "status-warning", "status-accent",
                     "status-muted");
             textProperty().unbind();
+            tooltipProperty().unbind();
+            waiting.textProperty().unbind();
             if (empty || status == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            textProperty().bind(getTableView().getItems().get(getIndex()).statusTextProperty());
+            JobRow row = getTableView().getItems().get(getIndex());
+            textProperty().bind(row.statusLineProperty());
+            // Why a queued job waits, in the engine's words, on hover; the details show it too.
+            waiting.textProperty().bind(row.waitingProperty());
+            tooltipProperty().bind(Bindings.when(row.waitingProperty().isEmpty()).then((Tooltip) null)
+                    .otherwise(waiting));
             FontIcon icon = new FontIcon(icon(status));
             icon.getStyleClass().add("job-status-icon");
             setGraphic(icon);

@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -55,9 +56,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Jobs screen: the submit form (collapsible) on top, then the job table and the selected job's
- * log. It binds to its {@link JobsViewModel} and forwards the user's actions; shortcuts: Ctrl+Enter
- * submits, Ctrl+. or Delete (in the table) cancels, F5 reads everything again.
+ * The Jobs screen: the submit form (collapsible, closed once there are jobs) on top, then the job
+ * table, which takes the height, above the selected job's details and cancel beside its log. It binds to its {@link JobsViewModel} and forwards the user's actions; shortcuts: Ctrl+N opens
+ * the form, Ctrl+Enter submits, Ctrl+. or Delete (in the table) cancels after asking, F5 reads
+ * everything again.
  */
 public final class JobsView extends StackPane {
 
@@ -65,6 +67,7 @@ public final class JobsView extends StackPane {
     private static final KeyCombination SUBMIT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final JobsViewModel viewModel;
     private final JobSubmitForm form;
@@ -73,6 +76,10 @@ public final class JobsView extends StackPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<JobRow> table = new TableView<>();
     private final TextArea log = new TextArea();
+    private final TitledPane formPane = new TitledPane();
+    /** The user opened, closed or submitted with the form: the screen no longer closes it. */
+    private boolean formTouched;
+    private boolean settingForm;
     /** The log shows its last line and keeps doing so as output arrives. */
     private boolean pinnedToEnd = true;
     private boolean followsLayout;
@@ -177,7 +184,7 @@ public final class JobsView extends StackPane {
         submit.textProperty().bind(messages.text("jobs.form.submit"));
         submit.disableProperty().bind(form.submitDisabledProperty());
         submit.setTooltip(tooltip("jobs.form.submit.tooltip"));
-        submit.setOnAction(event -> form.submit());
+        submit.setOnAction(event -> submit());
         Label shortcut = new Label("Ctrl+Enter");
         shortcut.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox actions = new VBox(4, submit, shortcut);
@@ -209,15 +216,30 @@ public final class JobsView extends StackPane {
         VBox content = new VBox(10, where, what, submitError);
         content.getStyleClass().add("jobs-form");
 
-        TitledPane pane = new TitledPane();
+        TitledPane pane = formPane;
         pane.setId("jobs-form");
         pane.textProperty().bind(messages.text("jobs.form.title"));
         pane.setGraphic(new FontIcon(Feather.PLUS_CIRCLE));
         pane.setContent(content);
-        pane.setExpanded(true);
         pane.setAnimated(false);
+        // Open while there is nothing to list; once there are jobs the table takes the height,
+        // unless the user has opened or closed the form by then.
+        pane.setExpanded(list.jobs().isEmpty());
+        pane.expandedProperty().addListener((observable, old, now) -> formTouched = formTouched || !settingForm);
+        list.jobs().addListener((ListChangeListener<JobRow>) change -> {
+            if (!formTouched && !list.jobs().isEmpty() && pane.isExpanded()) {
+                settingForm = true;
+                pane.setExpanded(false);
+                settingForm = false;
+            }
+        });
         pane.getStyleClass().add(Styles.DENSE);
         return pane;
+    }
+
+    private void submit() {
+        formTouched = true;
+        form.submit();
     }
 
     /** A label above its control; {@code grow} says whether it takes the row's spare width. */
@@ -249,11 +271,23 @@ public final class JobsView extends StackPane {
 
     // The table, cancel, the details and the log
 
-    /**
-     * Cancel and how the last action went, then the table, which takes the height the window has,
-     * above the selected job's details beside its log.
-     */
+    /** The table, which takes the height the window has, above the selected job's details beside its log. */
     private Node buildJobs() {
+        buildTable();
+        SplitPane detailsAndLog = new SplitPane(buildDetails(), buildLogBox());
+        detailsAndLog.setId("jobs-details-split");
+        detailsAndLog.setDividerPositions(0.45);
+
+        SplitPane tableAndRest = new SplitPane(table, detailsAndLog);
+        tableAndRest.setId("jobs-split");
+        tableAndRest.setOrientation(Orientation.VERTICAL);
+        tableAndRest.setDividerPositions(0.55);
+        VBox.setVgrow(tableAndRest, Priority.ALWAYS);
+        return tableAndRest;
+    }
+
+    /** Cancel, beside the title of the details it acts on, and how the user's last action went below. */
+    private Node detailsHeader() {
         Button cancel = new Button();
         cancel.setId("jobs-cancel");
         cancel.setGraphic(new FontIcon(Feather.X_CIRCLE));
@@ -264,34 +298,24 @@ public final class JobsView extends StackPane {
         cancel.disableProperty().bind(viewModel.cancel().disabledProperty());
         cancel.setOnAction(event -> confirmCancel());
 
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setGraphic(new FontIcon(Feather.INFO));
+        title.textProperty().bind(messages.text("jobs.details.title"));
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, title, cancel);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
         Label message = new Label();
         message.setId("jobs-message");
+        message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.setMinWidth(0);
-        message.setAlignment(Pos.CENTER_RIGHT);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.tooltipProperty().bind(Bindings.createObjectBinding(() -> viewModel.message().isEmpty() ? null
-                : new Tooltip(viewModel.message()), viewModel.messageProperty()));
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         viewModel.messageIsErrorProperty().addListener((observable, old, error) -> styleMessage(message, error));
         styleMessage(message, viewModel.isMessageError());
-        HBox actions = new HBox(12, message, cancel);
-        actions.setAlignment(Pos.CENTER_LEFT);
-
-        buildTable();
-        VBox tableBox = new VBox(6, actions, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        SplitPane detailsAndLog = new SplitPane(buildDetails(), buildLogBox());
-        detailsAndLog.setId("jobs-details-split");
-        detailsAndLog.setDividerPositions(0.4);
-
-        SplitPane tableAndRest = new SplitPane(tableBox, detailsAndLog);
-        tableAndRest.setId("jobs-split");
-        tableAndRest.setOrientation(Orientation.VERTICAL);
-        tableAndRest.setDividerPositions(0.55);
-        VBox.setVgrow(tableAndRest, Priority.ALWAYS);
-        return tableAndRest;
+        return new VBox(6, titleRow, message);
     }
 
     private Node buildLogBox() {
@@ -328,7 +352,6 @@ public final class JobsView extends StackPane {
         table.getColumns().add(column("jobs.column.experiment", JobRow::experimentProperty, 100));
         table.getColumns().add(column("jobs.column.compute", JobRow::computeProperty, 110));
         table.getColumns().add(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 80));
-        table.getColumns().add(column("jobs.column.created", JobRow::createdProperty, 130));
         table.getColumns().add(column("jobs.column.duration", JobRow::durationProperty, 80));
         TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 90);
         exitCode.getStyleClass().add("jobs-number");
@@ -407,11 +430,7 @@ public final class JobsView extends StackPane {
         grid.visibleProperty().bind(none.visibleProperty().not());
         grid.managedProperty().bind(grid.visibleProperty());
 
-        Label title = new Label();
-        title.getStyleClass().add(Styles.TEXT_BOLD);
-        title.setGraphic(new FontIcon(Feather.INFO));
-        title.textProperty().bind(messages.text("jobs.details.title"));
-        VBox content = new VBox(8, title, none, grid);
+        VBox content = new VBox(8, detailsHeader(), none, grid);
         content.getStyleClass().add("jobs-pane");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -549,10 +568,14 @@ public final class JobsView extends StackPane {
 
     private void onShortcut(KeyEvent event) {
         if (SUBMIT.match(event)) {
-            form.submit();
+            submit();
             event.consume();
         } else if (CANCEL.match(event)) {
             confirmCancel();
+            event.consume();
+        } else if (NEW.match(event)) {
+            formPane.setExpanded(true);
+            formPane.lookup("#jobs-command").requestFocus();
             event.consume();
         } else if (REFRESH.match(event)) {
             viewModel.refreshSoon();

@@ -22,6 +22,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -246,8 +247,7 @@ class JobsViewTest {
     @Test
     void theTableShowsTheCloudsColumnsAndTheDetailsTheFullErrorAndTheNode(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#jobs-table").queryTableView().getColumns()).extracting(TableColumn::getText)
-                .containsExactly("Display name", "Status", "Experiment", "Compute", "Attempt", "Created", "Duration",
-                        "Exit code");
+                .containsExactly("Display name", "Status", "Experiment", "Compute", "Attempt", "Duration", "Exit code");
         studio.jobs.submit(WS, new JobSpec("bright-pear-x1", "Train ResNet", "vision", CPU, "python train.py", null,
                 1, null, null, null));
         studio.pass();
@@ -258,8 +258,8 @@ class JobsViewTest {
         waitUntil(() -> cellText(robot, "bright-pear-x1", 1).equals("Failed"));
         assertThat(cellText(robot, "bright-pear-x1", 0)).isEqualTo("Train ResNet");
         assertThat(cellText(robot, "bright-pear-x1", 2)).isEqualTo("vision");
-        assertThat(cellText(robot, "bright-pear-x1", 6)).isEqualTo("1m 05s");
-        assertThat(cellText(robot, "bright-pear-x1", 7)).isEqualTo("3");
+        assertThat(cellText(robot, "bright-pear-x1", 5)).isEqualTo("1m 05s");
+        assertThat(cellText(robot, "bright-pear-x1", 6)).isEqualTo("3");
 
         robot.clickOn(cell(robot, "bright-pear-x1", 0));
 
@@ -289,13 +289,24 @@ class JobsViewTest {
 
     @Test
     void theTableTakesTheHeightTheWindowGives(FxRobot robot) throws Exception {
+        TitledPane form = robot.lookup("#jobs-form").queryAs(TitledPane.class);
+        assertThat(form.isExpanded()).as("nothing to list yet: the form is open").isTrue();
         TableView<?> table = robot.lookup("#jobs-table").queryTableView();
+        double withForm = table.getHeight();
+        studio.submit("from-the-cli", CPU);
+        refresh();
+        waitUntil(() -> !form.isExpanded());
+        assertThat(table.getHeight()).as("the form closes for the table").isGreaterThan(withForm + 50);
         double before = table.getHeight();
 
         robot.interact(() -> table.getScene().getWindow().setHeight(1000));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(table.getHeight()).as("the table, not empty space, grows").isGreaterThan(before + 100);
+
+        robot.clickOn(table).press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(form::isExpanded);
+        assertThat(robot.lookup("#jobs-command").query().isFocused()).as("Ctrl+N: ready to type a command").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.computestudio.ui.jobs;
 
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.jobs.JobSubmitForm.Field;
@@ -248,8 +249,15 @@ public final class JobsView extends StackPane {
         label.textProperty().bind(messages.text(key));
         label.setLabelFor(control);
         label.getStyleClass().add("jobs-field-label");
+        // A long label goes on two lines between its words rather than losing its end on a narrow window.
+        label.setWrapText(true);
         VBox box = new VBox(4, label, control);
+        box.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(box, grow);
+        if (grow == Priority.NEVER) {
+            // Small fields (compute, instances, timeout) keep their size; the wide ones give way.
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
         control.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
@@ -276,7 +284,7 @@ public final class JobsView extends StackPane {
         buildTable();
         SplitPane detailsAndLog = new SplitPane(buildDetails(), buildLogBox());
         detailsAndLog.setId("jobs-details-split");
-        detailsAndLog.setDividerPositions(0.45);
+        detailsAndLog.setDividerPositions(0.5);
 
         SplitPane tableAndRest = new SplitPane(table, detailsAndLog);
         tableAndRest.setId("jobs-split");
@@ -335,7 +343,7 @@ public final class JobsView extends StackPane {
         table.setId("jobs-table");
         table.setItems(list.jobs());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         table.getStyleClass().add(Styles.DENSE);
         Label placeholder = new Label();
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -346,16 +354,17 @@ public final class JobsView extends StackPane {
         status.textProperty().bind(messages.text("jobs.column.status"));
         status.setCellValueFactory(cell -> cell.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(170);
-        table.getColumns().add(column("jobs.column.displayName", JobRow::displayNameProperty, 150));
-        table.getColumns().add(status);
-        table.getColumns().add(column("jobs.column.experiment", JobRow::experimentProperty, 100));
-        table.getColumns().add(column("jobs.column.compute", JobRow::computeProperty, 110));
-        table.getColumns().add(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 80));
-        table.getColumns().add(column("jobs.column.duration", JobRow::durationProperty, 80));
-        TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 90);
+        status.setPrefWidth(150);
+        // Names, states and numbers keep their width; the experiment gives way first.
+        table.getColumns().add(Columns.keep(column("jobs.column.displayName", JobRow::displayNameProperty, 150)));
+        table.getColumns().add(Columns.keep(status));
+        table.getColumns().add(Columns.flex(column("jobs.column.experiment", JobRow::experimentProperty, 100)));
+        table.getColumns().add(Columns.keep(column("jobs.column.compute", JobRow::computeProperty, 110)));
+        table.getColumns().add(Columns.keep(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 70)));
+        table.getColumns().add(Columns.keep(column("jobs.column.duration", JobRow::durationProperty, 80)));
+        TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 80);
         exitCode.getStyleClass().add("jobs-number");
-        table.getColumns().add(exitCode);
+        table.getColumns().add(Columns.keep(exitCode));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 list.select(row == null ? null : row.name()));
@@ -383,7 +392,7 @@ public final class JobsView extends StackPane {
         column.textProperty().bind(messages.text(key));
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         column.setPrefWidth(width);
-        return column;
+        return Columns.singleLine(column, text -> text);
     }
 
     /**
@@ -395,7 +404,6 @@ public final class JobsView extends StackPane {
         grid.setId("jobs-details");
         grid.getStyleClass().add("jobs-details");
         grid.setHgap(12);
-        grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
@@ -438,22 +446,33 @@ public final class JobsView extends StackPane {
         return scroll;
     }
 
-    /** One line of the details, bound to the selected job's value and hidden while it has none. */
+    /**
+     * One line of the details, bound to the selected job's value and hidden while it has none.
+     * Sentences (an error, a note) wrap between words; names and ids stay on one line, cut with an
+     * ellipsis and shown in full on hover, so they never break in the middle.
+     */
     private void detail(GridPane grid, String id, String labelKey, Function<JobRow, ObservableValue<String>> value) {
+        boolean sentence = id.equals("error") || id.equals("waiting");
         Label label = new Label();
         label.textProperty().bind(messages.text(labelKey));
         label.getStyleClass().add("jobs-field-label");
         Label shown = new Label();
         shown.setId("jobs-details-" + id);
-        shown.setWrapText(true);
+        shown.setWrapText(sentence);
         shown.setMinWidth(0);
+        if (!sentence) {
+            Tooltip full = new Tooltip();
+            full.textProperty().bind(shown.textProperty());
+            shown.setTooltip(full);
+        }
         label.setLabelFor(shown);
         label.visibleProperty().bind(shown.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         shown.visibleProperty().bind(label.visibleProperty());
         shown.managedProperty().bind(label.visibleProperty());
         GridPane.setValignment(label, VPos.TOP);
-        grid.addRow(grid.getRowCount(), label, shown);
+        // Counted from the rows added, not getRowCount(): that counts only the lines shown now.
+        grid.addRow(grid.getChildren().size() / 2, label, shown);
         list.selectedJobProperty().addListener((observable, old, row) -> {
             shown.textProperty().unbind();
             if (row == null) {
@@ -471,7 +490,7 @@ public final class JobsView extends StackPane {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         column.setPrefWidth(width);
         column.getStyleClass().add("jobs-number");
-        return column;
+        return Columns.singleLine(column, String::valueOf);
     }
 
     private void buildLog() {
@@ -598,6 +617,10 @@ public final class JobsView extends StackPane {
     private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
         private final Tooltip waiting = new Tooltip();
+
+        StatusCell() {
+            Columns.measure(this);
+        }
 
         @Override
         protected void updateItem(JobStatus status, boolean empty) {

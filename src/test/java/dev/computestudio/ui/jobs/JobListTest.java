@@ -214,6 +214,21 @@ class JobListTest {
     }
 
     @Test
+    void aJobThatNeedsSeveralNodesAtOnceWaitsWhileOneFailsToStart() {
+        studio.runner.failNodeStarts(1);
+        studio.submit("two-nodes", CPU, 2);
+        studio.pass();
+        JobList list = list(ZoneOffset.UTC);
+        JobRow row = list.jobs().get(0);
+
+        assertThat(row.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(row.statusLine()).isEqualTo("Queued: nodes at once");
+        assertThat(row.waiting()).contains("job 'two-nodes' needs 2 node(s) at once");
+        language.set(Locale.forLanguageTag("pt-BR"));
+        assertThat(row.statusLine()).isEqualTo("Na fila: nós ao mesmo tempo");
+    }
+
+    @Test
     void selectingNoneOrAnUnknownJobSelectsNothing() {
         studio.submit("train-1", CPU);
         JobList list = list(ZoneOffset.UTC);

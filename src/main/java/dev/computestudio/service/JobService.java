@@ -1,5 +1,6 @@
 package dev.computestudio.service;
 
+import dev.computestudio.domain.ClusterError;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.Job;
@@ -12,6 +13,7 @@ import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.port.ClusterRepository;
 import dev.computestudio.domain.port.EventLog;
 import dev.computestudio.domain.port.JobRepository;
@@ -30,6 +32,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
@@ -38,6 +42,9 @@ public final class JobService {
 
     private static final int MAX_CHUNK = 64 * 1024;
     private static final Message CANCELED_BY_REQUEST = Message.of("reason.job.canceled");
+    /** The engine's decisions that speak of jobs waiting; the others (scale-down, kept idle) mean none wait. */
+    private static final Set<String> ABOUT_WAITING_JOBS = Set.of(ScaleDecisions.SCALE_UP, ScaleDecisions.AT_MAX_NODES,
+            ScaleDecisions.KEPT_FOR_WAITING_JOBS);
 
     private final WorkspaceRepository workspaces;
     private final ClusterRepository clusters;
@@ -207,6 +214,28 @@ public final class JobService {
         workspaces.require(workspace);
         return jobs.find(workspace, name).orElseThrow(() -> new NotFoundException("name",
                 Message.of("notfound.job", name, workspace)));
+    }
+
+    /**
+     * The engine's latest note on why the queued jobs of this cluster still wait, read from what the
+     * engine wrote, never worked out again here: the error it holds the cluster at (a lock, quota, no
+     * node runner), else its newest decision when that is about waiting jobs (nodes being added, max
+     * nodes reached, idle nodes kept for a job that needs several at once). Empty when the engine
+     * noted nothing of the kind since its last other decision, or when the cluster does not exist.
+     */
+    public Optional<WaitingNote> whyWaiting(String workspace, String cluster) {
+        workspaces.require(workspace);
+        Optional<ComputeCluster> found = clusters.find(workspace, cluster);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ClusterError> errors = found.get().status().errors();
+        if (!errors.isEmpty()) {
+            return Optional.of(new WaitingNote(errors.get(0).code(), errors.get(0).text()));
+        }
+        return events.lastClusterEvent(workspace, cluster)
+                .filter(event -> ABOUT_WAITING_JOBS.contains(event.state()) && event.reason() != null)
+                .map(event -> new WaitingNote(event.state(), event.reason()));
     }
 
     /**

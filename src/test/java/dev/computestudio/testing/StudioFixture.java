@@ -70,8 +70,17 @@ public final class StudioFixture implements AutoCloseable {
 
     /** With these engine settings (e.g. random preemption). */
     public StudioFixture(Path dataFolder, EngineSettings settings) {
+        this(dataFolder, Database.openInMemory(), settings);
+    }
+
+    /** Over an H2 file database in the data folder, as the studio opens it. */
+    public static StudioFixture onFile(Path dataFolder) {
+        return new StudioFixture(dataFolder, Database.openFile(dataFolder), EngineSettings.defaults());
+    }
+
+    private StudioFixture(Path dataFolder, Database database, EngineSettings settings) {
         this.dataFolder = dataFolder;
-        context = AppContext.over(dataFolder, Database.openInMemory(), runner, clock, settings, "studio fixture");
+        context = AppContext.over(dataFolder, database, runner, clock, settings, "studio fixture");
         db = context.database();
         stores = db.repositories();
         locks = context.locks();

@@ -5,6 +5,7 @@ import dev.computestudio.domain.LogEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The append-only history of node, job and cluster events. */
 public interface EventLog {
@@ -21,6 +22,12 @@ public interface EventLog {
      * look-up per node, so the cost follows the number of nodes, not the length of the log.
      */
     List<LogEvent> lastNodeEvents(String workspace, String cluster, Collection<String> nodeIds, Instant before);
+
+    /**
+     * The newest CLUSTER event of a cluster (a scale decision, a decision not to scale, an error):
+     * the engine's latest word on it. A seek, not a read of the cluster's history.
+     */
+    Optional<LogEvent> lastClusterEvent(String workspace, String cluster);
 
     /** A job's events, in order. */
     List<LogEvent> forJob(String workspace, String jobName);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The event log. Windows and a job's history come in time order (append order among events at the
@@ -32,6 +33,10 @@ final class JdbcEventLog implements EventLog {
     private static final String LAST_NODE_EVENT = SELECT + " WHERE workspace = ? AND cluster = ? AND node_id = ?"
             + " AND at < ? AND kind = 'NODE' ORDER BY workspace, cluster, node_id, at DESC, seq DESC"
             + " FETCH FIRST 1 ROW ONLY";
+
+    // Cluster events have no node: the same index, read from the newest entry without a node.
+    private static final String LAST_CLUSTER_EVENT = SELECT + " WHERE workspace = ? AND cluster = ? AND node_id IS NULL"
+            + " AND kind = 'CLUSTER' ORDER BY workspace, cluster, node_id, at DESC, seq DESC FETCH FIRST 1 ROW ONLY";
 
     private final Jdbc jdbc;
 
@@ -88,6 +93,11 @@ final class JdbcEventLog implements EventLog {
             }
         });
         return found;
+    }
+
+    @Override
+    public Optional<LogEvent> lastClusterEvent(String workspace, String cluster) {
+        return jdbc.first(LAST_CLUSTER_EVENT, p -> p.text(workspace).text(cluster), JdbcEventLog::map);
     }
 
     @Override

@@ -17,7 +17,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * Cancelling the selected job: offered for a job that has not ended and is not already being
- * canceled, and followed by a word on how it went.
+ * canceled, asked about first (the view shows {@link #question()} and cancels only on yes), and
+ * followed by a word on how it went.
  */
 public final class JobCancel {
 
@@ -65,10 +66,25 @@ public final class JobCancel {
 
     // Commands
 
-    /** Cancels the selected job; does nothing while {@link #disabledProperty()} is true. */
-    public void cancelSelected() {
+    /**
+     * The question the view asks before a cancel, naming the job; null when nothing can be canceled
+     * (no job selected, or it has ended or is being canceled).
+     */
+    public String question() {
         JobRow row = list.selectedJob();
         if (row == null || disabled.get()) {
+            return null;
+        }
+        return row.displayName().equals(row.name()) ? messages.render("jobs.cancel.confirm.header", row.name())
+                : messages.render("jobs.cancel.confirm.headerNamed", row.displayName(), row.name());
+    }
+
+    /**
+     * Cancels this job, once the user has confirmed: the job asked about, even if the selection
+     * moved meanwhile. The service refuses, with its reason, a job that ended in the meantime.
+     */
+    public void cancel(JobRow row) {
+        if (row == null || cancelling.get()) {
             return;
         }
         String target = workspace.getValue();

@@ -1,7 +1,9 @@
 package dev.computestudio.ui.jobs;
 
 import dev.computestudio.domain.Job;
+import dev.computestudio.domain.JobStatus;
 import dev.computestudio.service.JobService;
+import dev.computestudio.service.WaitingNote;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
@@ -14,6 +16,7 @@ import javafx.collections.ObservableList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +57,11 @@ public final class JobList {
         });
     }
 
-    /** The jobs as read, and the engine's time they were read at. */
-    private record Snapshot(String workspace, List<Job> jobs, Instant now) {
+    /**
+     * The jobs as read, the engine's time they were read at, and its notes on why the clusters of
+     * queued jobs keep them waiting, by cluster.
+     */
+    private record Snapshot(String workspace, List<Job> jobs, Instant now, Map<String, WaitingNote> waiting) {
     }
 
     // Commands
@@ -89,7 +95,8 @@ public final class JobList {
     void upsert(Job job) {
         JobRow row = rows.stream().filter(r -> r.name().equals(job.name())).findFirst()
                 .orElseGet(() -> new JobRow(job.name(), times, messages));
-        row.update(job, times.now());
+        // The note stays what the last read found: a command does not change why a cluster waits.
+        row.update(job, times.now(), row.waitingNote());
         List<JobRow> ordered = new ArrayList<>(rows);
         if (!ordered.contains(row)) {
             ordered.add(row);
@@ -101,7 +108,11 @@ public final class JobList {
     // State changes, on the FX thread
 
     private Snapshot read(String workspace) {
-        return new Snapshot(workspace, jobs.list(workspace), times.now());
+        List<Job> read = jobs.list(workspace);
+        Map<String, WaitingNote> waiting = new HashMap<>();
+        read.stream().filter(job -> job.status() == JobStatus.QUEUED).map(job -> job.spec().compute()).distinct()
+                .forEach(cluster -> jobs.whyWaiting(workspace, cluster).ifPresent(note -> waiting.put(cluster, note)));
+        return new Snapshot(workspace, read, times.now(), waiting);
     }
 
     private void show(Snapshot snapshot) {
@@ -112,7 +123,7 @@ public final class JobList {
         List<JobRow> ordered = new ArrayList<>();
         for (Job job : snapshot.jobs()) {
             JobRow row = byName.computeIfAbsent(job.name(), name -> new JobRow(name, times, messages));
-            row.update(job, snapshot.now());
+            row.update(job, snapshot.now(), snapshot.waiting().get(job.spec().compute()));
             ordered.add(row);
         }
         ordered.sort(NEWEST_FIRST);

@@ -1,6 +1,7 @@
 package dev.computestudio.ui.jobs;
 
 import dev.computestudio.domain.Job;
+import dev.computestudio.ui.common.Messages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +10,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * How the Jobs screen shows time: when a job was created, in the user's time zone, and how long it
- * has run, measured on the engine's clock, so that in a demo at 20x a duration is in demo time.
+ * How the Jobs screen shows time: when a job was created, started and ended, in the user's time zone,
+ * and how long it has run, measured on the engine's clock, so that in a demo at 20x a duration is
+ * in demo time.
  */
 final class JobTimes {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock engineClock;
     private final ZoneId zone;
@@ -30,26 +33,37 @@ final class JobTimes {
     }
 
     String created(Job job) {
-        return CREATED.format(job.createdAt().atZone(zone));
+        return MINUTE.format(job.createdAt().atZone(zone));
     }
 
-    /** Empty for a job that has not started; up to {@code now} for one that still runs. */
-    String duration(Job job, Instant now) {
+    /** To the second, for the details; empty for none. */
+    String instant(Instant at) {
+        return at == null ? "" : SECOND.format(at.atZone(zone));
+    }
+
+    /** Null for a job that has not started; from its start to its end, or to {@code now} while it runs. */
+    Duration duration(Job job, Instant now) {
         if (job.startedAt() == null) {
+            return null;
+        }
+        Duration run = Duration.between(job.startedAt(), job.endedAt() != null ? job.endedAt() : now);
+        return run.isNegative() ? Duration.ZERO : run;
+    }
+
+    /** Like {@code 42s}, {@code 3m 05s}, {@code 2h 04m} in English; empty for none. */
+    static String describe(Duration duration, Messages messages) {
+        if (duration == null) {
             return "";
         }
-        return describe(Duration.between(job.startedAt(), job.endedAt() != null ? job.endedAt() : now));
-    }
-
-    /** Like {@code 42 s}, {@code 3 min 05 s}, {@code 2 h 04 min}. */
-    static String describe(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return messages.render("jobs.duration.seconds", String.valueOf(seconds));
         }
         if (seconds < 3600) {
-            return String.format("%d min %02d s", seconds / 60, seconds % 60);
+            return messages.render("jobs.duration.minutes", String.valueOf(seconds / 60),
+                    String.format("%02d", seconds % 60));
         }
-        return String.format("%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+        return messages.render("jobs.duration.hours", String.valueOf(seconds / 3600),
+                String.format("%02d", seconds % 3600 / 60));
     }
 }

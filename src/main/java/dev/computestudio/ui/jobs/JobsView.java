@@ -2,6 +2,7 @@ package dev.computestudio.ui.jobs;
 
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.jobs.JobSubmitForm.Field;
@@ -10,10 +11,15 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -51,9 +57,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Jobs screen: the submit form (collapsible) on top, then the job table and the selected job's
- * log. It binds to its {@link JobsViewModel} and forwards the user's actions; shortcuts: Ctrl+Enter
- * submits, Ctrl+. or Delete (in the table) cancels, F5 reads everything again.
+ * The Jobs screen: the submit form (collapsible, closed once there are jobs) on top, then the job
+ * table, which takes the height, above the selected job's details and cancel beside its log. It binds to its {@link JobsViewModel} and forwards the user's actions; shortcuts: Ctrl+N opens
+ * the form, Ctrl+Enter submits, Ctrl+. or Delete (in the table) cancels after asking, F5 reads
+ * everything again.
  */
 public final class JobsView extends StackPane {
 
@@ -61,6 +68,7 @@ public final class JobsView extends StackPane {
     private static final KeyCombination SUBMIT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final JobsViewModel viewModel;
     private final JobSubmitForm form;
@@ -69,6 +77,10 @@ public final class JobsView extends StackPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<JobRow> table = new TableView<>();
     private final TextArea log = new TextArea();
+    private final TitledPane formPane = new TitledPane();
+    /** The user opened, closed or submitted with the form: the screen no longer closes it. */
+    private boolean formTouched;
+    private boolean settingForm;
     /** The log shows its last line and keeps doing so as output arrives. */
     private boolean pinnedToEnd = true;
     private boolean followsLayout;
@@ -173,7 +185,7 @@ public final class JobsView extends StackPane {
         submit.textProperty().bind(messages.text("jobs.form.submit"));
         submit.disableProperty().bind(form.submitDisabledProperty());
         submit.setTooltip(tooltip("jobs.form.submit.tooltip"));
-        submit.setOnAction(event -> form.submit());
+        submit.setOnAction(event -> submit());
         Label shortcut = new Label("Ctrl+Enter");
         shortcut.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox actions = new VBox(4, submit, shortcut);
@@ -205,15 +217,30 @@ public final class JobsView extends StackPane {
         VBox content = new VBox(10, where, what, submitError);
         content.getStyleClass().add("jobs-form");
 
-        TitledPane pane = new TitledPane();
+        TitledPane pane = formPane;
         pane.setId("jobs-form");
         pane.textProperty().bind(messages.text("jobs.form.title"));
         pane.setGraphic(new FontIcon(Feather.PLUS_CIRCLE));
         pane.setContent(content);
-        pane.setExpanded(true);
         pane.setAnimated(false);
+        // Open while there is nothing to list; once there are jobs the table takes the height,
+        // unless the user has opened or closed the form by then.
+        pane.setExpanded(list.jobs().isEmpty());
+        pane.expandedProperty().addListener((observable, old, now) -> formTouched = formTouched || !settingForm);
+        list.jobs().addListener((ListChangeListener<JobRow>) change -> {
+            if (!formTouched && !list.jobs().isEmpty() && pane.isExpanded()) {
+                settingForm = true;
+                pane.setExpanded(false);
+                settingForm = false;
+            }
+        });
         pane.getStyleClass().add(Styles.DENSE);
         return pane;
+    }
+
+    private void submit() {
+        formTouched = true;
+        form.submit();
     }
 
     /** A label above its control; {@code grow} says whether it takes the row's spare width. */
@@ -222,8 +249,15 @@ public final class JobsView extends StackPane {
         label.textProperty().bind(messages.text(key));
         label.setLabelFor(control);
         label.getStyleClass().add("jobs-field-label");
+        // A long label goes on two lines between its words rather than losing its end on a narrow window.
+        label.setWrapText(true);
         VBox box = new VBox(4, label, control);
+        box.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(box, grow);
+        if (grow == Priority.NEVER) {
+            // Small fields (compute, instances, timeout) keep their size; the wide ones give way.
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
         control.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
@@ -243,9 +277,25 @@ public final class JobsView extends StackPane {
         }
     }
 
-    // The table, cancel and the log
+    // The table, cancel, the details and the log
 
+    /** The table, which takes the height the window has, above the selected job's details beside its log. */
     private Node buildJobs() {
+        buildTable();
+        SplitPane detailsAndLog = new SplitPane(buildDetails(), buildLogBox());
+        detailsAndLog.setId("jobs-details-split");
+        detailsAndLog.setDividerPositions(0.5);
+
+        SplitPane tableAndRest = new SplitPane(table, detailsAndLog);
+        tableAndRest.setId("jobs-split");
+        tableAndRest.setOrientation(Orientation.VERTICAL);
+        tableAndRest.setDividerPositions(0.55);
+        VBox.setVgrow(tableAndRest, Priority.ALWAYS);
+        return tableAndRest;
+    }
+
+    /** Cancel, beside the title of the details it acts on, and how the user's last action went below. */
+    private Node detailsHeader() {
         Button cancel = new Button();
         cancel.setId("jobs-cancel");
         cancel.setGraphic(new FontIcon(Feather.X_CIRCLE));
@@ -254,45 +304,46 @@ public final class JobsView extends StackPane {
         cancel.textProperty().bind(messages.text("jobs.cancel"));
         cancel.setTooltip(tooltip("jobs.cancel.tooltip"));
         cancel.disableProperty().bind(viewModel.cancel().disabledProperty());
-        cancel.setOnAction(event -> viewModel.cancel().cancelSelected());
+        cancel.setOnAction(event -> confirmCancel());
+
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setGraphic(new FontIcon(Feather.INFO));
+        title.textProperty().bind(messages.text("jobs.details.title"));
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, title, cancel);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
         message.setId("jobs-message");
+        message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.setAlignment(Pos.CENTER_RIGHT);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.tooltipProperty().bind(Bindings.createObjectBinding(() -> viewModel.message().isEmpty() ? null
-                : new Tooltip(viewModel.message()), viewModel.messageProperty()));
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         viewModel.messageIsErrorProperty().addListener((observable, old, error) -> styleMessage(message, error));
         styleMessage(message, viewModel.isMessageError());
+        return new VBox(6, titleRow, message);
+    }
 
-        buildTable();
+    private Node buildLogBox() {
         buildLog();
         Label logTitle = new Label();
         logTitle.setId("jobs-log-title");
         logTitle.getStyleClass().add(Styles.TEXT_BOLD);
         logTitle.setGraphic(new FontIcon(Feather.FILE_TEXT));
-        logTitle.setMinWidth(Region.USE_PREF_SIZE);
         logTitle.textProperty().bind(viewModel.log().titleProperty());
-        HBox logHeader = new HBox(12, logTitle, message, cancel);
-        logHeader.setAlignment(Pos.CENTER_LEFT);
-        VBox logBox = new VBox(6, logHeader, log);
+        VBox logBox = new VBox(6, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
-        logBox.getStyleClass().add("jobs-log-box");
-
-        SplitPane tableAndLog = new SplitPane(table, logBox);
-        tableAndLog.setId("jobs-split");
-        tableAndLog.setOrientation(Orientation.VERTICAL);
-        tableAndLog.setDividerPositions(0.4);
-        return tableAndLog;
+        logBox.getStyleClass().add("jobs-pane");
+        return logBox;
     }
 
     private void buildTable() {
         table.setId("jobs-table");
         table.setItems(list.jobs());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         table.getStyleClass().add(Styles.DENSE);
         Label placeholder = new Label();
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -303,15 +354,17 @@ public final class JobsView extends StackPane {
         status.textProperty().bind(messages.text("jobs.column.status"));
         status.setCellValueFactory(cell -> cell.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(140);
-        table.getColumns().add(column("jobs.column.name", row -> new ReadOnlyStringWrapper(row.name()), 118));
-        table.getColumns().add(status);
-        table.getColumns().add(column("jobs.column.compute", JobRow::computeProperty, 112));
-        table.getColumns().add(numberColumn("jobs.column.instances", JobRow::instanceCountProperty, 64));
-        table.getColumns().add(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 90));
-        table.getColumns().add(column("jobs.column.created", JobRow::createdProperty, 142));
-        table.getColumns().add(column("jobs.column.duration", JobRow::durationProperty, 86));
-        table.getColumns().add(errorColumn());
+        status.setPrefWidth(150);
+        // Names, states and numbers keep their width; the experiment gives way first.
+        table.getColumns().add(Columns.keep(column("jobs.column.displayName", JobRow::displayNameProperty, 150)));
+        table.getColumns().add(Columns.keep(status));
+        table.getColumns().add(Columns.flex(column("jobs.column.experiment", JobRow::experimentProperty, 100)));
+        table.getColumns().add(Columns.keep(column("jobs.column.compute", JobRow::computeProperty, 110)));
+        table.getColumns().add(Columns.keep(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 70)));
+        table.getColumns().add(Columns.keep(column("jobs.column.duration", JobRow::durationProperty, 80)));
+        TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 80);
+        exitCode.getStyleClass().add("jobs-number");
+        table.getColumns().add(Columns.keep(exitCode));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 list.select(row == null ? null : row.name()));
@@ -327,7 +380,7 @@ public final class JobsView extends StackPane {
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
-                viewModel.cancel().cancelSelected();
+                confirmCancel();
                 event.consume();
             }
         });
@@ -339,22 +392,95 @@ public final class JobsView extends StackPane {
         column.textProperty().bind(messages.text(key));
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         column.setPrefWidth(width);
-        return column;
+        return Columns.singleLine(column, text -> text);
     }
 
-    /** The error, in full in a tooltip: it is often longer than the column. */
-    private TableColumn<JobRow, String> errorColumn() {
-        TableColumn<JobRow, String> column = column("jobs.column.error", JobRow::errorProperty, 110);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String error, boolean empty) {
-                super.updateItem(error, empty);
-                boolean none = empty || error == null || error.isEmpty();
-                setText(none ? null : error);
-                setTooltip(none ? null : new Tooltip(error));
+    /**
+     * The selected job in full: its names, where and how it ran (the nodes), its times, its exit
+     * code, its error not cut short and, while it is queued, the engine's note on why it waits.
+     */
+    private Node buildDetails() {
+        GridPane grid = new GridPane();
+        grid.setId("jobs-details");
+        grid.getStyleClass().add("jobs-details");
+        grid.setHgap(12);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        grid.getColumnConstraints().addAll(labels, values);
+        detail(grid, "name", "jobs.column.name", row -> new ReadOnlyStringWrapper(row.name()));
+        detail(grid, "display-name", "jobs.column.displayName", JobRow::displayNameProperty);
+        detail(grid, "experiment", "jobs.column.experiment", JobRow::experimentProperty);
+        detail(grid, "status", "jobs.column.status", JobRow::statusTextProperty);
+        detail(grid, "waiting", "jobs.details.waiting", JobRow::waitingProperty);
+        detail(grid, "compute", "jobs.column.compute", JobRow::computeProperty);
+        detail(grid, "nodes", "jobs.column.instances", row -> Bindings.createStringBinding(
+                () -> row.nodes().isEmpty() ? String.valueOf(row.instanceCount())
+                        : messages.render("jobs.details.nodes", row.instanceCount(), row.nodes()),
+                row.nodesProperty(), row.instanceCountProperty(), messages.bundleProperty()));
+        detail(grid, "attempt", "jobs.column.attempt", row -> row.attemptProperty().asString());
+        detail(grid, "created", "jobs.column.created", JobRow::createdProperty);
+        detail(grid, "started", "jobs.details.started", JobRow::startedProperty);
+        detail(grid, "ended", "jobs.details.ended", JobRow::endedProperty);
+        detail(grid, "duration", "jobs.column.duration", JobRow::durationProperty);
+        detail(grid, "exit-code", "jobs.column.exitCode", JobRow::exitCodeProperty);
+        detail(grid, "error", "jobs.column.error", JobRow::errorProperty);
+
+        Label none = new Label();
+        none.setId("jobs-details-none");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        none.textProperty().bind(messages.text("jobs.details.none"));
+        none.setWrapText(true);
+        none.visibleProperty().bind(list.selectedJobProperty().isNull());
+        none.managedProperty().bind(none.visibleProperty());
+        grid.visibleProperty().bind(none.visibleProperty().not());
+        grid.managedProperty().bind(grid.visibleProperty());
+
+        VBox content = new VBox(8, detailsHeader(), none, grid);
+        content.getStyleClass().add("jobs-pane");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("jobs-details-scroll");
+        return scroll;
+    }
+
+    /**
+     * One line of the details, bound to the selected job's value and hidden while it has none.
+     * Sentences (an error, a note) wrap between words; names and ids stay on one line, cut with an
+     * ellipsis and shown in full on hover, so they never break in the middle.
+     */
+    private void detail(GridPane grid, String id, String labelKey, Function<JobRow, ObservableValue<String>> value) {
+        boolean sentence = id.equals("error") || id.equals("waiting");
+        Label label = new Label();
+        label.textProperty().bind(messages.text(labelKey));
+        label.getStyleClass().add("jobs-field-label");
+        Label shown = new Label();
+        shown.setId("jobs-details-" + id);
+        shown.setWrapText(sentence);
+        shown.setMinWidth(0);
+        if (!sentence) {
+            Tooltip full = new Tooltip();
+            full.textProperty().bind(shown.textProperty());
+            shown.setTooltip(full);
+        }
+        label.setLabelFor(shown);
+        label.visibleProperty().bind(shown.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        shown.visibleProperty().bind(label.visibleProperty());
+        shown.managedProperty().bind(label.visibleProperty());
+        GridPane.setValignment(label, VPos.TOP);
+        // Counted from the rows added, not getRowCount(): that counts only the lines shown now.
+        grid.addRow(grid.getChildren().size() / 2, label, shown);
+        list.selectedJobProperty().addListener((observable, old, row) -> {
+            shown.textProperty().unbind();
+            if (row == null) {
+                shown.setText("");
+            } else {
+                shown.textProperty().bind(value.apply(row));
             }
         });
-        return column;
     }
 
     private TableColumn<JobRow, Number> numberColumn(String key, Function<JobRow, ObservableValue<Number>> value,
@@ -364,7 +490,7 @@ public final class JobsView extends StackPane {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         column.setPrefWidth(width);
         column.getStyleClass().add("jobs-number");
-        return column;
+        return Columns.singleLine(column, String::valueOf);
     }
 
     private void buildLog() {
@@ -423,14 +549,52 @@ public final class JobsView extends StackPane {
         return scroll;
     }
 
+    // Cancel, once confirmed
+
+    /** Asks, naming the job, before cancelling it; No, Escape or closing the dialog changes nothing. */
+    private void confirmCancel() {
+        JobRow row = list.selectedJob();
+        String question = viewModel.cancel().question();
+        if (question == null) {
+            return;
+        }
+        ButtonType yes = new ButtonType(messages.get("jobs.cancel.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get("jobs.cancel.confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("jobs.cancel.confirm.message"), yes, no);
+        alert.setTitle(messages.get("jobs.cancel.confirm.title"));
+        alert.setHeaderText(question);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.getDialogPane().setId("jobs-cancel-dialog");
+        Button confirm = (Button) alert.getDialogPane().lookupButton(yes);
+        confirm.setId("jobs-cancel-confirm");
+        confirm.getStyleClass().add(Styles.DANGER);
+        confirm.setDefaultButton(false);
+        Button keep = (Button) alert.getDialogPane().lookupButton(no);
+        keep.setId("jobs-cancel-keep");
+        // Keep is the default: Enter must not cancel a job by accident.
+        keep.setDefaultButton(true);
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == yes) {
+                viewModel.cancel().cancel(row);
+            }
+        });
+        alert.show();
+    }
+
     // Keyboard
 
     private void onShortcut(KeyEvent event) {
         if (SUBMIT.match(event)) {
-            form.submit();
+            submit();
             event.consume();
         } else if (CANCEL.match(event)) {
-            viewModel.cancel().cancelSelected();
+            confirmCancel();
+            event.consume();
+        } else if (NEW.match(event)) {
+            formPane.setExpanded(true);
+            formPane.lookup("#jobs-command").requestFocus();
             event.consume();
         } else if (REFRESH.match(event)) {
             viewModel.refreshSoon();
@@ -452,18 +616,32 @@ public final class JobsView extends StackPane {
     /** A status with an icon and a colour as well as its name, so it does not rest on colour alone. */
     private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
+        private final Tooltip waiting = new Tooltip();
+
+        StatusCell() {
+            Columns.measure(this);
+        }
+
         @Override
         protected void updateItem(JobStatus status, boolean empty) {
             super.updateItem(status, empty);
             getStyleClass().removeAll("status-success", "status-danger", "status-warning", "status-accent",
                     "status-muted");
             textProperty().unbind();
+            tooltipProperty().unbind();
+            waiting.textProperty().unbind();
             if (empty || status == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            textProperty().bind(getTableView().getItems().get(getIndex()).statusTextProperty());
+            JobRow row = getTableView().getItems().get(getIndex());
+            textProperty().bind(row.statusLineProperty());
+            // Why a queued job waits, in the engine's words, on hover; the details show it too.
+            waiting.textProperty().bind(row.waitingProperty());
+            tooltipProperty().bind(Bindings.when(row.waitingProperty().isEmpty()).then((Tooltip) null)
+                    .otherwise(waiting));
             FontIcon icon = new FontIcon(icon(status));
             icon.getStyleClass().add("job-status-icon");
             setGraphic(icon);

@@ -7,6 +7,7 @@ import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.Job;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
@@ -754,6 +755,28 @@ abstract class RepositoryContractTest {
         assertThat(last).extracting(LogEvent::nodeId, LogEvent::state, LogEvent::reason).containsExactlyInAnyOrder(
                 tuple("tvm-1_1", "RUNNING", PLACED), tuple("tvm-1_2", "PREPARING", SCALE_UP));
         assertThat(database.eventLog().lastNodeEvents(WS, "cpu", List.of(), before)).isEmpty();
+    }
+
+    @Test
+    void theLastClusterEventIsTheNewestDecisionOfThatClusterWhateverCameAfterIt() {
+        assertThat(database.eventLog().lastClusterEvent(WS, "cpu")).isEmpty();
+        Message locked = Message.of("error.scope-locked", "rg", WS, "CanNotDelete", "no-delete", 0);
+        database.eventLog().append(List.of(
+                clusterEvent("cpu", T0, "SCALE_UP"),
+                LogEvent.cluster(T0.plusSeconds(5), WS, "cpu", "ScopeLocked", locked),
+                clusterEvent("cpu", T0.plusSeconds(5), "AT_MAX_NODES"),
+                LogEvent.cluster(T0.plusSeconds(5), WS, "cpu", "ScopeLocked", locked),
+                LogEvent.node(T0.plusSeconds(7), bareNode(WS, "cpu", "tvm-1_1"), SCALE_UP),
+                new LogEvent(0, T0.plusSeconds(7), EventKind.JOB, WS, "cpu", null, "train-1", "QUEUED", 0, null),
+                clusterEvent("other", T0.plusSeconds(8), "SCALE_DOWN")));
+
+        assertThat(database.eventLog().lastClusterEvent(WS, "cpu")).hasValueSatisfying(event -> {
+            assertThat(event.state()).as("the later of two at the same instant").isEqualTo("ScopeLocked");
+            assertThat(event.reason()).isEqualTo(locked);
+            assertThat(event.at()).isEqualTo(T0.plusSeconds(5));
+        });
+        assertThat(database.eventLog().lastClusterEvent(WS, "other")).map(LogEvent::state).hasValue("SCALE_DOWN");
+        assertThat(database.eventLog().lastClusterEvent("ws-else", "cpu")).isEmpty();
     }
 
     @Test

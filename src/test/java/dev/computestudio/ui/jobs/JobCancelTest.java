@@ -1,5 +1,6 @@
 package dev.computestudio.ui.jobs;
 
+import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
@@ -60,10 +61,12 @@ class JobCancelTest {
         studio.submit("queued-job", CPU);
         show("queued-job");
         assertThat(cancel.isDisabled()).isFalse();
+        assertThat(cancel.question()).isEqualTo("Cancel job queued-job?");
 
-        cancel.cancelSelected();
+        cancel.cancel(list.selectedJob());
 
         assertThat(list.selectedJob().status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(cancel.question()).as("nothing left to ask about").isNull();
         assertThat(outcome.textProperty().get()).isEqualTo("Job queued-job canceled.");
         assertThat(outcome.refusedProperty().get()).isFalse();
         assertThat(cancel.isDisabled()).isTrue();
@@ -76,7 +79,7 @@ class JobCancelTest {
         show("running-job");
         assertThat(list.selectedJob().status()).isEqualTo(JobStatus.RUNNING);
 
-        cancel.cancelSelected();
+        cancel.cancel(list.selectedJob());
 
         assertThat(list.selectedJob().status()).isEqualTo(JobStatus.CANCEL_REQUESTED);
         assertThat(outcome.textProperty().get())
@@ -88,6 +91,17 @@ class JobCancelTest {
     }
 
     @Test
+    void theQuestionNamesTheJobByItsDisplayNameAndItsName() {
+        studio.jobs.submit(WS, new JobSpec("bright-pear-x1", "Train ResNet", null, CPU, "python train.py", null, 1,
+                null, null, null));
+        show("bright-pear-x1");
+
+        assertThat(cancel.question()).isEqualTo("Cancel job Train ResNet (bright-pear-x1)?");
+        language.set(Locale.forLanguageTag("pt-BR"));
+        assertThat(cancel.question()).isEqualTo("Cancelar o trabalho Train ResNet (bright-pear-x1)?");
+    }
+
+    @Test
     void aJobThatEndedBeforeTheCancelArrivedSaysSoInTheUsersLanguage() {
         studio.submit("quick-job", CPU);
         studio.pass();
@@ -95,7 +109,7 @@ class JobCancelTest {
         studio.runner.exit("quick-job", 0, 0);
         studio.pass();
 
-        cancel.cancelSelected();
+        cancel.cancel(list.selectedJob());
 
         assertThat(outcome.textProperty().get())
                 .isEqualTo("Could not cancel job quick-job: job 'quick-job' has already ended (Completed)");

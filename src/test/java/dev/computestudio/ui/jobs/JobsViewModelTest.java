@@ -125,13 +125,13 @@ class JobsViewModelTest {
 
         assertThat(screen.list().jobs()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(JobStatus.RUNNING);
-            assertThat(row.duration()).isEqualTo("30 s");
+            assertThat(row.duration()).isEqualTo("30s");
         });
 
         engineClock.advanceSeconds(95);
         screen.refresh();
 
-        assertThat(screen.list().jobs().get(0).duration()).isEqualTo("2 min 05 s");
+        assertThat(screen.list().jobs().get(0).duration()).isEqualTo("2m 05s");
     }
 
     @Test
@@ -145,6 +145,6 @@ class JobsViewModelTest {
         studio.advanceSeconds(3);
         screen.refresh();
 
-        assertThat(screen.list().jobs().get(0).duration()).as("3 real seconds at 20x").isEqualTo("1 min 00 s");
+        assertThat(screen.list().jobs().get(0).duration()).as("3 real seconds at 20x").isEqualTo("1m 00s");
     }
 }

@@ -2,7 +2,9 @@ package dev.computestudio.ui.jobs;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.computestudio.domain.JobFiles;
+import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.domain.LockLevel;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
@@ -12,12 +14,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +124,8 @@ class JobsViewTest {
         Button cancel = robot.lookup("#jobs-cancel").queryButton();
         assertThat(cancel.isDisabled()).isFalse();
         robot.clickOn("#jobs-cancel");
+        waitUntil(() -> robot.lookup("#jobs-cancel-confirm").tryQuery().isPresent());
+        robot.clickOn("#jobs-cancel-confirm");
         waitUntil(() -> cellText(robot, "train-ui", 1).equals("Cancel requested"));
         assertThat(cancel.isDisabled()).isTrue();
 
@@ -160,6 +167,8 @@ class JobsViewTest {
                 .as("Ctrl+Enter submits, it does not add a line").isEqualTo("sleep 60");
 
         robot.clickOn(cell(robot, "by-keys", 0)).type(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup("#jobs-cancel-confirm").tryQuery().isPresent());
+        robot.clickOn("#jobs-cancel-confirm");
 
         waitUntil(() -> cellText(robot, "by-keys", 1).equals("Canceled"));
         assertThat(text(robot, "#jobs-message")).isEqualTo("Job by-keys canceled.");
@@ -198,6 +207,109 @@ class JobsViewTest {
     }
 
     @Test
+    void cancelAsksNamingTheJobAndNoOrEscapeChangeNothing(FxRobot robot) throws Exception {
+        studio.jobs.submit(WS, new JobSpec("bright-pear-x1", "Train ResNet", null, CPU, "python train.py", null, 1,
+                null, null, null));
+        refresh();
+        waitUntil(() -> cell(robot, "bright-pear-x1", 0) != null);
+        robot.clickOn(cell(robot, "bright-pear-x1", 0));
+
+        robot.clickOn("#jobs-cancel");
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#jobs-cancel-dialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cancel job Train ResNet (bright-pear-x1)?");
+        robot.clickOn("#jobs-cancel-keep");
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isEmpty());
+        assertThat(studio.job("bright-pear-x1").status()).as("No keeps the job").isEqualTo(JobStatus.QUEUED);
+
+        robot.clickOn(cell(robot, "bright-pear-x1", 0)).type(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isEmpty());
+        assertThat(studio.job("bright-pear-x1").status()).as("Escape keeps the job").isEqualTo(JobStatus.QUEUED);
+
+        robot.clickOn(cell(robot, "bright-pear-x1", 0)).type(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#jobs-cancel-dialog").tryQuery().isEmpty());
+        assertThat(studio.job("bright-pear-x1").status()).as("Enter answers No, the safe answer")
+                .isEqualTo(JobStatus.QUEUED);
+        assertThat(text(robot, "#jobs-message")).isEmpty();
+
+        robot.clickOn("#jobs-cancel");
+        waitUntil(() -> robot.lookup("#jobs-cancel-confirm").tryQuery().isPresent());
+        robot.clickOn("#jobs-cancel-confirm");
+        waitUntil(() -> cellText(robot, "bright-pear-x1", 1).equals("Canceled"));
+        assertThat(studio.job("bright-pear-x1").status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(text(robot, "#jobs-message")).isEqualTo("Job bright-pear-x1 canceled.");
+    }
+
+    @Test
+    void theTableShowsTheCloudsColumnsAndTheDetailsTheFullErrorAndTheNode(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#jobs-table").queryTableView().getColumns()).extracting(TableColumn::getText)
+                .containsExactly("Display name", "Status", "Experiment", "Compute", "Attempt", "Duration", "Exit code");
+        studio.jobs.submit(WS, new JobSpec("bright-pear-x1", "Train ResNet", "vision", CPU, "python train.py", null,
+                1, null, null, null));
+        studio.pass();
+        studio.advanceSeconds(65);
+        studio.runner.exit("bright-pear-x1", 0, 3);
+        studio.pass();
+        refresh();
+        waitUntil(() -> cellText(robot, "bright-pear-x1", 1).equals("Failed"));
+        assertThat(cellText(robot, "bright-pear-x1", 0)).isEqualTo("Train ResNet");
+        assertThat(cellText(robot, "bright-pear-x1", 2)).isEqualTo("vision");
+        assertThat(cellText(robot, "bright-pear-x1", 5)).isEqualTo("1m 05s");
+        assertThat(cellText(robot, "bright-pear-x1", 6)).isEqualTo("3");
+
+        robot.clickOn(cell(robot, "bright-pear-x1", 0));
+
+        String node = studio.job("bright-pear-x1").nodeIds().get(0);
+        waitUntil(() -> text(robot, "#jobs-details-name").equals("bright-pear-x1"));
+        assertThat(text(robot, "#jobs-details-error")).as("not cut short")
+                .isEqualTo(studio.job("bright-pear-x1").error().english()).contains(node);
+        assertThat(text(robot, "#jobs-details-nodes")).isEqualTo("1 (" + node + ")");
+        assertThat(text(robot, "#jobs-details-exit-code")).isEqualTo("3");
+        assertThat(robot.lookup("#jobs-details-waiting").queryAs(Labeled.class).isVisible())
+                .as("an ended job waits for nothing").isFalse();
+    }
+
+    @Test
+    void aJobQueuedBehindALockSaysWhyInTheTableAndInTheDetails(FxRobot robot) throws Exception {
+        studio.locks.create(WS, "no-delete", LockLevel.CAN_NOT_DELETE, null);
+        studio.submit("locked-out", CPU);
+        studio.pass();
+        refresh();
+
+        waitUntil(() -> cellText(robot, "locked-out", 1).equals("Queued: lock"));
+        assertThat(cell(robot, "locked-out", 1).getTooltip().getText()).startsWith("Scaling is blocked");
+        robot.clickOn(cell(robot, "locked-out", 0));
+        waitUntil(() -> text(robot, "#jobs-details-waiting").startsWith("Scaling is blocked"));
+        assertThat(text(robot, "#jobs-details-waiting")).contains("lock 'no-delete'");
+    }
+
+    @Test
+    void theTableTakesTheHeightTheWindowGives(FxRobot robot) throws Exception {
+        TitledPane form = robot.lookup("#jobs-form").queryAs(TitledPane.class);
+        assertThat(form.isExpanded()).as("nothing to list yet: the form is open").isTrue();
+        TableView<?> table = robot.lookup("#jobs-table").queryTableView();
+        double withForm = table.getHeight();
+        studio.submit("from-the-cli", CPU);
+        refresh();
+        waitUntil(() -> !form.isExpanded());
+        assertThat(table.getHeight()).as("the form closes for the table").isGreaterThan(withForm + 50);
+        double before = table.getHeight();
+
+        robot.interact(() -> table.getScene().getWindow().setHeight(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getHeight()).as("the table, not empty space, grows").isGreaterThan(before + 100);
+
+        robot.clickOn(table).press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(form::isExpanded);
+        assertThat(robot.lookup("#jobs-command").query().isFocused()).as("Ctrl+N: ready to type a command").isTrue();
+    }
+
+    @Test
     void fieldDecorationsStayInsideTheScreen(FxRobot robot) {
         assertThat(robot.lookup("#jobs-compute").query().getScene().getRoot()).as("the window's root is not replaced")
                 .isInstanceOf(JobsView.class);
@@ -230,7 +342,7 @@ class JobsViewTest {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
-    /** The cell in the row of this job and this column (0 name, 1 status, ...). */
+    /** The cell in the row of this job and this column (0 display name, 1 status, ...). */
     private static TableCell<?, ?> cell(FxRobot robot, String job, int column) {
         TableView<?> table = robot.lookup("#jobs-table").queryTableView();
         return robot.from(table).lookup(".table-cell").queryAllAs(TableCell.class).stream()

@@ -222,15 +222,29 @@ public final class Reconciler {
         }
     }
 
-    /** A cluster being deleted: its jobs fail, its nodes go, then the cluster itself. */
+    /**
+     * A cluster being deleted: its jobs fail and its nodes leave; at the next pass they are gone,
+     * then the cluster itself. It stays Deleting in between, as the cloud's does while it drains,
+     * so whoever deleted it sees it go rather than vanish.
+     */
     private void tearDown(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
             supervisor.end(pass, job, endWithoutCompute(job), null,
                     Message.of("reason.job.compute-deleted", pass.cluster.name()));
         }
         Message deleted = Message.of("reason.cluster.deleted");
-        for (Node node : List.copyOf(pass.nodes)) {
-            autoscaler.remove(pass, node, deleted);
+        List<Node> draining = List.copyOf(pass.nodes);
+        for (Node node : draining) {
+            if (node.state() == NodeState.LEAVING) {
+                autoscaler.finishLeaving(pass, node, deleted);
+            } else {
+                autoscaler.startLeaving(pass, node, deleted);
+            }
+        }
+        if (!pass.nodes.isEmpty()) {
+            stores.clusters().updateAllocation(pass.cluster.workspace(), pass.cluster.name(),
+                    autoscaler.status(pass, new Autoscaler.Decision(0, List.of())));
+            return;
         }
         inaction.forget(pass);
         recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.DELETED, deleted);

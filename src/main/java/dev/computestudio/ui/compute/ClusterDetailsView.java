@@ -61,8 +61,9 @@ final class ClusterDetailsView extends StackPane {
         none.setId("cluster-details-empty");
         none.visibleProperty().bind(details.shownProperty().not());
 
-        // The header stays in view while the rest scrolls, so the cluster's name and actions never scroll away.
-        VBox content = new VBox(body(), errors(), nodesSection());
+        // The header stays in view while the rest scrolls, so the cluster's name and actions never scroll away;
+        // its errors come first, where a trainer looking for what went wrong sees them without scrolling.
+        VBox content = new VBox(errors(), body(), nodesSection());
         content.getStyleClass().add("cluster-details-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

@@ -184,6 +184,13 @@ class ComputeViewTest {
         studio.pass();
         compute.refresh();
 
+        waitFor(() -> "1".equals(text(robot, "#node-count-leaving")));
+        assertThat(robot.lookup("#compute-table").lookup("Deleting").tryQuery()).as("still listed").isPresent();
+
+        studio.advanceSeconds(1);
+        studio.pass();
+        compute.refresh();
+
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems()).extracting(ClusterRow::name).isEqualTo(List.of(LOW));
     }

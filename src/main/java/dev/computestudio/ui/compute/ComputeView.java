@@ -11,10 +11,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -24,6 +29,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -48,7 +54,8 @@ public final class ComputeView extends BorderPane {
 
     static final String STYLESHEET = Objects.requireNonNull(
             ComputeView.class.getResource("/dev/computestudio/ui/compute/compute.css")).toExternalForm();
-    private static final double DIVIDER = 0.37;
+    /** Six clusters in view at 1440x900; the details scroll below. */
+    private static final double DIVIDER = 0.45;
 
     private final ComputeViewModel viewModel;
     private final Messages messages;
@@ -67,9 +74,8 @@ public final class ComputeView extends BorderPane {
         setTop(new VBox(toolbar(), feedback()));
 
         TableView<ClusterRow> clusters = clusterTable();
+        // Both parts grow with the window, so that on a large screen the table shows more clusters.
         SplitPane split = new SplitPane(clusters, new ClusterDetailsView(viewModel, messages));
-        // A message above the table takes its room from the details, not from the table's rows.
-        SplitPane.setResizableWithParent(clusters, false);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(DIVIDER);
         split.getStyleClass().add("compute-split");
@@ -87,25 +93,42 @@ public final class ComputeView extends BorderPane {
 
     // Toolbar and shortcuts
 
-    /** A flow, so that on a narrow window the buttons wrap to a second line instead of widening the screen. */
+    /**
+     * The everyday actions as buttons, the rarer ones (identity, attach, detach, YAML) in a "More" menu, so
+     * that the bar fits one line on a projector in either language. Should it still wrap (a large
+     * text size), each group wraps as a whole: never one button alone on a line.
+     */
     private FlowPane toolbar() {
         Button create = button("compute-new", Feather.PLUS, "compute.action.new", "Shortcut+N",
                 viewModel.newDisabledProperty(), viewModel::newCluster);
         create.getStyleClass().add(Styles.ACCENT);
         Button scale = button("compute-edit-scale", Feather.SLIDERS, "compute.action.scale", "Shortcut+E",
                 viewModel.changeDisabledProperty(), this::editScale);
-        Button identity = button("compute-identity", Feather.USER_CHECK, "compute.action.identity", "Shortcut+I",
-                viewModel.changeDisabledProperty(), this::editIdentity);
         Button delete = button("compute-delete", Feather.TRASH_2, "compute.action.delete", "Delete",
                 viewModel.changeDisabledProperty(), this::confirmDelete);
-        Button attach = button("compute-attach", Feather.LINK, "compute.action.attach", "Shortcut+Shift+A",
-                viewModel.attachDisabledProperty(), this::attach);
-        Button detach = button("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
-                viewModel.detachDisabledProperty(), this::confirmDetach);
-        Button importYaml = button("compute-import-yaml", Feather.UPLOAD, "compute.action.importYaml", "Shortcut+O",
-                viewModel.yaml().importDisabledProperty(), this::importYaml);
-        Button exportYaml = button("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml",
-                "Shortcut+Shift+S", viewModel.yaml().exportDisabledProperty(), this::exportYaml);
+
+        MenuButton more = new MenuButton();
+        more.setId("compute-more");
+        more.setGraphic(new FontIcon(Feather.MORE_HORIZONTAL));
+        more.textProperty().bind(messages.text("compute.action.more"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip moreTip = new Tooltip();
+        moreTip.textProperty().bind(messages.text("compute.action.more.tooltip"));
+        more.setTooltip(moreTip);
+        more.getItems().addAll(
+                menuItem("compute-identity", Feather.USER_CHECK, "compute.action.identity", "Shortcut+I",
+                        viewModel.changeDisabledProperty(), this::editIdentity),
+                new SeparatorMenuItem(),
+                menuItem("compute-attach", Feather.LINK, "compute.action.attach", "Shortcut+Shift+A",
+                        viewModel.attachDisabledProperty(), this::attach),
+                menuItem("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
+                        viewModel.detachDisabledProperty(), this::confirmDetach),
+                new SeparatorMenuItem(),
+                menuItem("compute-import-yaml", Feather.UPLOAD, "compute.action.importYaml", "Shortcut+O",
+                        viewModel.yaml().importDisabledProperty(), this::importYaml),
+                menuItem("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml", "Shortcut+Shift+S",
+                        viewModel.yaml().exportDisabledProperty(), this::exportYaml));
+
         Button refresh = button("compute-refresh", Feather.REFRESH_CW, "compute.action.refresh", "F5",
                 viewModel.noWorkspaceProperty(), viewModel::refresh);
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -113,11 +136,18 @@ public final class ComputeView extends BorderPane {
         refresh.setText(null);
         refresh.accessibleTextProperty().bind(messages.text("compute.action.refresh"));
 
-        FlowPane bar = new FlowPane(8, 8, create, separator(), scale, identity, delete, separator(), attach, detach,
-                separator(), importYaml, exportYaml, separator(), refresh);
+        FlowPane bar = new FlowPane(8, 8, group(create, separator(), scale, delete),
+                group(separator(), more, refresh));
         bar.setId("compute-toolbar");
         bar.getStyleClass().add("compute-toolbar");
         return bar;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox group = new HBox(8, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        group.setMinWidth(Region.USE_PREF_SIZE);
+        return group;
     }
 
     private static Separator separator() {
@@ -135,17 +165,35 @@ public final class ComputeView extends BorderPane {
         button.disableProperty().bind(disabled);
         button.setOnAction(event -> action.run());
         button.setMinWidth(Region.USE_PREF_SIZE);
-        KeyCombination keys = KeyCombination.valueOf(shortcut);
+        KeyCombination keys = shortcut(shortcut, disabled, action);
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get(key + ".tooltip") + " (" + keys.getDisplayText() + ")", messages.bundleProperty()));
         button.setTooltip(tooltip);
+        return button;
+    }
+
+    /** An action of the "More" menu; its shortcut works with the menu closed, as a button's does. */
+    private MenuItem menuItem(String id, Ikon icon, String key, String shortcut, BooleanBinding disabled,
+                              Runnable action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.setGraphic(new FontIcon(icon));
+        item.textProperty().bind(messages.text(key));
+        item.disableProperty().bind(disabled);
+        item.setOnAction(event -> action.run());
+        shortcut(shortcut, disabled, action);
+        return item;
+    }
+
+    private KeyCombination shortcut(String shortcut, BooleanBinding disabled, Runnable action) {
+        KeyCombination keys = KeyCombination.valueOf(shortcut);
         shortcuts.put(keys, () -> {
             if (!disabled.get()) {
                 action.run();
             }
         });
-        return button;
+        return keys;
     }
 
     /** The screen's shortcuts work while it is in a scene, and leave the scene with it. */

@@ -10,9 +10,14 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,6 +33,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,11 +58,14 @@ class ComputeViewTest {
     private static final String LOW = "lowpri-cluster";
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private StudioFixture studio;
     private ComputeViewModel compute;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         studio = new StudioFixture(Files.createTempDirectory("compute-view-test"));
         studio.createCluster(CPU, dedicated(DS3, 1, 4));
         studio.createCluster(LOW, lowPriority(DS3, 0, 2));
@@ -63,7 +73,7 @@ class ComputeViewTest {
         studio.pass();
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        Messages messages = new Messages(language);
         compute = new ComputeViewModel(studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
         stage.setScene(new Scene(new ComputeView(compute, messages), 1000, 720));
@@ -193,6 +203,57 @@ class ComputeViewTest {
 
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems()).extracting(ClusterRow::name).isEqualTo(List.of(LOW));
+    }
+
+    @Test
+    void aClustersErrorComesFirstInItsDetailsAboveTheFold(FxRobot robot) throws TimeoutException {
+        studio.createCluster("gpu-cluster", dedicated("Standard_NC6", 1, 1));
+        studio.pass();
+        compute.refresh();
+        waitFor(() -> table(robot).getItems().size() == 3);
+
+        robot.clickOn("gpu-cluster");
+
+        waitFor(() -> robot.lookup("#cluster-error-QuotaExceeded").tryQuery().isPresent());
+        Node error = robot.lookup("#cluster-error-QuotaExceeded").query();
+        Node properties = robot.lookup("#cluster-properties").query();
+        Node details = robot.lookup("#cluster-details").query();
+        assertThat(scene(error).getMinY()).as("above the properties").isLessThan(scene(properties).getMinY());
+        assertThat(scene(error).getMaxY()).as("in view without scrolling").isLessThan(scene(details).getMaxY());
+    }
+
+    @Test
+    void theToolbarFitsOneLineInPortugueseAtTheWidthAProjectorLeavesAndWrapsNoButtonAlone(FxRobot robot) {
+        // 1024 px less the sidebar (240) and the screen's margins (56).
+        robot.interact(() -> {
+            language.set(Locale.forLanguageTag("pt-BR"));
+            stage.setWidth(728);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(toolbarLines(robot)).as("one line").hasSize(1);
+        Node refresh = robot.lookup("#compute-refresh").query();
+        assertThat(scene(refresh).getMaxX()).as("nothing cut off").isLessThanOrEqualTo(728);
+        assertThat(robot.lookup("#compute-more").queryAs(MenuButton.class).getItems())
+                .extracting(MenuItem::getText).contains("Identidade", "Anexar", "Desanexar", "Importar YAML…", "Exportar YAML");
+
+        robot.interact(() -> stage.setWidth(420));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(toolbarLines(robot)).as("wrapped").hasSizeGreaterThan(1)
+                .allSatisfy((top, buttons) -> assertThat(buttons).as("buttons on the line at " + top).isGreaterThan(1));
+    }
+
+    /** How many toolbar buttons sit on each line, by the line's top in the scene. */
+    private static Map<Double, Integer> toolbarLines(FxRobot robot) {
+        Map<Double, Integer> lines = new TreeMap<>();
+        robot.lookup("#compute-toolbar").lookup((Node node) -> node instanceof ButtonBase).queryAll()
+                .forEach(button -> lines.merge(scene(button).getMinY(), 1, Integer::sum));
+        return lines;
+    }
+
+    private static Bounds scene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     private static TableView<ClusterRow> table(FxRobot robot) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,11 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /**
+     * How long the nodes of a deleted cluster take to leave: the cloud's take minutes; a few
+     * seconds let whoever deleted it see it Deleting, its nodes leaving, rather than vanish.
+     */
+    static final Duration DELETION_DRAIN = Duration.ofSeconds(3);
     static final Message UNSTARTED = Message.of("reason.job.unstarted");
 
     private final Repositories stores;
@@ -223,9 +229,9 @@ public final class Reconciler {
     }
 
     /**
-     * A cluster being deleted: its jobs fail and its nodes leave; at the next pass they are gone,
-     * then the cluster itself. It stays Deleting in between, as the cloud's does while it drains,
-     * so whoever deleted it sees it go rather than vanish.
+     * A cluster being deleted: its jobs fail and its nodes leave; after {@link #DELETION_DRAIN}
+     * they are gone, then the cluster itself. It stays Deleting in between, as the cloud's does
+     * while it drains.
      */
     private void tearDown(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
@@ -235,10 +241,10 @@ public final class Reconciler {
         Message deleted = Message.of("reason.cluster.deleted");
         List<Node> draining = List.copyOf(pass.nodes);
         for (Node node : draining) {
-            if (node.state() == NodeState.LEAVING) {
-                autoscaler.finishLeaving(pass, node, deleted);
-            } else {
+            if (node.state() != NodeState.LEAVING) {
                 autoscaler.startLeaving(pass, node, deleted);
+            } else if (!pass.now.isBefore(node.stateSince().plus(DELETION_DRAIN))) {
+                autoscaler.finishLeaving(pass, node, deleted);
             }
         }
         if (!pass.nodes.isEmpty()) {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Deleting a cluster: Deleting first; the engine fails its jobs and stops its nodes, which leave,
- * and at the next pass removes them and the cluster.
+ * and once they have drained removes them and the cluster.
  */
 class ClusterDeletionTest {
 
@@ -70,6 +70,12 @@ class ClusterDeletionTest {
         assertThat(studio.compute.listNodes(WS, CPU)).extracting(Node::state).containsOnly(NodeState.LEAVING);
         assertThat(studio.runner.stoppedNodeIds()).containsExactlyElementsOf(nodes.stream().map(Node::id).toList());
         assertThat(studio.job("job-running").status()).isEqualTo(JobStatus.FAILED);
+
+        studio.advanceSeconds(Reconciler.DELETION_DRAIN.toSeconds() - 1);
+        studio.pass();
+
+        assertThat(studio.compute.listNodes(WS, CPU)).as("still draining").extracting(Node::state)
+                .containsOnly(NodeState.LEAVING);
 
         studio.advanceSeconds(1);
         studio.pass();

@@ -3,8 +3,10 @@ package dev.computestudio.ui.compute;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.SingleLineCell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,7 +23,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -253,7 +254,7 @@ public final class ComputeView extends BorderPane {
     private TableView<ClusterRow> clusterTable() {
         table.setId("compute-table");
         table.getStyleClass().add(Styles.STRIPED);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         SortedList<ClusterRow> sorted = new SortedList<>(viewModel.clusters());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -272,8 +273,10 @@ public final class ComputeView extends BorderPane {
         name.setComparator(Comparator.comparing(item -> item.row().name()));
         TableColumn<ClusterRow, String> state = column("compute.column.state", 94, ClusterRow::stateTextProperty);
         state.setCellFactory(column -> new StateCell());
-        TableColumn<ClusterRow, String> size = column("compute.column.size", 136, ClusterRow::sizeTextProperty);
-        TableColumn<ClusterRow, String> tier = column("compute.column.tier", 102, ClusterRow::tierTextProperty);
+        TableColumn<ClusterRow, String> size = Columns.singleLine(
+                column("compute.column.size", 136, ClusterRow::sizeTextProperty), text -> text);
+        TableColumn<ClusterRow, String> tier = Columns.singleLine(
+                column("compute.column.tier", 102, ClusterRow::tierTextProperty), text -> text);
 
         TableColumn<ClusterRow, Object> nodes = new TableColumn<>();
         nodes.textProperty().bind(messages.text("compute.column.nodes"));
@@ -283,11 +286,19 @@ public final class ComputeView extends BorderPane {
                 number("compute.column.min", 50, ClusterRow::minProperty),
                 number("compute.column.max", 50, ClusterRow::maxProperty)));
 
-        TableColumn<ClusterRow, String> allocation = column("compute.column.allocation", 96,
-                ClusterRow::allocationTextProperty);
-        TableColumn<ClusterRow, Number> idle = column("compute.column.idle", 72, ClusterRow::idleSecondsProperty);
+        TableColumn<ClusterRow, String> allocation = Columns.singleLine(
+                column("compute.column.allocation", 96, ClusterRow::allocationTextProperty), text -> text);
+        TableColumn<ClusterRow, Number> idle = Columns.singleLine(
+                column("compute.column.idle", 72, ClusterRow::idleSecondsProperty), String::valueOf);
         idle.setStyle("-fx-alignment: center-right;");
 
+        // Names, states, sizes and the counts keep their width; the tier and the idle time give way first.
+        Columns.keep(name);
+        Columns.keep(state);
+        Columns.keep(size);
+        Columns.flex(tier);
+        Columns.keep(allocation);
+        Columns.flex(idle);
         table.getColumns().addAll(List.of(name, state, size, tier, nodes, allocation, idle));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> viewModel.select(now));
@@ -320,7 +331,7 @@ public final class ComputeView extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> (ObservableValue<Number>) value.apply(cell.getValue()));
         column.setStyle("-fx-alignment: center-right;");
-        return column;
+        return Columns.keep(Columns.singleLine(column, String::valueOf));
     }
 
     // Actions that open a dialog
@@ -401,35 +412,45 @@ public final class ComputeView extends BorderPane {
     private record NameAndErrors(ClusterRow row, int errors) {
     }
 
-    /** The name, with a warning sign when the cluster reports errors. */
-    private static final class NameCell extends TableCell<ClusterRow, NameAndErrors> {
+    /** The name, with a warning sign when the cluster reports errors, which its tooltip then tells. */
+    private static final class NameCell extends SingleLineCell<ClusterRow, NameAndErrors> {
+
+        NameCell() {
+            super(item -> item.row().name());
+        }
+
         @Override
         protected void updateItem(NameAndErrors item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.row().name());
             if (!empty && item != null && item.errors() > 0) {
                 FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
                 warning.getStyleClass().add("compute-error-icon");
                 setGraphic(warning);
                 Tooltip why = new Tooltip();
-                why.textProperty().bind(item.row().errorsTextProperty());
+                why.textProperty().bind(Bindings.concat(item.row().name(), "\n", item.row().errorsTextProperty()));
+                why.setWrapText(true);
+                why.setMaxWidth(480);
                 setTooltip(why);
             } else {
                 setGraphic(null);
-                setTooltip(null);
             }
         }
     }
 
     /** The provisioning state in words; one being deleted stands out. */
-    private static final class StateCell extends TableCell<ClusterRow, String> {
+    private static final class StateCell extends SingleLineCell<ClusterRow, String> {
+
+        StateCell() {
+            super(text -> text);
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
             ClusterRow row = getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty || row == null ? null : text);
             if (empty || row == null) {
+                setText(null);
                 return;
             }
             if (row.state() == ProvisioningState.DELETING) {

@@ -322,7 +322,7 @@ class ComputeViewModelTest {
         assertThat(compute.clusters().get(0).stateTextProperty().get()).isEqualTo("Excluindo");
         language.set(Locale.ENGLISH);
 
-        studio.advanceSeconds(1);
+        studio.advanceSeconds(3); // the engine's drain of a deleted cluster's nodes
         studio.pass();
         compute.refresh();
 

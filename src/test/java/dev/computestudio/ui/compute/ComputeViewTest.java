@@ -18,8 +18,10 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +199,7 @@ class ComputeViewTest {
         waitFor(() -> "1".equals(text(robot, "#node-count-leaving")));
         assertThat(robot.lookup("#compute-table").lookup("Deleting").tryQuery()).as("still listed").isPresent();
 
-        studio.advanceSeconds(1);
+        studio.advanceSeconds(3); // the engine's drain of a deleted cluster's nodes
         studio.pass();
         compute.refresh();
 
@@ -242,6 +244,38 @@ class ComputeViewTest {
 
         assertThat(toolbarLines(robot)).as("wrapped").hasSizeGreaterThan(1)
                 .allSatisfy((top, buttons) -> assertThat(buttons).as("buttons on the line at " + top).isGreaterThan(1));
+    }
+
+    @Test
+    void namesSizesAndStatesShowInFullAtTheWidthAProjectorLeaves(FxRobot robot) throws TimeoutException {
+        studio.createCluster("gpu-inferencia-turma", dedicated("Standard_NC4as_T4_v3", 0, 1));
+        compute.refresh();
+        waitFor(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> {
+            language.set(Locale.forLanguageTag("pt-BR"));
+            stage.setWidth(728);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String value : List.of("gpu-inferencia-turma", "Standard_NC4as_T4_v3", "lowpri-cluster", "Êxito")) {
+            assertThat(shownText(robot, value)).as(value).isEqualTo(value);
+        }
+
+        robot.clickOn("gpu-inferencia-turma");
+        waitFor(() -> "gpu-inferencia-turma".equals(text(robot, "#cluster-title")));
+
+        Labeled size = robot.lookup("#cluster-prop-size").queryAs(Labeled.class);
+        assertThat(((Text) size.lookup(".text")).getText()).as("whole, on one line").isEqualTo("Standard_NC4as_T4_v3");
+        assertThat(scene(size).getHeight()).as("one line").isLessThan(2 * size.getFont().getSize());
+        assertThat(scene(robot.lookup("#cluster-node-chart").query()).getMaxX()).as("node states in view")
+                .isLessThanOrEqualTo(scene(robot.lookup("#cluster-details").query()).getMaxX());
+    }
+
+    /** What a table cell holding this value really draws: an ellipsis when it is cut. */
+    private static String shownText(FxRobot robot, String value) {
+        TableCell<?, ?> cell = robot.lookup("#compute-table").lookup((Node node) -> node instanceof TableCell<?, ?> c
+                && value.equals(c.getText())).queryAs(TableCell.class);
+        return ((Text) cell.lookup(".text")).getText();
     }
 
     /** How many toolbar buttons sit on each line, by the line's top in the scene. */

@@ -1,6 +1,7 @@
 package dev.computestudio.ui.jobs;
 
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.testing.StudioFixture;
@@ -10,14 +11,17 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +83,21 @@ class JobsViewTest {
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
         studio.close();
+    }
+
+    @Test
+    void requiredFieldsAreMarkedByANeutralStarNotByAnErrorMark(FxRobot robot) {
+        Label compute = robot.lookup(".jobs-field-label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getLabelFor() == robot.lookup("#jobs-compute").query()).findFirst().orElseThrow();
+        Label command = robot.lookup(".jobs-field-label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getLabelFor() == robot.lookup("#jobs-command").query()).findFirst().orElseThrow();
+
+        assertThat(compute.getText()).endsWith(" *");
+        assertThat(command.getText()).endsWith(" *");
+        assertThat(robot.lookup((Node node) -> node instanceof ImageView).tryQuery())
+                .as("ControlsFX's red corner mark").isEmpty();
+        assertThat(robot.lookup("#jobs-command").query().getPseudoClassStates()).as("no error before typing")
+                .doesNotContain(Styles.STATE_DANGER);
     }
 
     @Test

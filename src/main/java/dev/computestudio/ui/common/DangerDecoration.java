@@ -34,6 +34,10 @@ public final class DangerDecoration implements ValidationDecoration {
     public void applyValidationDecoration(ValidationMessage message) {
         Control target = message.getTarget();
         target.pseudoClassStateChanged(Styles.STATE_DANGER, message.getSeverity() == Severity.ERROR);
+        if (target.tooltipProperty().isBound()) {
+            // The view shows the message in a tooltip of its own.
+            return;
+        }
         Tooltip tooltip = new Tooltip(message.getText());
         target.getProperties().put(TOOLTIP_KEY, tooltip);
         target.setTooltip(tooltip);

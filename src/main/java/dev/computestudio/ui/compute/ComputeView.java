@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -255,6 +256,16 @@ public final class ComputeView extends BorderPane {
         table.setId("compute-table");
         table.getStyleClass().add(Styles.STRIPED);
         Columns.fit(table);
+        // A selected cluster that goes (deleted here or elsewhere) leaves nothing selected: the table
+        // would select its neighbour, and Delete would then aim at another cluster. Registered before
+        // the sorted view's own listener, so it runs while the gone row is still the selected one.
+        viewModel.clusters().addListener((ListChangeListener<ClusterRow>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && change.getRemoved().contains(viewModel.selected())) {
+                    table.getSelectionModel().clearSelection();
+                }
+            }
+        });
         SortedList<ClusterRow> sorted = new SortedList<>(viewModel.clusters());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -205,6 +205,9 @@ class ComputeViewTest {
 
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems()).extracting(ClusterRow::name).isEqualTo(List.of(LOW));
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).as("not its neighbour").isNull();
+        assertThat(robot.lookup("#cluster-details-empty").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#compute-delete").queryButton().isDisabled()).isTrue();
     }
 
     @Test

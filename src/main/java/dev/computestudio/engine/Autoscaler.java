@@ -191,13 +191,23 @@ final class Autoscaler {
     }
 
     void remove(ClusterPass pass, Node node, Message reason) {
+        finishLeaving(pass, startLeaving(pass, node, reason), reason);
+    }
+
+    /** Stops a node: it is leaving until {@link #finishLeaving} marks it gone. */
+    Node startLeaving(ClusterPass pass, Node node, Message reason) {
         Node leaving = recorder.node(node, node.withState(NodeState.LEAVING, pass.now), pass.now, reason);
         try {
             runner.stopNode(leaving);
         } catch (RuntimeException e) {
             LOG.warn("node {} of {} did not stop cleanly: {}", node.id(), pass.key(), e.getMessage());
         }
-        pass.replace(node, recorder.node(leaving, leaving.withState(NodeState.GONE, pass.now), pass.now, reason));
+        pass.replace(node, leaving);
+        return leaving;
+    }
+
+    void finishLeaving(ClusterPass pass, Node leaving, Message reason) {
+        pass.replace(leaving, recorder.node(leaving, leaving.withState(NodeState.GONE, pass.now), pass.now, reason));
     }
 
     private static int capacity(ClusterPass pass) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,11 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /**
+     * How long the nodes of a deleted cluster take to leave: the cloud's take minutes; a few
+     * seconds let whoever deleted it see it Deleting, its nodes leaving, rather than vanish.
+     */
+    static final Duration DELETION_DRAIN = Duration.ofSeconds(3);
     static final Message UNSTARTED = Message.of("reason.job.unstarted");
 
     private final Repositories stores;
@@ -222,15 +228,29 @@ public final class Reconciler {
         }
     }
 
-    /** A cluster being deleted: its jobs fail, its nodes go, then the cluster itself. */
+    /**
+     * A cluster being deleted: its jobs fail and its nodes leave; after {@link #DELETION_DRAIN}
+     * they are gone, then the cluster itself. It stays Deleting in between, as the cloud's does
+     * while it drains.
+     */
     private void tearDown(ClusterPass pass) {
         for (Job job : List.copyOf(pass.jobs)) {
             supervisor.end(pass, job, endWithoutCompute(job), null,
                     Message.of("reason.job.compute-deleted", pass.cluster.name()));
         }
         Message deleted = Message.of("reason.cluster.deleted");
-        for (Node node : List.copyOf(pass.nodes)) {
-            autoscaler.remove(pass, node, deleted);
+        List<Node> draining = List.copyOf(pass.nodes);
+        for (Node node : draining) {
+            if (node.state() != NodeState.LEAVING) {
+                autoscaler.startLeaving(pass, node, deleted);
+            } else if (!pass.now.isBefore(node.stateSince().plus(DELETION_DRAIN))) {
+                autoscaler.finishLeaving(pass, node, deleted);
+            }
+        }
+        if (!pass.nodes.isEmpty()) {
+            stores.clusters().updateAllocation(pass.cluster.workspace(), pass.cluster.name(),
+                    autoscaler.status(pass, new Autoscaler.Decision(0, List.of())));
+            return;
         }
         inaction.forget(pass);
         recorder.cluster(pass.now, pass.cluster.workspace(), pass.cluster.name(), ScaleDecisions.DELETED, deleted);

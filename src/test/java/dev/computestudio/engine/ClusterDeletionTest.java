@@ -4,6 +4,7 @@ import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.EventKind;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.domain.Node;
+import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NotFoundException;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaUsage;
@@ -22,7 +23,10 @@ import static dev.computestudio.testing.StudioFixture.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Deleting a cluster: Deleting first, then the engine stops its nodes, fails its jobs and removes it. */
+/**
+ * Deleting a cluster: Deleting first; the engine fails its jobs and stops its nodes, which leave,
+ * and once they have drained removes them and the cluster.
+ */
 class ClusterDeletionTest {
 
     private static final String CPU = "cpu-cluster";
@@ -43,7 +47,7 @@ class ClusterDeletionTest {
     }
 
     @Test
-    void aClusterWithNodesIsDeletingUntilTheNextPassStopsItsNodesFailsItsJobsAndRemovesIt() {
+    void aClusterWithNodesStaysDeletingWhileItsNodesLeaveThenGoes() {
         studio.submit("job-running", CPU);
         studio.submit("job-queued", CPU);
         studio.pass();
@@ -58,6 +62,22 @@ class ClusterDeletionTest {
         assertThatThrownBy(() -> studio.submit("job-late", CPU))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("being deleted");
 
+        studio.pass();
+
+        assertThat(studio.compute.show(WS, CPU).status().provisioningState()).as("draining")
+                .isEqualTo(ProvisioningState.DELETING);
+        assertThat(studio.compute.show(WS, CPU).status().nodeStateCounts().leaving()).isEqualTo(nodes.size());
+        assertThat(studio.compute.listNodes(WS, CPU)).extracting(Node::state).containsOnly(NodeState.LEAVING);
+        assertThat(studio.runner.stoppedNodeIds()).containsExactlyElementsOf(nodes.stream().map(Node::id).toList());
+        assertThat(studio.job("job-running").status()).isEqualTo(JobStatus.FAILED);
+
+        studio.advanceSeconds(Reconciler.DELETION_DRAIN.toSeconds() - 1);
+        studio.pass();
+
+        assertThat(studio.compute.listNodes(WS, CPU)).as("still draining").extracting(Node::state)
+                .containsOnly(NodeState.LEAVING);
+
+        studio.advanceSeconds(1);
         studio.pass();
 
         assertThatThrownBy(() -> studio.compute.show(WS, CPU)).isInstanceOf(NotFoundException.class);

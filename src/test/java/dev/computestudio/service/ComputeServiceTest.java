@@ -256,6 +256,9 @@ class ComputeServiceTest {
         assertThat(compute.delete(WS, CPU)).isFalse();
         assertThat(studio.events()).noneMatch(event -> event.state().equals(ScaleDecisions.DELETED));
         studio.pass();
+        assertThat(studio.events()).as("its node is leaving").noneMatch(event -> event.state().equals(ScaleDecisions.DELETED));
+        studio.advanceSeconds(3); // the engine's drain of a deleted cluster's nodes
+        studio.pass();
 
         assertThat(studio.events()).filteredOn(event -> event.kind() == EventKind.CLUSTER
                         && event.state().equals(ScaleDecisions.DELETED))

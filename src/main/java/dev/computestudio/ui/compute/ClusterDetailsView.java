@@ -2,18 +2,20 @@ package dev.computestudio.ui.compute;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.SingleLineCell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -48,6 +50,11 @@ final class ClusterDetailsView extends StackPane {
     private final Messages messages;
     private final GridPane properties = new GridPane();
     private final VBox errors = new VBox();
+    private final ScrollPane scroll = new ScrollPane();
+    /** The names and values of the short properties, in order, for {@link #fitPairs}. */
+    private final List<Label> shortNames = new ArrayList<>();
+    private final List<Label> shortValues = new ArrayList<>();
+    private int pairsPerLine = 2;
 
     ClusterDetailsView(ComputeViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -61,10 +68,11 @@ final class ClusterDetailsView extends StackPane {
         none.setId("cluster-details-empty");
         none.visibleProperty().bind(details.shownProperty().not());
 
-        // The header stays in view while the rest scrolls, so the cluster's name and actions never scroll away.
-        VBox content = new VBox(body(), errors(), nodesSection());
+        // The header stays in view while the rest scrolls, so the cluster's name and actions never scroll away;
+        // its errors come first, where a trainer looking for what went wrong sees them without scrolling.
+        VBox content = new VBox(errors(), body(), nodesSection());
         content.getStyleClass().add("cluster-details-content");
-        ScrollPane scroll = new ScrollPane(content);
+        scroll.setContent(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -85,6 +93,10 @@ final class ClusterDetailsView extends StackPane {
         summary.setId("cluster-summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(details.summaryProperty());
+        // Cut on a narrow window: the whole of it on hover.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(details.summaryProperty());
+        summary.setTooltip(whole);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -146,6 +158,9 @@ final class ClusterDetailsView extends StackPane {
 
         HBox body = new HBox(properties, side);
         body.getStyleClass().add("cluster-details-body");
+        scroll.viewportBoundsProperty().addListener((observable, old, now) -> fitPairs(body));
+        // New values that no longer fit change the properties' width too.
+        properties.widthProperty().addListener((observable, old, now) -> fitPairs(body));
         return body;
     }
 
@@ -167,7 +182,7 @@ final class ClusterDetailsView extends StackPane {
         TableView<NodeRow> table = new TableView<>(details.nodes());
         table.setId("cluster-nodes");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         table.setPrefHeight(NODE_TABLE_HEIGHT);
         table.setMinHeight(NODE_TABLE_HEIGHT);
         Label placeholder = new Label();
@@ -176,17 +191,17 @@ final class ClusterDetailsView extends StackPane {
         placeholder.textProperty().bind(messages.text("cluster.nodes.empty"));
         table.setPlaceholder(placeholder);
 
-        TableColumn<NodeRow, String> id = textColumn("cluster.nodes.id", 260);
+        TableColumn<NodeRow, String> id = Columns.flex(textColumn("cluster.nodes.id", 260));
         id.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().nodeId()));
-        TableColumn<NodeRow, String> ip = textColumn("cluster.nodes.ip", 110);
+        TableColumn<NodeRow, String> ip = Columns.keep(textColumn("cluster.nodes.ip", 110));
         ip.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().privateIp()));
-        TableColumn<NodeRow, String> port = textColumn("cluster.nodes.port", 80);
+        TableColumn<NodeRow, String> port = Columns.keep(textColumn("cluster.nodes.port", 80));
         port.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().sshPort() == 0 ? "—" : Integer.toString(cell.getValue().sshPort())));
-        TableColumn<NodeRow, String> state = textColumn("cluster.nodes.state", 120);
+        TableColumn<NodeRow, String> state = Columns.keep(textColumn("cluster.nodes.state", 120));
         state.setCellValueFactory(cell -> cell.getValue().stateTextProperty());
         state.setCellFactory(column -> new NodeStateCell());
-        TableColumn<NodeRow, String> job = textColumn("cluster.nodes.job", 160);
+        TableColumn<NodeRow, String> job = Columns.flex(textColumn("cluster.nodes.job", 160));
         job.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().job() == null ? "—" : cell.getValue().job(), cell.getValue().jobProperty()));
         table.getColumns().addAll(List.of(id, ip, port, state, job));
@@ -202,6 +217,8 @@ final class ClusterDetailsView extends StackPane {
      */
     private void fillProperties() {
         properties.getChildren().clear();
+        shortNames.clear();
+        shortValues.clear();
         int row = 0;
         int column = 0;
         List<DetailItem> wide = new ArrayList<>();
@@ -211,17 +228,53 @@ final class ClusterDetailsView extends StackPane {
                 wide.add(item);
                 continue;
             }
-            properties.add(propertyName(item), column * 2, row);
-            properties.add(propertyValue(item), column * 2 + 1, row);
-            column = (column + 1) % 2;
+            Label name = propertyName(item);
+            Label value = propertyValue(item, true);
+            shortNames.add(name);
+            shortValues.add(value);
+            properties.add(name, column * 2, row);
+            properties.add(value, column * 2 + 1, row);
+            column = (column + 1) % pairsPerLine;
             row += column == 0 ? 1 : 0;
         }
         row += column == 0 ? 0 : 1;
         for (DetailItem item : wide) {
             properties.add(propertyName(item), 0, row);
-            properties.add(propertyValue(item), 1, row, 3, 1);
+            properties.add(propertyValue(item, false), 1, row, 3, 1);
             row++;
         }
+    }
+
+    /**
+     * Two short properties to a line when they fit beside the node states, else one: on a
+     * projector's narrow window the values then keep their whole width instead of pushing the
+     * node states out of view.
+     */
+    private void fitPairs(HBox body) {
+        double twoPairs = 3 * properties.getHgap();
+        for (int column = 0; column < 2; column++) {
+            twoPairs += widest(shortNames, column) + widest(shortValues, column);
+        }
+        // The room in view, not the body's width: a body too wide for the view is what this avoids.
+        if (!(body.getParent() instanceof Region content)) {
+            return;
+        }
+        Insets padding = content.getInsets();
+        double room = scroll.getViewportBounds().getWidth() - padding.getLeft() - padding.getRight();
+        int wanted = twoPairs + body.getSpacing() + SIDE_WIDTH <= room ? 2 : 1;
+        if (wanted != pairsPerLine) {
+            pairsPerLine = wanted;
+            fillProperties();
+        }
+    }
+
+    /** The widest of the labels that two-to-a-line would put in this column (0 or 1). */
+    private static double widest(List<Label> labels, int column) {
+        double widest = 0;
+        for (int i = column; i < labels.size(); i += 2) {
+            widest = Math.max(widest, labels.get(i).prefWidth(-1));
+        }
+        return widest;
     }
 
     private Label propertyName(DetailItem item) {
@@ -233,11 +286,18 @@ final class ClusterDetailsView extends StackPane {
         return name;
     }
 
-    private Label propertyValue(DetailItem item) {
+    /**
+     * A value; a short one (a VM size, a state) stays whole on its line rather than wrapping
+     * mid-word ("Stand/ard_N/C4as"), a long one wraps at its spaces.
+     */
+    private Label propertyValue(DetailItem item, boolean whole) {
         Label value = new Label(item.value());
         value.setId("cluster-prop-" + item.labelKey().substring("cluster.prop.".length()));
         value.getStyleClass().add("cluster-property-value");
-        value.setWrapText(true);
+        value.setWrapText(!whole);
+        if (whole) {
+            value.setMinWidth(Region.USE_PREF_SIZE);
+        }
         GridPane.setValignment(value, VPos.TOP);
         return value;
     }
@@ -283,15 +343,21 @@ final class ClusterDetailsView extends StackPane {
         return title;
     }
 
-    private <T> TableColumn<NodeRow, T> textColumn(String key, double width) {
-        TableColumn<NodeRow, T> column = new TableColumn<>();
+    /** A column of text on one line, its full value on hover. */
+    private TableColumn<NodeRow, String> textColumn(String key, double width) {
+        TableColumn<NodeRow, String> column = new TableColumn<>();
         column.textProperty().bind(messages.text(key));
         column.setPrefWidth(width);
-        return column;
+        return Columns.singleLine(column, text -> text);
     }
 
     /** A node state as a coloured swatch and its name, so it reads without colour too. */
-    private static final class NodeStateCell extends TableCell<NodeRow, String> {
+    private static final class NodeStateCell extends SingleLineCell<NodeRow, String> {
+
+        NodeStateCell() {
+            super(text -> text);
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
@@ -300,7 +366,6 @@ final class ClusterDetailsView extends StackPane {
                 setText(null);
                 setGraphic(null);
             } else {
-                setText(text);
                 setGraphic(NodeStateChart.swatch(row.state()));
             }
         }

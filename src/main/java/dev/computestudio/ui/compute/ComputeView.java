@@ -3,20 +3,27 @@ package dev.computestudio.ui.compute;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.ProvisioningState;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.SingleLineCell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -24,6 +31,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -48,7 +56,8 @@ public final class ComputeView extends BorderPane {
 
     static final String STYLESHEET = Objects.requireNonNull(
             ComputeView.class.getResource("/dev/computestudio/ui/compute/compute.css")).toExternalForm();
-    private static final double DIVIDER = 0.37;
+    /** Six clusters in view at 1440x900; the details scroll below. */
+    private static final double DIVIDER = 0.45;
 
     private final ComputeViewModel viewModel;
     private final Messages messages;
@@ -67,9 +76,8 @@ public final class ComputeView extends BorderPane {
         setTop(new VBox(toolbar(), feedback()));
 
         TableView<ClusterRow> clusters = clusterTable();
+        // Both parts grow with the window, so that on a large screen the table shows more clusters.
         SplitPane split = new SplitPane(clusters, new ClusterDetailsView(viewModel, messages));
-        // A message above the table takes its room from the details, not from the table's rows.
-        SplitPane.setResizableWithParent(clusters, false);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(DIVIDER);
         split.getStyleClass().add("compute-split");
@@ -87,25 +95,42 @@ public final class ComputeView extends BorderPane {
 
     // Toolbar and shortcuts
 
-    /** A flow, so that on a narrow window the buttons wrap to a second line instead of widening the screen. */
+    /**
+     * The everyday actions as buttons, the rarer ones (identity, attach, detach, YAML) in a "More" menu, so
+     * that the bar fits one line on a projector in either language. Should it still wrap (a large
+     * text size), each group wraps as a whole: never one button alone on a line.
+     */
     private FlowPane toolbar() {
         Button create = button("compute-new", Feather.PLUS, "compute.action.new", "Shortcut+N",
                 viewModel.newDisabledProperty(), viewModel::newCluster);
         create.getStyleClass().add(Styles.ACCENT);
         Button scale = button("compute-edit-scale", Feather.SLIDERS, "compute.action.scale", "Shortcut+E",
                 viewModel.changeDisabledProperty(), this::editScale);
-        Button identity = button("compute-identity", Feather.USER_CHECK, "compute.action.identity", "Shortcut+I",
-                viewModel.changeDisabledProperty(), this::editIdentity);
         Button delete = button("compute-delete", Feather.TRASH_2, "compute.action.delete", "Delete",
                 viewModel.changeDisabledProperty(), this::confirmDelete);
-        Button attach = button("compute-attach", Feather.LINK, "compute.action.attach", "Shortcut+Shift+A",
-                viewModel.attachDisabledProperty(), this::attach);
-        Button detach = button("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
-                viewModel.detachDisabledProperty(), this::confirmDetach);
-        Button importYaml = button("compute-import-yaml", Feather.UPLOAD, "compute.action.importYaml", "Shortcut+O",
-                viewModel.yaml().importDisabledProperty(), this::importYaml);
-        Button exportYaml = button("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml",
-                "Shortcut+Shift+S", viewModel.yaml().exportDisabledProperty(), this::exportYaml);
+
+        MenuButton more = new MenuButton();
+        more.setId("compute-more");
+        more.setGraphic(new FontIcon(Feather.MORE_HORIZONTAL));
+        more.textProperty().bind(messages.text("compute.action.more"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip moreTip = new Tooltip();
+        moreTip.textProperty().bind(messages.text("compute.action.more.tooltip"));
+        more.setTooltip(moreTip);
+        more.getItems().addAll(
+                menuItem("compute-identity", Feather.USER_CHECK, "compute.action.identity", "Shortcut+I",
+                        viewModel.changeDisabledProperty(), this::editIdentity),
+                new SeparatorMenuItem(),
+                menuItem("compute-attach", Feather.LINK, "compute.action.attach", "Shortcut+Shift+A",
+                        viewModel.attachDisabledProperty(), this::attach),
+                menuItem("compute-detach", Feather.X_CIRCLE, "compute.action.detach", "Shortcut+Shift+D",
+                        viewModel.detachDisabledProperty(), this::confirmDetach),
+                new SeparatorMenuItem(),
+                menuItem("compute-import-yaml", Feather.UPLOAD, "compute.action.importYaml", "Shortcut+O",
+                        viewModel.yaml().importDisabledProperty(), this::importYaml),
+                menuItem("compute-export-yaml", Feather.DOWNLOAD, "compute.action.exportYaml", "Shortcut+Shift+S",
+                        viewModel.yaml().exportDisabledProperty(), this::exportYaml));
+
         Button refresh = button("compute-refresh", Feather.REFRESH_CW, "compute.action.refresh", "F5",
                 viewModel.noWorkspaceProperty(), viewModel::refresh);
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -113,11 +138,18 @@ public final class ComputeView extends BorderPane {
         refresh.setText(null);
         refresh.accessibleTextProperty().bind(messages.text("compute.action.refresh"));
 
-        FlowPane bar = new FlowPane(8, 8, create, separator(), scale, identity, delete, separator(), attach, detach,
-                separator(), importYaml, exportYaml, separator(), refresh);
+        FlowPane bar = new FlowPane(8, 8, group(create, separator(), scale, delete),
+                group(separator(), more, refresh));
         bar.setId("compute-toolbar");
         bar.getStyleClass().add("compute-toolbar");
         return bar;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox group = new HBox(8, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        group.setMinWidth(Region.USE_PREF_SIZE);
+        return group;
     }
 
     private static Separator separator() {
@@ -135,17 +167,35 @@ public final class ComputeView extends BorderPane {
         button.disableProperty().bind(disabled);
         button.setOnAction(event -> action.run());
         button.setMinWidth(Region.USE_PREF_SIZE);
-        KeyCombination keys = KeyCombination.valueOf(shortcut);
+        KeyCombination keys = shortcut(shortcut, disabled, action);
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get(key + ".tooltip") + " (" + keys.getDisplayText() + ")", messages.bundleProperty()));
         button.setTooltip(tooltip);
+        return button;
+    }
+
+    /** An action of the "More" menu; its shortcut works with the menu closed, as a button's does. */
+    private MenuItem menuItem(String id, Ikon icon, String key, String shortcut, BooleanBinding disabled,
+                              Runnable action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.setGraphic(new FontIcon(icon));
+        item.textProperty().bind(messages.text(key));
+        item.disableProperty().bind(disabled);
+        item.setOnAction(event -> action.run());
+        shortcut(shortcut, disabled, action);
+        return item;
+    }
+
+    private KeyCombination shortcut(String shortcut, BooleanBinding disabled, Runnable action) {
+        KeyCombination keys = KeyCombination.valueOf(shortcut);
         shortcuts.put(keys, () -> {
             if (!disabled.get()) {
                 action.run();
             }
         });
-        return button;
+        return keys;
     }
 
     /** The screen's shortcuts work while it is in a scene, and leave the scene with it. */
@@ -205,7 +255,17 @@ public final class ComputeView extends BorderPane {
     private TableView<ClusterRow> clusterTable() {
         table.setId("compute-table");
         table.getStyleClass().add(Styles.STRIPED);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
+        // A selected cluster that goes (deleted here or elsewhere) leaves nothing selected: the table
+        // would select its neighbour, and Delete would then aim at another cluster. Registered before
+        // the sorted view's own listener, so it runs while the gone row is still the selected one.
+        viewModel.clusters().addListener((ListChangeListener<ClusterRow>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && change.getRemoved().contains(viewModel.selected())) {
+                    table.getSelectionModel().clearSelection();
+                }
+            }
+        });
         SortedList<ClusterRow> sorted = new SortedList<>(viewModel.clusters());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -224,8 +284,10 @@ public final class ComputeView extends BorderPane {
         name.setComparator(Comparator.comparing(item -> item.row().name()));
         TableColumn<ClusterRow, String> state = column("compute.column.state", 94, ClusterRow::stateTextProperty);
         state.setCellFactory(column -> new StateCell());
-        TableColumn<ClusterRow, String> size = column("compute.column.size", 136, ClusterRow::sizeTextProperty);
-        TableColumn<ClusterRow, String> tier = column("compute.column.tier", 102, ClusterRow::tierTextProperty);
+        TableColumn<ClusterRow, String> size = Columns.singleLine(
+                column("compute.column.size", 136, ClusterRow::sizeTextProperty), text -> text);
+        TableColumn<ClusterRow, String> tier = Columns.singleLine(
+                column("compute.column.tier", 102, ClusterRow::tierTextProperty), text -> text);
 
         TableColumn<ClusterRow, Object> nodes = new TableColumn<>();
         nodes.textProperty().bind(messages.text("compute.column.nodes"));
@@ -235,11 +297,19 @@ public final class ComputeView extends BorderPane {
                 number("compute.column.min", 50, ClusterRow::minProperty),
                 number("compute.column.max", 50, ClusterRow::maxProperty)));
 
-        TableColumn<ClusterRow, String> allocation = column("compute.column.allocation", 96,
-                ClusterRow::allocationTextProperty);
-        TableColumn<ClusterRow, Number> idle = column("compute.column.idle", 72, ClusterRow::idleSecondsProperty);
+        TableColumn<ClusterRow, String> allocation = Columns.singleLine(
+                column("compute.column.allocation", 96, ClusterRow::allocationTextProperty), text -> text);
+        TableColumn<ClusterRow, Number> idle = Columns.singleLine(
+                column("compute.column.idle", 72, ClusterRow::idleSecondsProperty), String::valueOf);
         idle.setStyle("-fx-alignment: center-right;");
 
+        // Names, states, sizes and the counts keep their width; the tier and the idle time give way first.
+        Columns.keep(name);
+        Columns.keep(state);
+        Columns.keep(size);
+        Columns.flex(tier);
+        Columns.keep(allocation);
+        Columns.flex(idle);
         table.getColumns().addAll(List.of(name, state, size, tier, nodes, allocation, idle));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> viewModel.select(now));
@@ -272,7 +342,7 @@ public final class ComputeView extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> (ObservableValue<Number>) value.apply(cell.getValue()));
         column.setStyle("-fx-alignment: center-right;");
-        return column;
+        return Columns.keep(Columns.singleLine(column, String::valueOf));
     }
 
     // Actions that open a dialog
@@ -353,35 +423,45 @@ public final class ComputeView extends BorderPane {
     private record NameAndErrors(ClusterRow row, int errors) {
     }
 
-    /** The name, with a warning sign when the cluster reports errors. */
-    private static final class NameCell extends TableCell<ClusterRow, NameAndErrors> {
+    /** The name, with a warning sign when the cluster reports errors, which its tooltip then tells. */
+    private static final class NameCell extends SingleLineCell<ClusterRow, NameAndErrors> {
+
+        NameCell() {
+            super(item -> item.row().name());
+        }
+
         @Override
         protected void updateItem(NameAndErrors item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.row().name());
             if (!empty && item != null && item.errors() > 0) {
                 FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
                 warning.getStyleClass().add("compute-error-icon");
                 setGraphic(warning);
                 Tooltip why = new Tooltip();
-                why.textProperty().bind(item.row().errorsTextProperty());
+                why.textProperty().bind(Bindings.concat(item.row().name(), "\n", item.row().errorsTextProperty()));
+                why.setWrapText(true);
+                why.setMaxWidth(480);
                 setTooltip(why);
             } else {
                 setGraphic(null);
-                setTooltip(null);
             }
         }
     }
 
     /** The provisioning state in words; one being deleted stands out. */
-    private static final class StateCell extends TableCell<ClusterRow, String> {
+    private static final class StateCell extends SingleLineCell<ClusterRow, String> {
+
+        StateCell() {
+            super(text -> text);
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
             ClusterRow row = getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty || row == null ? null : text);
             if (empty || row == null) {
+                setText(null);
                 return;
             }
             if (row.state() == ProvisioningState.DELETING) {

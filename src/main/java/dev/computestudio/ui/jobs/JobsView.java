@@ -3,6 +3,7 @@ package dev.computestudio.ui.jobs;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobStatus;
 import dev.computestudio.ui.common.Columns;
+import dev.computestudio.ui.common.DangerDecoration;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.jobs.JobSubmitForm.Field;
@@ -90,6 +91,7 @@ public final class JobsView extends StackPane {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.form = viewModel.form();
         this.list = viewModel.list();
+        validation.setValidationDecorator(new DangerDecoration());
         getStyleClass().add("jobs-view");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
 
@@ -200,14 +202,14 @@ public final class JobsView extends StackPane {
         validate(environment, false, Field.ENVIRONMENT);
         validate(name, false, Field.NAME);
 
-        HBox where = new HBox(12, field("jobs.form.compute", compute, Priority.NEVER),
+        HBox where = new HBox(12, requiredField("jobs.form.compute", compute, Priority.NEVER),
                 field("jobs.form.instances", instances, Priority.NEVER),
                 field("jobs.form.timeout", timeout, Priority.NEVER),
                 field("jobs.form.image", image, Priority.ALWAYS),
                 field("jobs.form.name", name, Priority.ALWAYS));
         GridPane what = new GridPane();
         what.setHgap(12);
-        what.addRow(0, field("jobs.form.command", command, Priority.ALWAYS),
+        what.addRow(0, requiredField("jobs.form.command", command, Priority.ALWAYS),
                 field("jobs.form.env", environment, Priority.ALWAYS), actions);
         ColumnConstraints commandColumn = new ColumnConstraints();
         commandColumn.setPercentWidth(55);
@@ -259,6 +261,14 @@ public final class JobsView extends StackPane {
             box.setMinWidth(Region.USE_PREF_SIZE);
         }
         control.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    /** A field that must be filled: its label ends with the neutral required mark. */
+    private VBox requiredField(String key, Control control, Priority grow) {
+        VBox box = field(key, control, grow);
+        Label label = (Label) box.getChildren().get(0);
+        label.textProperty().bind(Bindings.concat(messages.text(key), DangerDecoration.REQUIRED_MARK));
         return box;
     }
 

@@ -23,7 +23,13 @@ public record QuotaRow(String key, long used, long limit, String unit, boolean r
         return Math.min(1, (double) used / limit);
     }
 
+    /** Nothing can be used and nothing is: a family the region grants no quota for, not a full one. */
+    public boolean noQuota() {
+        return limit <= 0 && used <= 0;
+    }
+
+    /** The limit is reached (or passed, after it was lowered). */
     public boolean exhausted() {
-        return used >= limit;
+        return used >= limit && !noQuota();
     }
 }

@@ -23,16 +23,22 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Objects;
+
 /**
  * Usage against limits as bars, regional totals first, then each VM family; and the form that
  * raises the selected limit.
  */
 public final class QuotaView extends VBox {
 
+    private static final String STYLESHEET = Objects.requireNonNull(
+            QuotaView.class.getResource("/dev/computestudio/ui/quota/quota.css")).toExternalForm();
+
     public QuotaView(QuotaViewModel viewModel, Messages messages) {
         setSpacing(12);
         setPadding(new Insets(0, 0, 8, 0));
         getStyleClass().add("quota-screen");
+        getStylesheets().add(STYLESHEET);
 
         Label intro = new Label();
         intro.textProperty().bind(messages.text("quota.intro"));
@@ -162,6 +168,7 @@ public final class QuotaView extends VBox {
                 setGraphic(null);
                 return;
             }
+            bar.setId("quota-bar-" + row.key());
             bar.setProgress(row.fraction());
             bar.pseudoClassStateChanged(Styles.STATE_DANGER, row.exhausted());
             text.textProperty().bind(viewModel.usage(row));

@@ -135,9 +135,13 @@ public final class QuotaViewModel {
         return messages.text(nameOf(row.key()));
     }
 
-    /** What is used of the limit, e.g. "8 / 24 vCPUs", and that the quota is used up when it is. */
+    /**
+     * What is used of the limit, e.g. "8 / 24 vCPUs", and that the quota is used up when it is, or
+     * that there is none (0 / 0).
+     */
     public StringBinding usage(QuotaRow row) {
-        return messages.text(Message.of(row.exhausted() ? "quota.usage.full" : "quota.usage", String.valueOf(row.used()),
+        String key = row.noQuota() ? "quota.usage.none" : row.exhausted() ? "quota.usage.full" : "quota.usage";
+        return messages.text(Message.of(key, String.valueOf(row.used()),
                 String.valueOf(row.limit()), unitOf(row.unit())));
     }
 

@@ -8,6 +8,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.VmTier;
+import dev.computestudio.ui.common.DangerDecoration;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.wizard.CreationTracker.Phase;
 import dev.computestudio.ui.wizard.ReviewEstimate.ReviewItem;

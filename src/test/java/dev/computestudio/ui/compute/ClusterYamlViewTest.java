@@ -13,6 +13,8 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +65,9 @@ class ClusterYamlViewTest {
 
     @Test
     void anImportedFileAppearsSelectedAndCanBeExported(FxRobot robot) throws TimeoutException {
-        assertThat(robot.lookup("#compute-import-yaml").queryButton().getText()).isEqualTo("Import YAML…");
-        assertThat(robot.lookup("#compute-import-yaml").queryButton().isDisabled()).isFalse();
-        assertThat(robot.lookup("#compute-export-yaml").queryButton().isDisabled()).isTrue();
+        assertThat(menuItem(robot, "compute-import-yaml").getText()).isEqualTo("Import YAML…");
+        assertThat(menuItem(robot, "compute-import-yaml").isDisable()).isFalse();
+        assertThat(menuItem(robot, "compute-export-yaml").isDisable()).isTrue();
 
         // What a drop on the screen calls; the file chooser itself is the platform's.
         robot.interact(() -> compute.yaml().importFile(YamlFiles.path("cluster/minimal.yml")));
@@ -73,8 +75,14 @@ class ClusterYamlViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> compute.selected() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(compute.selected().name()).isEqualTo("cpu-cluster");
-        assertThat(robot.lookup("#compute-export-yaml").queryButton().isDisabled()).isFalse();
+        assertThat(menuItem(robot, "compute-export-yaml").isDisable()).isFalse();
         assertThat(robot.lookup("#compute-feedback").queryAs(atlantafx.base.controls.Message.class).getDescription())
                 .isEqualTo("Created “cpu-cluster” from minimal.yml.");
+    }
+
+    /** An action of the toolbar's "More" menu. */
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        return robot.lookup("#compute-more").queryAs(MenuButton.class).getItems().stream()
+                .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 }

@@ -294,7 +294,7 @@ class ComputeViewModelTest {
     }
 
     @Test
-    void deletingAClusterWithNodesLeavesItDeleting() {
+    void aDeletedClusterWithNodesStaysListedAsDeletingUntilItIsGone() {
         studio.createCluster(CPU, dedicated(DS3, 1, 4));
         studio.pass();
         compute.refresh();
@@ -309,6 +309,20 @@ class ComputeViewModelTest {
                 .isEqualTo(ProvisioningState.DELETING);
         assertThat(compute.changeDisabledProperty().get()).as("nothing more to change while deleting").isTrue();
 
+        studio.pass();
+        compute.refresh();
+
+        assertThat(compute.clusters()).as("listed while its node leaves").singleElement()
+                .satisfies(row -> assertThat(row.stateTextProperty().get()).isEqualTo("Deleting"));
+        assertThat(compute.selected().name()).isEqualTo(CPU);
+        assertThat(compute.details().summaryProperty().get()).startsWith("Deleting");
+        assertThat(compute.details().nodes()).extracting(NodeRow::state).containsExactly(NodeState.LEAVING);
+
+        language.set(PORTUGUESE);
+        assertThat(compute.clusters().get(0).stateTextProperty().get()).isEqualTo("Excluindo");
+        language.set(Locale.ENGLISH);
+
+        studio.advanceSeconds(3); // the engine's drain of a deleted cluster's nodes
         studio.pass();
         compute.refresh();
 

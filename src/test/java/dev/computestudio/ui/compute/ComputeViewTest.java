@@ -10,11 +10,18 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,11 +60,14 @@ class ComputeViewTest {
     private static final String LOW = "lowpri-cluster";
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
     private StudioFixture studio;
     private ComputeViewModel compute;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         studio = new StudioFixture(Files.createTempDirectory("compute-view-test"));
         studio.createCluster(CPU, dedicated(DS3, 1, 4));
         studio.createCluster(LOW, lowPriority(DS3, 0, 2));
@@ -63,7 +75,7 @@ class ComputeViewTest {
         studio.pass();
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
+        Messages messages = new Messages(language);
         compute = new ComputeViewModel(studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
         stage.setScene(new Scene(new ComputeView(compute, messages), 1000, 720));
@@ -184,8 +196,101 @@ class ComputeViewTest {
         studio.pass();
         compute.refresh();
 
+        waitFor(() -> "1".equals(text(robot, "#node-count-leaving")));
+        assertThat(robot.lookup("#compute-table").lookup("Deleting").tryQuery()).as("still listed").isPresent();
+
+        studio.advanceSeconds(3); // the engine's drain of a deleted cluster's nodes
+        studio.pass();
+        compute.refresh();
+
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems()).extracting(ClusterRow::name).isEqualTo(List.of(LOW));
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).as("not its neighbour").isNull();
+        assertThat(robot.lookup("#cluster-details-empty").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#compute-delete").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void aClustersErrorComesFirstInItsDetailsAboveTheFold(FxRobot robot) throws TimeoutException {
+        studio.createCluster("gpu-cluster", dedicated("Standard_NC6", 1, 1));
+        studio.pass();
+        compute.refresh();
+        waitFor(() -> table(robot).getItems().size() == 3);
+
+        robot.clickOn("gpu-cluster");
+
+        waitFor(() -> robot.lookup("#cluster-error-QuotaExceeded").tryQuery().isPresent());
+        Node error = robot.lookup("#cluster-error-QuotaExceeded").query();
+        Node properties = robot.lookup("#cluster-properties").query();
+        Node details = robot.lookup("#cluster-details").query();
+        assertThat(scene(error).getMinY()).as("above the properties").isLessThan(scene(properties).getMinY());
+        assertThat(scene(error).getMaxY()).as("in view without scrolling").isLessThan(scene(details).getMaxY());
+    }
+
+    @Test
+    void theToolbarFitsOneLineInPortugueseAtTheWidthAProjectorLeavesAndWrapsNoButtonAlone(FxRobot robot) {
+        // 1024 px less the sidebar (240) and the screen's margins (56).
+        robot.interact(() -> {
+            language.set(Locale.forLanguageTag("pt-BR"));
+            stage.setWidth(728);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(toolbarLines(robot)).as("one line").hasSize(1);
+        Node refresh = robot.lookup("#compute-refresh").query();
+        assertThat(scene(refresh).getMaxX()).as("nothing cut off").isLessThanOrEqualTo(728);
+        assertThat(robot.lookup("#compute-more").queryAs(MenuButton.class).getItems())
+                .extracting(MenuItem::getText).contains("Identidade", "Anexar", "Desanexar", "Importar YAML…", "Exportar YAML");
+
+        robot.interact(() -> stage.setWidth(420));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(toolbarLines(robot)).as("wrapped").hasSizeGreaterThan(1)
+                .allSatisfy((top, buttons) -> assertThat(buttons).as("buttons on the line at " + top).isGreaterThan(1));
+    }
+
+    @Test
+    void namesSizesAndStatesShowInFullAtTheWidthAProjectorLeaves(FxRobot robot) throws TimeoutException {
+        studio.createCluster("gpu-inferencia-turma", dedicated("Standard_NC4as_T4_v3", 0, 1));
+        compute.refresh();
+        waitFor(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> {
+            language.set(Locale.forLanguageTag("pt-BR"));
+            stage.setWidth(728);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String value : List.of("gpu-inferencia-turma", "Standard_NC4as_T4_v3", "lowpri-cluster", "Êxito")) {
+            assertThat(shownText(robot, value)).as(value).isEqualTo(value);
+        }
+
+        robot.clickOn("gpu-inferencia-turma");
+        waitFor(() -> "gpu-inferencia-turma".equals(text(robot, "#cluster-title")));
+
+        Labeled size = robot.lookup("#cluster-prop-size").queryAs(Labeled.class);
+        assertThat(((Text) size.lookup(".text")).getText()).as("whole, on one line").isEqualTo("Standard_NC4as_T4_v3");
+        assertThat(scene(size).getHeight()).as("one line").isLessThan(2 * size.getFont().getSize());
+        assertThat(scene(robot.lookup("#cluster-node-chart").query()).getMaxX()).as("node states in view")
+                .isLessThanOrEqualTo(scene(robot.lookup("#cluster-details").query()).getMaxX());
+    }
+
+    /** What a table cell holding this value really draws: an ellipsis when it is cut. */
+    private static String shownText(FxRobot robot, String value) {
+        TableCell<?, ?> cell = robot.lookup("#compute-table").lookup((Node node) -> node instanceof TableCell<?, ?> c
+                && value.equals(c.getText())).queryAs(TableCell.class);
+        return ((Text) cell.lookup(".text")).getText();
+    }
+
+    /** How many toolbar buttons sit on each line, by the line's top in the scene. */
+    private static Map<Double, Integer> toolbarLines(FxRobot robot) {
+        Map<Double, Integer> lines = new TreeMap<>();
+        robot.lookup("#compute-toolbar").lookup((Node node) -> node instanceof ButtonBase).queryAll()
+                .forEach(button -> lines.merge(scene(button).getMinY(), 1, Integer::sum));
+        return lines;
+    }
+
+    private static Bounds scene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     private static TableView<ClusterRow> table(FxRobot robot) {

@@ -1,6 +1,7 @@
 package dev.computestudio.ui.jobs;
 
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.JobFiles;
 import dev.computestudio.domain.JobSpec;
 import dev.computestudio.domain.JobStatus;
@@ -12,9 +13,11 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -23,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +88,21 @@ class JobsViewTest {
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
         studio.close();
+    }
+
+    @Test
+    void requiredFieldsAreMarkedByANeutralStarNotByAnErrorMark(FxRobot robot) {
+        Label compute = robot.lookup(".jobs-field-label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getLabelFor() == robot.lookup("#jobs-compute").query()).findFirst().orElseThrow();
+        Label command = robot.lookup(".jobs-field-label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getLabelFor() == robot.lookup("#jobs-command").query()).findFirst().orElseThrow();
+
+        assertThat(compute.getText()).endsWith(" *");
+        assertThat(command.getText()).endsWith(" *");
+        assertThat(robot.lookup((Node node) -> node instanceof ImageView).tryQuery())
+                .as("ControlsFX's red corner mark").isEmpty();
+        assertThat(robot.lookup("#jobs-command").query().getPseudoClassStates()).as("no error before typing")
+                .doesNotContain(Styles.STATE_DANGER);
     }
 
     @Test

@@ -57,7 +57,9 @@ class QuotaViewModelTest {
         assertThat(viewModel.name(family).get()).as("as the cloud names it")
                 .isEqualTo(QuotaKeys.usageName("standardDSv2Family"));
         assertThat(viewModel.usage(family).get()).isEqualTo("8 / 24 vCPUs");
-        assertThat(viewModel.usage(row("standardNCFamily")).get()).isEqualTo("0 / 0 vCPUs  (full)");
+        assertThat(viewModel.usage(row("standardNCFamily")).get()).as("none granted, not full")
+                .isEqualTo("0 / 0 vCPUs  (no quota)");
+        assertThat(row("standardNCFamily").exhausted()).isFalse();
         assertThat(family.used()).isEqualTo(8);
         assertThat(family.limit()).isEqualTo(24);
         assertThat(family.fraction()).isEqualTo(8 / 24.0);
@@ -109,6 +111,27 @@ class QuotaViewModelTest {
         assertThat(total.get()).isEqualTo("Total Cluster Dedicated Regional vCPUs");
         assertThat(clusters.get()).isEqualTo("0 / 200 Count");
         assertThat(viewModel.messageProperty().get()).isEqualTo("Standard NC Family Cluster Dedicated vCPUs: 0 -> 12");
+    }
+
+    @Test
+    void aLimitReachedIsFullAndAFamilyWithoutQuotaSaysSoInEitherLanguage() {
+        studio.createCluster("cpu", dedicated(DS3, 2, 4));
+        studio.pass();
+        viewModel.refresh();
+        viewModel.selectedProperty().set(row("standardDSv2Family"));
+        viewModel.newLimitProperty().set("8");
+        viewModel.requestLimit();
+        StringBinding reached = viewModel.usage(row("standardDSv2Family"));
+        StringBinding none = viewModel.usage(row("standardNCFamily"));
+
+        assertThat(reached.get()).isEqualTo("8 / 8 vCPUs  (full)");
+        assertThat(row("standardDSv2Family").exhausted()).isTrue();
+        assertThat(none.get()).isEqualTo("0 / 0 vCPUs  (no quota)");
+
+        language.set(Locale.forLanguageTag("pt-BR"));
+
+        assertThat(reached.get()).isEqualTo("8 / 8 vCPUs  (esgotada)");
+        assertThat(none.get()).isEqualTo("0 / 0 vCPUs  (sem cota)");
     }
 
     @Test

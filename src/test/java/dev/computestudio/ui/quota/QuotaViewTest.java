@@ -1,14 +1,22 @@
 package dev.computestudio.ui.quota;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Theme;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +67,7 @@ class QuotaViewTest {
     void selectingAGpuFamilyAndRequestingALimitRaisesIt(FxRobot robot) throws Exception {
         TableView<?> table = robot.lookup("#quota-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
-        assertThat(robot.lookup("0 / 0 vCPUs  (full)").tryQuery()).isPresent();
+        assertThat(robot.lookup("0 / 0 vCPUs  (no quota)").tryQuery()).isPresent();
 
         robot.clickOn("Standard NC Family Cluster Dedicated vCPUs");
         robot.doubleClickOn("#quota-new-limit").eraseText(2).write("12");
@@ -82,5 +91,48 @@ class QuotaViewTest {
 
         assertThat(robot.lookup("#quota-request").queryButton().isDisabled()).isTrue();
         assertThat(studio.quota.ledger(WS).limit("clusters")).isEqualTo(200);
+    }
+    @Test
+    void anEmptyUsageBarStandsOutOnAStripedRowInBothThemes(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#quota-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        String before = Application.getUserAgentStylesheet();
+        try {
+            for (Theme theme : List.of(new PrimerLight(), new PrimerDark())) {
+                robot.interact(() -> Application.setUserAgentStylesheet(theme.getUserAgentStylesheet()));
+                WaitForAsyncUtils.waitForFxEvents();
+                TableRow<?> odd = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                        .filter(row -> !row.isEmpty() && row.getIndex() % 2 == 1).findFirst().orElseThrow();
+                Region track = (Region) odd.lookup(".progress-bar").lookup(".track");
+                Color rowColour = lastFill(odd);
+                Color outline = (Color) track.getBackground().getFills().get(0).getFill();
+
+                // As much as a text field's border has against the page: the theme's own track had none (1.0).
+                assertThat(contrast(outline, rowColour)).as(theme.getName()).isGreaterThan(1.3);
+            }
+        } finally {
+            robot.interact(() -> Application.setUserAgentStylesheet(before));
+        }
+    }
+
+    private static Color lastFill(Region region) {
+        List<BackgroundFill> fills = region.getBackground().getFills();
+        return (Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    /** WCAG's contrast ratio, 1 (none) to 21. */
+    private static double contrast(Color one, Color other) {
+        double lighter = Math.max(brightness(one), brightness(other));
+        double darker = Math.min(brightness(one), brightness(other));
+        return (lighter + 0.05) / (darker + 0.05);
+    }
+
+    /** Relative luminance as WCAG defines it, 0 (black) to 1 (white). */
+    private static double brightness(Color colour) {
+        return 0.2126 * linear(colour.getRed()) + 0.7152 * linear(colour.getGreen()) + 0.0722 * linear(colour.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 }

@@ -3,7 +3,9 @@ package dev.computestudio.app;
 import dev.computestudio.demo.DemoServices;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.ScreenContent;
+import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.compute.ComputeView;
 import dev.computestudio.ui.compute.ComputeViewModel;
@@ -26,6 +28,7 @@ import dev.computestudio.ui.timeline.TimelineViewModel;
 import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -41,6 +44,7 @@ final class StudioScreens implements ScreenFactory {
     /** How long a played demo lets the class read a narration before the next step. */
     private static final Duration DEMO_READING_TIME = Duration.ofSeconds(4);
     private DemoViewModel demos;
+    private NotificationsViewModel notifications;
 
     StudioScreens(AppContext context, UiThreads threads, ShellViewModel shell, Messages messages) {
         this.context = context;
@@ -62,11 +66,23 @@ final class StudioScreens implements ScreenFactory {
                 ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.CLUSTER) {
+                        compute.reveal(object.name());
+                    }
+                });
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
-            case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,
-                    shell.selectedWorkspaceProperty(), messages, context.clock(),
-                    ZoneId.systemDefault()), messages));
+            case JOBS -> {
+                JobsViewModel jobs = new JobsViewModel(context.jobs(), context.compute(), threads,
+                        shell.selectedWorkspaceProperty(), messages, context.clock(), ZoneId.systemDefault());
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.JOB) {
+                        jobs.list().reveal(object.name());
+                    }
+                });
+                yield Optional.of(JobsView.screen(jobs, messages));
+            }
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
                         messages);
@@ -94,6 +110,16 @@ final class StudioScreens implements ScreenFactory {
     @Override
     public Optional<javafx.scene.Node> statusItem() {
         return Optional.of(new SpeedIndicator(demos(), messages));
+    }
+
+    /** The session's notifications; whoever runs the studio polls them. */
+    @Override
+    public Optional<NotificationsViewModel> notifications() {
+        if (notifications == null) {
+            notifications = new NotificationsViewModel(context.activity(), messages, threads,
+                    Clock.systemDefaultZone(), shell::open);
+        }
+        return Optional.of(notifications);
     }
 
     /** The one demo player: the Demos screen, the narration beside every screen and the status bar share it. */

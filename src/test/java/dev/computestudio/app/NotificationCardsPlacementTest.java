@@ -76,8 +76,9 @@ class NotificationCardsPlacementTest {
             for (String control : controls) {
                 Node node = robot.lookup(control).query();
                 assertThat(node.isVisible()).as(control + " is shown").isTrue();
-                assertThat(shown.intersects(node.localToScreen(node.getBoundsInLocal())))
-                        .as("a card over " + control).isFalse();
+                Bounds covered = node.localToScreen(node.getBoundsInLocal());
+                assertThat(shown.intersects(covered)).as("a card at " + shown + " over " + control + " at " + covered)
+                        .isFalse();
             }
         }
     }

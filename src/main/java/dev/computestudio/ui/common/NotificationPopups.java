@@ -41,7 +41,8 @@ public final class NotificationPopups extends VBox {
         getStyleClass().add("notification-popups");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
         setSpacing(8);
-        setPadding(new Insets(12));
+        // Wider than a card's shadow, which then stays off the panels around the screen area too.
+        setPadding(new Insets(16));
         setAlignment(Pos.BOTTOM_RIGHT);
         setFillWidth(false);
         setPickOnBounds(false);

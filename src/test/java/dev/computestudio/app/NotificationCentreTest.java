@@ -78,9 +78,11 @@ class NotificationCentreTest {
         assertThat(text(robot, "#screen-title")).isEqualTo("Jobs");
         assertThat(shell.selectedWorkspace()).isEqualTo(OTHER);
         await().atMost(Duration.ofSeconds(10)).until(() -> selectedName(robot, "#jobs-table").equals("train-1"));
-        assertThat(robot.lookup("#notification-entries").tryQuery()).as("the centre closed").isEmpty();
+        assertThat(robot.lookup("#notification-centre").query().isVisible()).as("the centre closed").isFalse();
 
-        robot.clickOn("#notification-bell").type(KeyCode.DOWN).type(KeyCode.ENTER);
+        robot.clickOn("#notification-bell").type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#notification-centre").query().isVisible()).as("Escape closes it").isFalse();
+        robot.type(KeyCode.SPACE).type(KeyCode.DOWN).type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#screen-title")).isEqualTo("Compute");

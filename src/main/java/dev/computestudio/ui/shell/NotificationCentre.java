@@ -1,25 +1,29 @@
 package dev.computestudio.ui.shell;
 
-import atlantafx.base.controls.Popover;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.NoticeIcons;
 import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.NotificationsViewModel.Notice;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -28,32 +32,36 @@ import java.util.Objects;
 /**
  * The bell in the top bar with the count of unread notices, and the notification centre it opens:
  * this session's notices, newest first, each with its time, icon, words and what it is about.
- * Opening the centre marks everything read; an entry (click or Enter) goes to its object.
+ * Opening the centre marks everything read; an entry (click or Enter) goes to its object; Escape,
+ * the close button or a click elsewhere closes it. The centre is a panel laid over the screen area
+ * (no popup window), so it takes the keyboard as the rest of the studio does.
  */
-final class NotificationCentre extends StackPane {
+final class NotificationCentre extends VBox {
 
     private static final String STYLESHEET = "/dev/computestudio/ui/common/notifications.css";
     private static final int MOST_COUNTED = 99;
     private static final double LIST_HEIGHT = 380;
+    /** What a cell leaves beside its words: the icon, the gaps, the paddings and the scroll bar. */
+    private static final double TEXT_INSET = 80;
 
     private final NotificationsViewModel viewModel;
-    private final Popover popover = new Popover();
+    private final StackPane bell;
+    private final Button bellButton;
     private final ListView<Notice> entries;
 
     NotificationCentre(NotificationsViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         String stylesheet = Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm();
-        getStylesheets().add(stylesheet);
 
-        Button bell = new Button(null, new FontIcon(Feather.BELL));
-        bell.setId("notification-bell");
-        bell.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        bellButton = new Button(null, new FontIcon(Feather.BELL));
+        bellButton.setId("notification-bell");
+        bellButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         var hint = messages.format("notify.bell.hint", viewModel.unreadProperty());
-        bell.accessibleTextProperty().bind(hint);
+        bellButton.accessibleTextProperty().bind(hint);
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(hint);
-        bell.setTooltip(tooltip);
-        bell.setOnAction(event -> open());
+        bellButton.setTooltip(tooltip);
+        bellButton.setOnAction(event -> toggle());
 
         Label badge = new Label();
         badge.setId("notification-count");
@@ -64,7 +72,21 @@ final class NotificationCentre extends StackPane {
         badge.setMouseTransparent(true);
         badge.setMinWidth(Region.USE_PREF_SIZE);
         StackPane.setAlignment(badge, Pos.TOP_RIGHT);
-        getChildren().addAll(bell, badge);
+        bell = new StackPane(bellButton, badge);
+        bell.getStylesheets().add(stylesheet);
+
+        Label title = new Label();
+        title.textProperty().bind(messages.text("notify.centre.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.setId("notification-centre-close");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.accessibleTextProperty().bind(messages.text("notify.centre.close"));
+        close.setOnAction(event -> close());
+        HBox header = new HBox(8, title, spacer, close);
+        header.setAlignment(Pos.CENTER_LEFT);
 
         entries = new ListView<>(viewModel.history());
         entries.setId("notification-entries");
@@ -80,37 +102,74 @@ final class NotificationCentre extends StackPane {
                 event.consume();
             }
         });
-        VBox content = new VBox(entries);
-        content.setId("notification-centre");
-        content.getStyleClass().add("notification-centre");
-        content.getStylesheets().add(stylesheet);
+        VBox.setVgrow(entries, Priority.ALWAYS);
 
-        popover.setContentNode(content);
-        popover.titleProperty().bind(messages.text("notify.centre.title"));
-        popover.setHeaderAlwaysVisible(true);
-        popover.setArrowLocation(Popover.ArrowLocation.TOP_RIGHT);
-        popover.setDetachable(false);
+        setId("notification-centre");
+        getStyleClass().add("notification-centre");
+        getStylesheets().add(stylesheet);
+        getChildren().addAll(header, entries);
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(this, Pos.TOP_RIGHT);
+        StackPane.setMargin(this, new Insets(4, 12, 12, 12));
+        setVisible(false);
+        managedProperty().bind(visibleProperty());
+        // A filter: the list would take Escape for itself.
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                close();
+                event.consume();
+            }
+        });
         // What comes while the centre is open is seen as it comes.
         viewModel.unreadProperty().addListener((observable, old, now) -> {
-            if (popover.isShowing() && now.intValue() > 0) {
+            if (isVisible() && now.intValue() > 0) {
                 viewModel.markAllRead();
             }
         });
     }
 
-    private void open() {
-        if (popover.isShowing()) {
-            popover.hide();
+    /** The bell with its count, for the top bar. */
+    Node bell() {
+        return bell;
+    }
+
+    /** A press anywhere in {@code area} outside the centre and its bell closes it. */
+    void closeOnPressOutside(Node area) {
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (isVisible() && !inside(event.getTarget())) {
+                close();
+            }
+        });
+    }
+
+    private boolean inside(Object target) {
+        for (Node node = target instanceof Node n ? n : null; node != null; node = node.getParent()) {
+            if (node == this || node == bell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void toggle() {
+        if (isVisible()) {
+            close();
             return;
         }
         viewModel.markAllRead();
-        popover.show(this);
+        setVisible(true);
         entries.getSelectionModel().selectFirst();
+        entries.scrollTo(0);
         entries.requestFocus();
     }
 
+    private void close() {
+        setVisible(false);
+        bellButton.requestFocus();
+    }
+
     private void go(Notice notice) {
-        popover.hide();
+        setVisible(false);
         viewModel.open(notice);
     }
 
@@ -143,9 +202,11 @@ final class NotificationCentre extends StackPane {
             time.setMinWidth(Region.USE_PREF_SIZE);
             HBox heading = new HBox(8, title, spacer, time);
 
-            Label text = new Label();
-            text.setWrapText(true);
+            // A Text wraps at a width it is given; a wrapping Label in a cell's graphic stays one line.
+            Text text = new Text();
+            text.getStyleClass().add("notice-text");
             text.textProperty().bind(viewModel.text(notice));
+            text.wrappingWidthProperty().bind(entries.widthProperty().subtract(TEXT_INSET));
             VBox words = new VBox(3, heading, text);
             if (notice.subject() != null) {
                 Label subject = new Label();

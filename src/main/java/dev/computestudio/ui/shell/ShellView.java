@@ -37,9 +37,11 @@ public final class ShellView extends BorderPane {
         screens = new ScreenArea(viewModel, messages, factory);
         setCenter(screens);
         factory.notifications().ifPresent(notifications -> {
-            topBar.addBeforeThemeToggle(new NotificationCentre(notifications, messages));
+            NotificationCentre notificationCentre = new NotificationCentre(notifications, messages);
+            topBar.addBeforeThemeToggle(notificationCentre.bell());
+            notificationCentre.closeOnPressOutside(this);
             // Over the screen area only: a card never covers the bars or the panel beside the screens.
-            StackPane centre = new StackPane(screens, new NotificationPopups(notifications));
+            StackPane centre = new StackPane(screens, new NotificationPopups(notifications), notificationCentre);
             centre.setMinWidth(0);
             setCenter(centre);
         });

@@ -42,7 +42,7 @@ final class NotificationCentre extends VBox {
     private static final int MOST_COUNTED = 99;
     private static final double LIST_HEIGHT = 380;
     /** What a cell leaves beside its words: the icon, the gaps, the paddings and the scroll bar. */
-    private static final double TEXT_INSET = 80;
+    private static final double TEXT_INSET = 70;
 
     private final NotificationsViewModel viewModel;
     private final StackPane bell;

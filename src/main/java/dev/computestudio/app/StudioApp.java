@@ -2,7 +2,6 @@ package dev.computestudio.app;
 
 import dev.computestudio.engine.Engine;
 import dev.computestudio.ui.common.Messages;
-import dev.computestudio.ui.common.NotificationPopups;
 import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
@@ -124,7 +123,8 @@ public final class StudioApp extends Application {
             return;
         }
         Messages messages = shell.messages();
-        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
+        StudioScreens screens = new StudioScreens(context, threads, shell, messages);
+        ShellView view = new ShellView(shell, messages, screens);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         stage.setScene(scene);
         stage.titleProperty().bind(messages.text("app.title"));
@@ -139,8 +139,7 @@ public final class StudioApp extends Application {
         // The engine starts as the context opens, so it may have taken its lease since init() read its state.
         shell.engineStatusChanged(describe(context.engine().state()));
         shell.refreshWorkspaces();
-        NotificationsViewModel notifications = new NotificationsViewModel(context.activity(), messages, threads);
-        NotificationPopups.attach(notifications, stage, shell.darkThemeProperty());
+        NotificationsViewModel notifications = screens.notifications().orElseThrow();
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
             // A failure must not end the schedule: the next second tries again.
@@ -151,8 +150,8 @@ public final class StudioApp extends Application {
             }
             Platform.runLater(shell::refreshWorkspaces);
         }, LIVE_REFRESH.toMillis(), LIVE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
-        // Notifications come every few seconds at most: each is a window, and a class full of finishing
-        // jobs must not keep the FX thread busy creating them.
+        // Notifications come every few seconds at most: a class full of finishing jobs must not keep the
+        // FX thread busy making cards.
         refresher.scheduleWithFixedDelay(notifications::poll, NOTIFICATION_POLL.toMillis(),
                 NOTIFICATION_POLL.toMillis(), TimeUnit.MILLISECONDS);
         AFTER_SHOWN.get().accept(shell);

@@ -4,7 +4,6 @@ import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.cli.StopSignals;
 import dev.computestudio.cli.StudioLauncher;
 import dev.computestudio.ui.demo.ShellLink;
-import dev.computestudio.ui.shell.Reveals;
 import dev.computestudio.ui.shell.Screen;
 
 import javafx.application.Platform;
@@ -54,7 +53,7 @@ final class StudioMain {
                 }))) {
             StudioApp.launchWith(opening::await, shell -> {
                 shell.select(Screen.DEMOS);
-                new ShellLink(shell, new Reveals(shell)).showWorkspace(CLASS_WORKSPACE);
+                new ShellLink(shell).showWorkspace(CLASS_WORKSPACE);
             });
             // A context that failed to open ended the studio before its window; the command reports why.
             opening.await();

@@ -3,7 +3,10 @@ package dev.computestudio.app;
 import dev.computestudio.demo.DemoServices;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.ui.common.Messages;
+import javafx.beans.property.Property;
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.ScreenContent;
+import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.compute.ComputeView;
 import dev.computestudio.ui.compute.ComputeViewModel;
@@ -11,12 +14,6 @@ import dev.computestudio.ui.demo.DemoView;
 import dev.computestudio.ui.demo.DemoViewModel;
 import dev.computestudio.ui.demo.NarrationPanel;
 import dev.computestudio.ui.demo.ShellLink;
-import dev.computestudio.ui.common.ObjectRef;
-import dev.computestudio.ui.jobs.JobList;
-import dev.computestudio.ui.shell.Reveals;
-import javafx.beans.property.Property;
-import java.util.List;
-import java.util.function.Predicate;
 import dev.computestudio.ui.demo.SpeedIndicator;
 import dev.computestudio.ui.identity.IdentityView;
 import dev.computestudio.ui.identity.IdentityViewModel;
@@ -32,9 +29,12 @@ import dev.computestudio.ui.timeline.TimelineViewModel;
 import dev.computestudio.ui.workspaces.WorkspacesView;
 import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
@@ -46,15 +46,14 @@ final class StudioScreens implements ScreenFactory {
     private final Messages messages;
     /** How long a played demo lets the class read a narration before the next step. */
     private static final Duration DEMO_READING_TIME = Duration.ofSeconds(4);
-    private final Reveals reveals;
     private DemoViewModel demos;
+    private NotificationsViewModel notifications;
 
     StudioScreens(AppContext context, UiThreads threads, ShellViewModel shell, Messages messages) {
         this.context = context;
         this.threads = threads;
         this.shell = shell;
         this.messages = messages;
-        this.reveals = new Reveals(shell);
     }
 
     @Override
@@ -70,47 +69,68 @@ final class StudioScreens implements ScreenFactory {
                 ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
-                reveals.register(screen, object -> object.cluster() != null && selected(compute, object.cluster()));
+                shell.whenOpened(object -> {
+                    if (object.cluster() != null) {
+                        compute.reveal(object.cluster());
+                    }
+                });
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
             case JOBS -> {
                 JobsViewModel jobs = new JobsViewModel(context.jobs(), context.compute(), threads,
                         shell.selectedWorkspaceProperty(), messages, context.clock(), ZoneId.systemDefault());
-                reveals.register(screen, object -> (object.kind() == ObjectRef.Kind.JOB
-                        || object.kind() == ObjectRef.Kind.JOB_LOG) && selected(jobs.list(), object.name()));
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.JOB) {
+                        jobs.list().reveal(object.name());
+                    }
+                });
                 yield Optional.of(JobsView.screen(jobs, messages));
             }
             case QUOTA -> {
                 QuotaViewModel quota = new QuotaViewModel(context.quota(), shell.selectedWorkspaceProperty(), threads,
                         messages);
-                reveals.register(screen, object -> object.kind() == ObjectRef.Kind.QUOTA && select(quota.rows(),
-                        row -> row.key().equalsIgnoreCase(object.name()), quota.selectedProperty()));
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.QUOTA) {
+                        selectListed(quota.rows(), row -> row.key().equalsIgnoreCase(object.name()),
+                                quota.selectedProperty());
+                    }
+                });
                 yield Optional.of(new ScreenContent(new QuotaView(quota, messages), quota::refresh));
             }
             case IDENTITY -> {
                 IdentityViewModel identity = new IdentityViewModel(context.identities(), context.compute(),
                         shell.selectedWorkspaceProperty(), threads, messages, context.clock());
-                reveals.register(screen, object -> switch (object.kind()) {
-                    case IDENTITY -> select(identity.identities(), row -> row.name().equals(object.name()),
-                            identity.selectedIdentityProperty());
-                    case CLUSTER -> select(identity.clusters(), row -> row.name().equals(object.name()),
-                            identity.selectedClusterProperty());
-                    default -> false;
+                shell.whenOpened(object -> {
+                    switch (object.kind()) {
+                        case IDENTITY -> selectListed(identity.identities(), row -> row.name().equals(object.name()),
+                                identity.selectedIdentityProperty());
+                        case CLUSTER -> selectListed(identity.clusters(), row -> row.name().equals(object.name()),
+                                identity.selectedClusterProperty());
+                        default -> { }
+                    }
                 });
                 yield Optional.of(new ScreenContent(new IdentityView(identity, messages), identity::refresh));
             }
             case TIMELINE -> {
                 TimelineViewModel timeline = new TimelineViewModel(context.timeline(), shell.selectedWorkspaceProperty(),
                         threads, messages, ZoneId.systemDefault(), job -> shell.select(Screen.JOBS));
-                reveals.register(screen, object -> switch (object.kind()) {
-                    case NODE -> timeline.showNode(object.parent(), object.name());
-                    case CLUSTER -> select(timeline.clusters(), object.name()::equals, timeline.selectedClusterProperty());
-                    default -> false;
+                shell.whenOpened(object -> {
+                    switch (object.kind()) {
+                        case NODE -> timeline.showNode(object.cluster(), object.name());
+                        case CLUSTER -> selectListed(timeline.clusters(), object.name()::equals,
+                                timeline.selectedClusterProperty());
+                        default -> { }
+                    }
                 });
                 yield Optional.of(new ScreenContent(new TimelineView(timeline, messages), timeline::refresh));
             }
             case DEMOS -> Optional.of(new ScreenContent(new DemoView(demos(), messages), demos()::refresh));
         };
+    }
+
+    /** Selects the first row that matches, when one is listed. */
+    private static <T> void selectListed(List<T> rows, Predicate<T> matches, Property<T> selection) {
+        rows.stream().filter(matches).findFirst().ifPresent(selection::setValue);
     }
 
     @Override
@@ -123,21 +143,14 @@ final class StudioScreens implements ScreenFactory {
         return Optional.of(new SpeedIndicator(demos(), messages));
     }
 
-    private static boolean selected(ComputeViewModel compute, String cluster) {
-        compute.select(cluster);
-        return compute.selected() != null && compute.selected().name().equals(cluster);
-    }
-
-    private static boolean selected(JobList jobs, String job) {
-        jobs.select(job);
-        return jobs.selectedJobProperty().get() != null && jobs.selectedJobProperty().get().name().equals(job);
-    }
-
-    /** Selects the first row that matches; false when none is listed (yet). */
-    private static <T> boolean select(List<T> rows, Predicate<T> matches, Property<T> selection) {
-        Optional<T> row = rows.stream().filter(matches).findFirst();
-        row.ifPresent(selection::setValue);
-        return row.isPresent();
+    /** The session's notifications; whoever runs the studio polls them. */
+    @Override
+    public Optional<NotificationsViewModel> notifications() {
+        if (notifications == null) {
+            notifications = new NotificationsViewModel(context.activity(), messages, threads,
+                    Clock.systemDefaultZone(), shell::open);
+        }
+        return Optional.of(notifications);
     }
 
     /** The one demo player: the Demos screen, the narration beside every screen and the status bar share it. */
@@ -151,7 +164,7 @@ final class StudioScreens implements ScreenFactory {
             DemoServices services = new DemoServices(context.workspaces(), context.compute(), context.jobs(),
                     context.quota(), context.locks(), context.identities(), context.clock());
             demos = new DemoViewModel(ScenarioLibrary::installed, services, threads, player, shell.languageProperty(),
-                    messages, new ShellLink(shell, reveals), DEMO_READING_TIME);
+                    messages, new ShellLink(shell), DEMO_READING_TIME);
         }
         return demos;
     }

@@ -277,12 +277,10 @@ public final class ScenarioRunner {
     /** The object a step acts on, when it exists before the step. */
     private Optional<Focus> focusBefore(Step step) {
         return switch (step.action()) {
-            case PREEMPT, REQUEST_TOKEN -> Optional.of(Focus.of(Focus.Kind.CLUSTER, step.param("cluster")));
-            case DELETE_LOCK -> Optional.of(Focus.of(Focus.Kind.LOCK, step.param("lock")));
+            case PREEMPT, REQUEST_TOKEN -> Optional.of(focus(Focus.Kind.CLUSTER, step.param("cluster")));
             case WAIT -> switch (step.param("until")) {
-                case "job" -> Optional.of(Focus.of(Focus.Kind.JOB, step.param("job")));
-                case "log" -> Optional.of(Focus.of(Focus.Kind.JOB_LOG, step.param("job")));
-                default -> step.optional("cluster").map(cluster -> Focus.of(Focus.Kind.CLUSTER, cluster));
+                case "job", "log" -> Optional.of(focus(Focus.Kind.JOB, step.param("job")));
+                default -> step.optional("cluster").map(cluster -> focus(Focus.Kind.CLUSTER, cluster));
             };
             default -> Optional.empty();
         };
@@ -291,15 +289,18 @@ public final class ScenarioRunner {
     /** The object a step made, or the node a preemption took. */
     private Optional<Focus> focusAfter(Step step) {
         return switch (step.action()) {
-            case CREATE_CLUSTER -> Optional.of(Focus.of(Focus.Kind.CLUSTER, step.param("cluster")));
-            case CREATE_IDENTITY -> Optional.of(Focus.of(Focus.Kind.IDENTITY, step.param("identity")));
-            case CREATE_LOCK -> Optional.of(Focus.of(Focus.Kind.LOCK, step.param("lock")));
-            case SET_QUOTA -> Optional.of(Focus.of(Focus.Kind.QUOTA, step.param("key")));
-            case SUBMIT_JOB -> Optional.of(Focus.of(Focus.Kind.JOB, step.param("job")));
-            case PREEMPT -> Optional.ofNullable(preempted)
-                    .map(node -> new Focus(Focus.Kind.NODE, node, step.param("cluster")));
+            case CREATE_CLUSTER -> Optional.of(focus(Focus.Kind.CLUSTER, step.param("cluster")));
+            case CREATE_IDENTITY -> Optional.of(focus(Focus.Kind.IDENTITY, step.param("identity")));
+            case SET_QUOTA -> Optional.of(focus(Focus.Kind.QUOTA, step.param("key")));
+            case SUBMIT_JOB -> Optional.of(focus(Focus.Kind.JOB, step.param("job")));
+            case PREEMPT -> Optional.ofNullable(preempted).map(node -> new Focus(Focus.Kind.NODE,
+                    scenario.workspace(), node, step.param("cluster")));
             default -> Optional.empty();
         };
+    }
+
+    private Focus focus(Focus.Kind kind, String name) {
+        return new Focus(kind, scenario.workspace(), name, null);
     }
 
     private Message createCluster(String ws, Step step) {

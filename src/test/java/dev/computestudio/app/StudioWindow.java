@@ -3,6 +3,7 @@ package dev.computestudio.app;
 import dev.computestudio.cli.RunnerChoice;
 import dev.computestudio.engine.EngineSettings;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
@@ -32,6 +33,7 @@ final class StudioWindow implements AutoCloseable {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
     final AppContext context;
     private ShellViewModel shell;
+    private StudioScreens screens;
 
     /** Opens the context and starts its engine; {@link #show} puts the studio on a stage. */
     StudioWindow(String folderPrefix) throws IOException {
@@ -48,7 +50,8 @@ final class StudioWindow implements AutoCloseable {
                 new ShellViewModel.RunStatus(context.dataFolder(), context.runnerName(), EngineStatus.RUNNING), threads);
         shell.setLanguage(language);
         Messages messages = new Messages(shell.languageProperty());
-        ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
+        screens = new StudioScreens(context, threads, shell, messages);
+        ShellView view = new ShellView(shell, messages, screens);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
         refresher.scheduleWithFixedDelay(() -> {
@@ -56,6 +59,11 @@ final class StudioWindow implements AutoCloseable {
             Platform.runLater(shell::refreshWorkspaces);
         }, 300, 300, TimeUnit.MILLISECONDS);
         return shell;
+    }
+
+    /** The session's notifications, which the test polls as the studio does every few seconds. */
+    NotificationsViewModel notifications() {
+        return screens.notifications().orElseThrow();
     }
 
     @Override

@@ -1,107 +1,99 @@
 package dev.computestudio.ui.common;
 
-import javafx.beans.value.ObservableBooleanValue;
+import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.stage.Window;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Objects;
 
 /**
- * Shows each new notice of a {@link NotificationsViewModel} as a ControlsFX notification in the
- * corner of the studio window, styled for the current theme and worded in the current language
- * (a popup lives a few seconds, so it keeps the words it opened with).
+ * Shows each new notice of a {@link NotificationsViewModel} for a few seconds as a card in the
+ * bottom-right corner of the pane it is laid over (the shell lays it over the screen area only, so
+ * a card never covers the top bar, the status bar or the demo narration beside the screens). A
+ * card's words follow the language; a click on it goes to what it is about. Only the cards take
+ * clicks: the screen under the empty part of the layer stays usable.
  */
-public final class NotificationPopups {
+public final class NotificationPopups extends VBox {
 
     private static final Duration SHOWN_FOR = Duration.seconds(8);
     private static final String STYLESHEET = "/dev/computestudio/ui/common/notifications.css";
-    /** The popup is as wide as its longest line; this keeps it a corner card. */
-    private static final int LINE_LENGTH = 60;
+    /** More cards would climb over the screen's own toolbar; the bell's history has every notice. */
+    static final int MOST_SHOWN = 3;
+    private static final double CARD_WIDTH = 360;
 
     private final NotificationsViewModel viewModel;
-    private final Window owner;
-    private final ObservableBooleanValue darkTheme;
 
-    private NotificationPopups(NotificationsViewModel viewModel, Window owner, ObservableBooleanValue darkTheme) {
-        this.viewModel = viewModel;
-        this.owner = owner;
-        this.darkTheme = darkTheme;
-    }
-
-    /** From now on, shows the view-model's notices over {@code owner}. Call it on the FX thread. */
-    public static NotificationPopups attach(NotificationsViewModel viewModel, Window owner,
-                                            ObservableBooleanValue darkTheme) {
-        NotificationPopups popups = new NotificationPopups(viewModel, Objects.requireNonNull(owner, "owner"),
-                Objects.requireNonNull(darkTheme, "darkTheme"));
-        // A popup takes the stylesheets of its owner's scene; these rules touch only notifications.
-        String stylesheet = Objects.requireNonNull(NotificationPopups.class.getResource(STYLESHEET), STYLESHEET)
-                .toExternalForm();
-        if (owner.getScene() != null) {
-            owner.getScene().getStylesheets().add(stylesheet);
-        } else {
-            owner.sceneProperty().addListener((observable, old, scene) -> {
-                if (scene != null && !scene.getStylesheets().contains(stylesheet)) {
-                    scene.getStylesheets().add(stylesheet);
-                }
-            });
-        }
+    public NotificationPopups(NotificationsViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        setId("notification-popups");
+        getStyleClass().add("notification-popups");
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        setSpacing(8);
+        // Wider than a card's shadow, which then stays off the panels around the screen area too.
+        setPadding(new Insets(16));
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setFillWidth(false);
+        setPickOnBounds(false);
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
         viewModel.notices().addListener((ListChangeListener<NotificationsViewModel.Notice>) change -> {
             while (change.next()) {
                 if (change.wasAdded()) {
-                    change.getAddedSubList().forEach(popups::show);
+                    change.getAddedSubList().forEach(this::show);
                 }
             }
         });
-        return popups;
-    }
-
-    /** Breaks the text into lines of at most {@code width} characters, between words where it can. */
-    static String wrap(String text, int width) {
-        StringBuilder wrapped = new StringBuilder();
-        int lineLength = 0;
-        for (String word : text.split(" ")) {
-            while (word.length() > width) {
-                if (lineLength > 0) {
-                    wrapped.append('\n');
-                }
-                wrapped.append(word, 0, width);
-                word = word.substring(width);
-                lineLength = width;
-            }
-            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
-                wrapped.append('\n');
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                wrapped.append(' ');
-                lineLength++;
-            }
-            wrapped.append(word);
-            lineLength += word.length();
-        }
-        return wrapped.toString();
     }
 
     private void show(NotificationsViewModel.Notice notice) {
-        if (!owner.isShowing()) {
-            return;
+        HBox card = card(notice);
+        getChildren().add(card);
+        if (getChildren().size() > MOST_SHOWN) {
+            getChildren().remove(0, getChildren().size() - MOST_SHOWN);
         }
-        Notifications popup = Notifications.create()
-                .owner(owner)
-                .title(viewModel.title(notice).get())
-                .text(wrap(viewModel.text(notice).get(), LINE_LENGTH))
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(SHOWN_FOR);
-        if (darkTheme.get()) {
-            popup.darkStyle();
-        }
-        switch (notice.severity()) {
-            case SUCCESS -> popup.showConfirm();
-            case WARNING -> popup.showWarning();
-            case ERROR -> popup.showError();
-            case INFORMATION -> popup.showInformation();
-        }
+        PauseTransition shown = new PauseTransition(SHOWN_FOR);
+        shown.setOnFinished(event -> getChildren().remove(card));
+        shown.play();
+    }
+
+    private HBox card(NotificationsViewModel.Notice notice) {
+        Label title = new Label();
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, "notice-title");
+        title.textProperty().bind(viewModel.title(notice));
+        Label text = new Label();
+        text.getStyleClass().add("notice-text");
+        text.setWrapText(true);
+        text.textProperty().bind(viewModel.text(notice));
+        VBox words = new VBox(4, title, text);
+        HBox.setHgrow(words, Priority.ALWAYS);
+
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "notice-close");
+        close.setFocusTraversable(false);
+
+        HBox card = new HBox(10, NoticeIcons.of(notice.kind()), words, close);
+        card.getStyleClass().addAll("notice-card", NoticeIcons.styleClass(notice.severity()));
+        card.setPrefWidth(CARD_WIDTH);
+        card.setMaxWidth(CARD_WIDTH);
+        close.setOnAction(event -> getChildren().remove(card));
+        card.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                getChildren().remove(card);
+                viewModel.open(notice);
+            }
+        });
+        return card;
     }
 }

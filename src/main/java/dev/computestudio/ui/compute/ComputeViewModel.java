@@ -75,6 +75,8 @@ public final class ComputeViewModel {
     // Copies for refresh(), which runs off the FX thread.
     private volatile String shownWorkspace;
     private volatile String selectedName;
+    /** A cluster to select once a refresh lists it (a notice opened before the screen read its workspace). */
+    private String revealed;
 
     /**
      * @param workspace    the shell's selected workspace (null when there is none)
@@ -171,6 +173,12 @@ public final class ComputeViewModel {
     /** Selects the cluster of this name, when it is listed. */
     public void select(String name) {
         select(rows.stream().filter(row -> row.name().equals(name)).findFirst().orElse(null));
+    }
+
+    /** Selects the cluster of this name now, or as soon as a refresh lists it. */
+    public void reveal(String name) {
+        select(name);
+        revealed = selected.get() == null ? name : null;
     }
 
     public void newCluster() {
@@ -329,6 +337,10 @@ public final class ComputeViewModel {
         latest = byName;
         Rows.sync(rows, shown.clusters(), ComputeCluster::name, ClusterRow::name,
                 cluster -> new ClusterRow(cluster, messages), ClusterRow::update);
+        if (revealed != null && byName.containsKey(revealed)) {
+            select(revealed);
+            revealed = null;
+        }
         ClusterRow current = selected.get();
         if (current != null && !byName.containsKey(current.name())) {
             select((ClusterRow) null);
@@ -342,6 +354,7 @@ public final class ComputeViewModel {
 
     private void workspaceChanged(String now) {
         shownWorkspace = blank(now) ? null : now;
+        revealed = null;
         select((ClusterRow) null);
         rows.clear();
         latest = Map.of();

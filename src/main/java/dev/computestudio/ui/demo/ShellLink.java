@@ -1,8 +1,7 @@
 package dev.computestudio.ui.demo;
 
 import dev.computestudio.demo.Focus;
-import dev.computestudio.ui.common.ObjectRef;
-import dev.computestudio.ui.shell.Reveals;
+import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.collections.ListChangeListener;
@@ -17,16 +16,20 @@ import java.util.Locale;
 public final class ShellLink implements DemoViewModel.Studio {
 
     private final ShellViewModel shell;
-    private final Reveals reveals;
 
-    public ShellLink(ShellViewModel shell, Reveals reveals) {
+    public ShellLink(ShellViewModel shell) {
         this.shell = shell;
-        this.reveals = reveals;
     }
 
     @Override
     public void show(Focus focus) {
-        reveals.reveal(new ObjectRef(ObjectRef.Kind.valueOf(focus.kind().name()), focus.name(), focus.cluster()));
+        shell.show(switch (focus.kind()) {
+            case CLUSTER -> StudioObject.cluster(focus.workspace(), focus.name());
+            case NODE -> StudioObject.node(focus.workspace(), focus.cluster(), focus.name());
+            case JOB -> StudioObject.job(focus.workspace(), focus.name());
+            case IDENTITY -> StudioObject.of(StudioObject.Kind.IDENTITY, focus.workspace(), focus.name());
+            case QUOTA -> StudioObject.of(StudioObject.Kind.QUOTA, focus.workspace(), focus.name());
+        });
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class JobList {
     private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
     private final ObservableList<JobRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<JobRow> selected = new ReadOnlyObjectWrapper<>();
+    /** A job to select once a read lists it (a notice opened before the screen read its workspace). */
+    private String revealed;
 
     /** @param workspace the selected workspace, e.g. {@code ShellViewModel.selectedWorkspaceProperty()} */
     JobList(JobService jobs, UiThreads threads, ObservableValue<String> workspace, Messages messages, JobTimes times) {
@@ -52,6 +54,7 @@ public final class JobList {
         shownWorkspace = workspace.getValue();
         workspace.addListener((observable, old, now) -> {
             shownWorkspace = now;
+            revealed = null;
             selected.set(null);
             rows.clear();
         });
@@ -89,6 +92,12 @@ public final class JobList {
         if (row != selected.get()) {
             selected.set(row);
         }
+    }
+
+    /** Selects the job of this name now, or as soon as a read lists it. */
+    public void reveal(String jobName) {
+        select(jobName);
+        revealed = selected.get() == null ? jobName : null;
     }
 
     /** Shows a job as a command of this screen left it, before the next refresh reads it. */
@@ -132,6 +141,10 @@ public final class JobList {
         placeInOrder(ordered);
         if (selected.get() != null && !names.contains(selected.get().name())) {
             selected.set(null);
+        }
+        if (revealed != null && names.contains(revealed)) {
+            select(revealed);
+            revealed = null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.computestudio.ui.shell;
 
+import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.ScreenContent;
 
 import java.util.Optional;
@@ -17,6 +18,11 @@ public interface ScreenFactory {
 
     /** An item at the end of the status bar (the demo clock's speed), built once with the shell. */
     default Optional<javafx.scene.Node> statusItem() {
+        return Optional.empty();
+    }
+
+    /** The session's notifications, for the bell in the top bar and the cards over the screens. */
+    default Optional<NotificationsViewModel> notifications() {
         return Optional.empty();
     }
 

@@ -3,8 +3,10 @@ package dev.computestudio.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.NotificationPopups;
 import javafx.application.Application;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 
 import java.util.Objects;
 
@@ -30,9 +32,19 @@ public final class ShellView extends BorderPane {
 
         // Added first, so the navigation is where keyboard focus starts.
         setLeft(new NavigationPane(viewModel, messages));
-        setTop(new TopBar(viewModel, messages));
+        TopBar topBar = new TopBar(viewModel, messages);
+        setTop(topBar);
         screens = new ScreenArea(viewModel, messages, factory);
         setCenter(screens);
+        factory.notifications().ifPresent(notifications -> {
+            NotificationCentre notificationCentre = new NotificationCentre(notifications, messages);
+            topBar.addBeforeThemeToggle(notificationCentre.bell());
+            notificationCentre.closeOnPressOutside(this);
+            // Over the screen area only: a card never covers the bars or the panel beside the screens.
+            StackPane centre = new StackPane(screens, new NotificationPopups(notifications), notificationCentre);
+            centre.setMinWidth(0);
+            setCenter(centre);
+        });
         StatusBar statusBar = new StatusBar(viewModel);
         factory.statusItem().ifPresent(statusBar.getChildren()::add);
         setBottom(statusBar);

@@ -5,6 +5,7 @@ import dev.computestudio.service.PreferencesService;
 import dev.computestudio.service.Theme;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ServiceCalls;
+import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -18,9 +19,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * State and commands of the studio's frame: which screen is shown, theme, language (and the
@@ -53,6 +56,7 @@ public final class ShellViewModel {
     private final StringBinding dataFolderText;
     private final StringBinding runnerText;
     private final StringBinding engineText;
+    private final List<Consumer<StudioObject>> openers = new ArrayList<>();
 
     /**
      * Reads the saved theme and language at once, so build this off the FX thread (it may hit storage).
@@ -91,6 +95,42 @@ public final class ShellViewModel {
 
     public void select(Screen screen) {
         selectedScreen.set(Objects.requireNonNull(screen, "screen"));
+    }
+
+    /**
+     * Goes to an object (a notice's): its workspace when it is still listed, the screen that shows it,
+     * and there it is selected by the screen that {@link #whenOpened listens}.
+     */
+    public void open(StudioObject object) {
+        if (workspaces.contains(object.workspace())) {
+            selectWorkspace(object.workspace());
+        }
+        // Selecting the screen builds it the first time, and it starts listening before it is told.
+        select(screenOf(object));
+        show(object);
+    }
+
+    /**
+     * Selects an object on every screen that lists such things, staying on the screen shown (a demo
+     * step chooses its own screen: a cluster on Compute, Identity or the timeline).
+     */
+    public void show(StudioObject object) {
+        openers.forEach(opener -> opener.accept(object));
+    }
+
+    /** The screen that shows an object. */
+    static Screen screenOf(StudioObject object) {
+        return switch (object.kind()) {
+            case CLUSTER, NODE -> Screen.COMPUTE;
+            case JOB -> Screen.JOBS;
+            case IDENTITY -> Screen.IDENTITY;
+            case QUOTA -> Screen.QUOTA;
+        };
+    }
+
+    /** From now on, {@code opener} is told of each object {@link #open opened} (after its screen is selected) or {@link #show shown}. */
+    public void whenOpened(Consumer<StudioObject> opener) {
+        openers.add(Objects.requireNonNull(opener, "opener"));
     }
 
     public void toggleTheme() {

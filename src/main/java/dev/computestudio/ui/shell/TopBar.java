@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -114,5 +115,10 @@ final class TopBar extends HBox {
             item.setOnAction(event -> viewModel.setLanguage(language));
             return item;
         }).toArray(RadioMenuItem[]::new);
+    }
+
+    /** Puts an item (the notification bell) just before the theme toggle. */
+    void addBeforeThemeToggle(Node item) {
+        getChildren().add(getChildren().indexOf(lookup("#theme-toggle")), item);
     }
 }

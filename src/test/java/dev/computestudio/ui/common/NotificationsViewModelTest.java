@@ -6,6 +6,7 @@ import dev.computestudio.domain.LogEvent;
 import dev.computestudio.domain.Message;
 import dev.computestudio.service.ActivityService;
 import dev.computestudio.testing.StudioFixture;
+import dev.computestudio.ui.common.NotificationsViewModel.Kind;
 import dev.computestudio.ui.common.NotificationsViewModel.Notice;
 import dev.computestudio.ui.common.NotificationsViewModel.Severity;
 import javafx.beans.binding.StringBinding;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,14 +40,17 @@ class NotificationsViewModelTest {
     Path dataFolder;
     private StudioFixture studio;
     private final SimpleObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    private static final Instant NOW = Instant.parse("2026-12-03T14:03:12Z");
+
     private NotificationsViewModel notifications;
+    private final List<StudioObject> opened = new ArrayList<>();
 
     @BeforeEach
     void openStudio() {
         studio = new StudioFixture(dataFolder);
         studio.createCluster(CPU, dedicated(DS3, 0, 4));
         notifications = new NotificationsViewModel(new ActivityService(studio.stores.events()), new Messages(language),
-                UiThreads.direct());
+                UiThreads.direct(), Clock.fixed(NOW, ZoneOffset.UTC), opened::add);
     }
 
     @AfterEach
@@ -199,6 +206,88 @@ class NotificationsViewModelTest {
 
         assertThat(title.get()).isEqualTo("Job canceled");
         assertThat(text.get()).isEqualTo("Job train-1 was canceled (ws-demo).");
+    }
+
+    @Test
+    void theHistoryListsEveryNoticeNewestFirstAndCountsThemUnreadUntilSeen() {
+        notifications.poll();
+        studio.submit("first-job", CPU);
+        studio.pass();
+        studio.runner.exit("first-job", 0, 0);
+        studio.pass();
+        notifications.poll();
+        studio.submit("second-job", CPU);
+        studio.jobs.cancel(WS, "second-job");
+        studio.pass();
+        notifications.poll();
+
+        assertThat(notifications.history()).extracting(Notice::kind)
+                .containsExactly(Kind.JOB_CANCELED, Kind.JOB_COMPLETED);
+        assertThat(notifications.unread()).isEqualTo(2);
+        assertThat(notifications.time(notifications.history().get(0))).isEqualTo("14:03:12");
+
+        notifications.markAllRead();
+
+        assertThat(notifications.unreadProperty().get()).isZero();
+        assertThat(notifications.history()).hasSize(2);
+    }
+
+    @Test
+    void aBurstIsCountedInOnePopupButKeptWholeInTheHistory() {
+        notifications.poll();
+        for (int i = 1; i <= 6; i++) {
+            studio.submit("job-" + i, CPU);
+            studio.jobs.cancel(WS, "job-" + i);
+        }
+        studio.pass();
+
+        notifications.poll();
+
+        assertThat(notifications.notices()).hasSize(NotificationsViewModel.MAX_NOTICES_PER_POLL);
+        assertThat(notifications.history()).hasSize(6).allSatisfy(notice ->
+                assertThat(notice.kind()).isEqualTo(Kind.JOB_CANCELED));
+        assertThat(notifications.history().get(0).subject()).isEqualTo(StudioObject.job(WS, "job-6"));
+        assertThat(notifications.unread()).isEqualTo(6);
+    }
+
+    @Test
+    void theHistoryKeepsTheLatestNoticesOnly() {
+        notifications.poll();
+        int count = NotificationsViewModel.KEPT_HISTORY + 5;
+        List<LogEvent> completed = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            completed.add(new LogEvent(0, NOW, EventKind.JOB, WS, CPU, null, "job-" + i, "COMPLETED", 1, null));
+        }
+        studio.stores.events().append(completed);
+
+        notifications.poll();
+        notifications.poll();
+
+        assertThat(notifications.history()).hasSize(NotificationsViewModel.KEPT_HISTORY);
+        assertThat(notifications.history().get(0).subject().name()).isEqualTo("job-" + count);
+        assertThat(notifications.history().get(NotificationsViewModel.KEPT_HISTORY - 1).subject().name())
+                .isEqualTo("job-6");
+        assertThat(notifications.unread()).isEqualTo(NotificationsViewModel.KEPT_HISTORY);
+    }
+
+    @Test
+    void anEntryGoesToTheJobOrClusterItIsAbout() {
+        Notice failed = notifications.describe(new LogEvent(1, NOW, EventKind.JOB, WS, CPU, "tvm-1", "train-1",
+                "FAILED", 1, null)).orElseThrow();
+        Notice preempted = notifications.describe(new LogEvent(2, NOW, EventKind.NODE, WS, "lowpri-cluster",
+                "tvm-2", "train-2", "PREEMPTED", 1, null)).orElseThrow();
+        Notice quota = notifications.describe(new LogEvent(3, NOW, EventKind.CLUSTER, WS, "gpu-cluster", null, null,
+                "QuotaExceeded", 0, null)).orElseThrow();
+
+        notifications.open(failed);
+        notifications.open(preempted);
+        notifications.open(quota);
+
+        assertThat(opened).containsExactly(StudioObject.job(WS, "train-1"),
+                StudioObject.cluster(WS, "lowpri-cluster"), StudioObject.cluster(WS, "gpu-cluster"));
+        assertThat(notifications.subject(failed).get()).isEqualTo("Job train-1 in ws-demo");
+        language.set(Locale.forLanguageTag("pt-BR"));
+        assertThat(notifications.subject(quota).get()).isEqualTo("Cluster gpu-cluster em ws-demo");
     }
 
     /** The notices as the user reads them now, one line each. */

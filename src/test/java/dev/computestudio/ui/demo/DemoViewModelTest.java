@@ -92,11 +92,11 @@ class DemoViewModelTest {
         assertThat(screens).containsSubsequence("workspaces", "quota", "compute", "jobs", "compute", "quota");
         assertThat(workspaces).containsExactly("demo-quota");
         assertThat(focuses).as("what each step talks about").containsSubsequence(
-                new Focus(Focus.Kind.QUOTA, "standardNCFamily", null),
-                new Focus(Focus.Kind.CLUSTER, "gpu-cluster", null),
-                new Focus(Focus.Kind.JOB, "train-gpu", null),
-                new Focus(Focus.Kind.CLUSTER, "gpu-cluster", null),
-                new Focus(Focus.Kind.JOB, "train-gpu", null));
+                new Focus(Focus.Kind.QUOTA, "demo-quota", "standardNCFamily", null),
+                new Focus(Focus.Kind.CLUSTER, "demo-quota", "gpu-cluster", null),
+                new Focus(Focus.Kind.JOB, "demo-quota", "train-gpu", null),
+                new Focus(Focus.Kind.CLUSTER, "demo-quota", "gpu-cluster", null),
+                new Focus(Focus.Kind.JOB, "demo-quota", "train-gpu", null));
         assertThat(viewModel.nextDisabledProperty().get()).isTrue();
 
         viewModel.cleanUp();

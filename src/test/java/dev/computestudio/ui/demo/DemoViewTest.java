@@ -10,7 +10,6 @@ import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
-import dev.computestudio.ui.shell.Reveals;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellView;
@@ -72,7 +71,7 @@ class DemoViewTest {
                 context.quota(), context.locks(), context.identities(), context.clock());
         demos = new DemoViewModel(() -> ScenarioLibrary.load(Path.of("assets", "demos")), services,
                 new UiThreads(background, Platform::runLater), player, shell.languageProperty(), messages,
-                new ShellLink(shell, new Reveals(shell)), Duration.ZERO);
+                new ShellLink(shell), Duration.ZERO);
         ScreenFactory factory = new ScreenFactory() {
             @Override
             public Optional<ScreenContent> create(Screen screen) {

@@ -4,12 +4,14 @@ import dev.computestudio.domain.Workspace;
 import dev.computestudio.domain.port.SettingsRepository;
 import dev.computestudio.domain.port.WorkspaceRepository;
 import dev.computestudio.service.PreferencesService;
+import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.common.UiThreads;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +120,34 @@ class ShellViewModelTest {
 
         assertThat(shell.workspaces()).containsExactly("ml-audit", "ml-dev", "ml-prod");
         assertThat(shell.selectedWorkspaceProperty().get()).isEqualTo("ml-prod");
+    }
+
+    @Test
+    void openingAnObjectGoesToItsWorkspaceAndScreenThenTellsTheScreen() {
+        workspaces.insert(workspace("ml-dev"));
+        workspaces.insert(workspace("ml-prod"));
+        ShellViewModel shell = shell();
+        shell.refreshWorkspaces();
+        List<String> told = new ArrayList<>();
+        shell.whenOpened(object -> told.add(shell.selectedScreen() + " " + shell.selectedWorkspace() + " "
+                + object.name()));
+
+        shell.open(StudioObject.cluster("ml-prod", "gpu-cluster"));
+        shell.open(StudioObject.job("ml-dev", "train-1"));
+
+        assertThat(told).containsExactly("COMPUTE ml-prod gpu-cluster", "JOBS ml-dev train-1");
+    }
+
+    @Test
+    void openingAnObjectOfAWorkspaceNoLongerListedStillGoesToItsScreen() {
+        workspaces.insert(workspace("ml-dev"));
+        ShellViewModel shell = shell();
+        shell.refreshWorkspaces();
+
+        shell.open(StudioObject.job("deleted-ws", "train-1"));
+
+        assertThat(shell.selectedScreen()).isEqualTo(Screen.JOBS);
+        assertThat(shell.selectedWorkspace()).isEqualTo("ml-dev");
     }
 
     @Test

@@ -62,6 +62,7 @@ final class StudioScreens implements ScreenFactory {
                 ComputeViewModel compute = new ComputeViewModel(context.compute(), context.specFiles(), threads,
                         shell.selectedWorkspaceProperty(), messages, wizard::open,
                         () -> shell.select(Screen.TIMELINE));
+                wizard.whenCreated(compute::showCreated);
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
             case JOBS -> Optional.of(JobsView.screen(new JobsViewModel(context.jobs(), context.compute(), threads,

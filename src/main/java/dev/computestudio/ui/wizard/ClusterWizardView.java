@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -53,6 +54,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -80,6 +82,8 @@ public final class ClusterWizardView extends BorderPane {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final double FIELD_WIDTH = 360;
+    /** The themes' base text size (AtlantaFX sets 14 px on the root). */
+    private static final double THEME_FONT_SIZE = 14;
 
     private final ClusterWizardViewModel viewModel;
     private final SizeChoice sizeChoice;
@@ -354,6 +358,8 @@ public final class ClusterWizardView extends BorderPane {
         Label selection = new Label();
         selection.setId("wizard-selected-size");
         selection.setWrapText(true);
+        // Its lines all show: the table gives up the height they need.
+        selection.setMinHeight(Region.USE_PREF_SIZE);
         selection.textProperty().bind(sizeChoice.selectedSizeSummaryProperty());
         selection.graphicProperty().bind(Bindings.when(sizeChoice.selectedSizeProperty().isNull())
                 .then((Node) new FontIcon(Feather.INFO)).otherwise((Node) new FontIcon(Feather.CHECK_CIRCLE)));
@@ -368,7 +374,8 @@ public final class ClusterWizardView extends BorderPane {
         TableView<SizeRow> table = new TableView<>();
         table.setId("wizard-sizes");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column shrinks in proportion down to its minimum, so no column is pushed out of sight.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<SizeRow> sorted = new SortedList<>(sizeChoice.sizes());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -377,9 +384,14 @@ public final class ClusterWizardView extends BorderPane {
                 .then(messages.text("wizard.vm.none")).otherwise(messages.text("wizard.vm.loading")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<SizeRow, String> name = column("wizard.vm.column.name", 205,
+        TableColumn<SizeRow, String> name = column("wizard.vm.column.name", 190,
                 row -> new ReadOnlyObjectWrapper<>(row.name()));
         name.setCellFactory(c -> new SizeNameCell());
+        // Known before the first layout, so the table fits its columns around it from the start; the
+        // cells raise it further when a larger text size needs more.
+        viewModel.loadedProperty().addListener((observable, old, loaded) -> sizeChoice.catalog().sizes().stream()
+                .mapToDouble(size -> SizeNameCell.widthOf(size.name(), Font.font(THEME_FONT_SIZE)))
+                .max().ifPresent(name::setMinWidth));
         TableColumn<SizeRow, Integer> vCpus = column("wizard.vm.column.vcpus", 65,
                 row -> new ReadOnlyObjectWrapper<>(row.vCpus()));
         TableColumn<SizeRow, Double> memory = column("wizard.vm.column.memory", 85,
@@ -397,6 +409,17 @@ public final class ClusterWizardView extends BorderPane {
         });
         TableColumn<SizeRow, String> family = column("wizard.vm.column.family", 115,
                 row -> new ReadOnlyObjectWrapper<>(shortFamily(row.family())));
+        family.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                whole.setText(value);
+                setTooltip(empty || value == null ? null : whole);
+            }
+        });
         TableColumn<SizeRow, Number> available = column("wizard.vm.column.quota", 135,
                 SizeRow::availableVCpusProperty);
         available.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
@@ -408,6 +431,9 @@ public final class ClusterWizardView extends BorderPane {
         // CPU sizes have no GPUs: the column would say "None" on every row and take the room the others need.
         gpus.visibleProperty().bind(sizeChoice.machineKindProperty().isEqualTo(MachineKind.GPU));
         table.getColumns().setAll(List.of(name, vCpus, memory, gpus, family, available, price));
+        // Below these the values themselves would be cut ("$0.229", "24 vCPUs", "1 × A100").
+        Map.of(vCpus, 48.0, memory, 72.0, gpus, 90.0, family, 70.0, available, 100.0, price, 76.0)
+                .forEach(TableColumn::setMinWidth);
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
             if (row != null) {
@@ -457,6 +483,8 @@ public final class ClusterWizardView extends BorderPane {
      */
     private static final class SizeNameCell extends TableCell<SizeRow, String> {
 
+        private static final double CELL_PADDING = 8;
+
         private final Tooltip tooltip = new Tooltip();
 
         @Override
@@ -466,13 +494,18 @@ public final class ClusterWizardView extends BorderPane {
             setTooltip(empty || value == null ? null : tooltip);
             if (!empty && value != null) {
                 tooltip.setText(value);
-                Text probe = new Text(value);
-                probe.setFont(getFont());
-                double needed = Math.ceil(probe.getLayoutBounds().getWidth() + snappedLeftInset() + snappedRightInset()) + 4;
+                double needed = widthOf(value, getFont());
                 if (getTableColumn() != null && getTableColumn().getMinWidth() < needed) {
                     getTableColumn().setMinWidth(needed);
                 }
             }
+        }
+
+        /** What a cell needs to show a name whole in a font: the text and the cell's padding (8 px each side). */
+        static double widthOf(String name, Font font) {
+            Text probe = new Text(name);
+            probe.setFont(font);
+            return Math.ceil(probe.getLayoutBounds().getWidth()) + 2 * CELL_PADDING + 4;
         }
     }
 
@@ -668,15 +701,24 @@ public final class ClusterWizardView extends BorderPane {
         left.setId("wizard-review-left");
         right.setId("wizard-review-right");
         VBox rightSide = new VBox(16, right);
-        HBox summary = new HBox(40, left, rightSide);
+        // Two equal columns: a grid sizes each half's wrapped lines at the half's real width, so the
+        // summary is as tall as its taller half and nothing below it overlaps the cost.
+        GridPane summary = new GridPane();
         summary.setId("wizard-review");
-        for (Region half : List.of(left, rightSide)) {
-            // Both halves prefer nothing, so the width is shared equally and long values wrap.
-            half.setMinWidth(0);
-            half.setPrefWidth(0);
-            half.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(half, Priority.ALWAYS);
+        summary.setHgap(40);
+        for (int column = 0; column < 2; column++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setFillWidth(true);
+            summary.getColumnConstraints().add(half);
         }
+        for (Region half : List.of(left, rightSide)) {
+            half.setMinWidth(0);
+            half.setMaxWidth(Double.MAX_VALUE);
+        }
+        summary.addRow(0, left, rightSide);
+        GridPane.setValignment(left, VPos.TOP);
+        GridPane.setValignment(rightSide, VPos.TOP);
         Runnable fill = () -> {
             left.getChildren().clear();
             right.getChildren().clear();

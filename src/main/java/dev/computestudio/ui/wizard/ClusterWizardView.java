@@ -536,11 +536,13 @@ public final class ClusterWizardView extends BorderPane {
                         : messages.render("wizard.vm.quota.tooFew", value.longValue(), row.vCpus()));
                 setGraphic(warning);
                 setTooltip(tooltip);
-                getStyleClass().add("no-quota");
+                if (!getStyleClass().contains("no-quota")) {
+                    getStyleClass().add("no-quota");
+                }
             } else {
                 setGraphic(null);
                 setTooltip(null);
-                getStyleClass().remove("no-quota");
+                getStyleClass().removeAll("no-quota");
             }
         }
     }
@@ -840,6 +842,8 @@ public final class ClusterWizardView extends BorderPane {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "field-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(620);
+        // A hint takes the lines it wraps to rather than being cut short with an ellipsis.
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(text);
         return hint;
     }

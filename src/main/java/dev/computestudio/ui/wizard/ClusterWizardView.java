@@ -702,6 +702,14 @@ public final class ClusterWizardView extends BorderPane {
         GridPane right = form();
         left.setId("wizard-review-left");
         right.setId("wizard-review-right");
+        for (GridPane grid : List.of(left, right)) {
+            // The values get the larger share and the labels wrap, so a size name stays on one line.
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setPercentWidth(42);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setPercentWidth(58);
+            grid.getColumnConstraints().setAll(labels, values);
+        }
         VBox rightSide = new VBox(16, right);
         // Two equal columns: a grid sizes each half's wrapped lines at the half's real width, so the
         // summary is as tall as its taller half and nothing below it overlaps the cost.
@@ -737,6 +745,7 @@ public final class ClusterWizardView extends BorderPane {
                 }
                 Label label = new Label(item.label());
                 label.getStyleClass().add(Styles.TEXT_MUTED);
+                label.setWrapText(true);
                 Label value = new Label(item.value());
                 value.setWrapText(true);
                 value.getStyleClass().add("wizard-review-value");

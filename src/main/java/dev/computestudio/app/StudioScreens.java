@@ -74,6 +74,7 @@ final class StudioScreens implements ScreenFactory {
                         compute.reveal(object.cluster());
                     }
                 });
+                wizard.whenCreated(compute::showCreated);
                 yield Optional.of(new ScreenContent(new ComputeView(compute, messages), compute::refresh));
             }
             case JOBS -> {

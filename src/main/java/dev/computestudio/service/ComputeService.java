@@ -6,6 +6,7 @@ import dev.computestudio.domain.ClusterStatus;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
 import dev.computestudio.domain.IdentityType;
+import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.LogEvent;
 import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NameRules;
@@ -17,6 +18,7 @@ import dev.computestudio.domain.Problems;
 import dev.computestudio.domain.ProvisioningState;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.ScaleDecisions;
 import dev.computestudio.domain.SystemAssignedIdentity;
 import dev.computestudio.domain.UserAssignedIdentity;
@@ -92,20 +94,22 @@ public final class ComputeService {
         this.clock = clock;
     }
 
-    /** A created cluster and what the user should know about it (e.g. it can never reach its max). */
+    /** A created cluster and what the user should know about it (e.g. it can never reach its max, a lock holds it at 0). */
     public record Created(ComputeCluster cluster, List<Message> warnings) {
     }
 
     /**
      * What {@link #create} would say of this cluster, without creating anything: every problem that
-     * would refuse it, a taken name among them, and how far the quota left would hold its nodes back.
-     * It runs the same checks as {@code create}, so a screen can show them as the user types.
+     * would refuse it, a taken name among them, how far the quota left would hold its nodes back, and
+     * whether a lock on the workspace would keep it from scaling at all. It runs the same checks as
+     * {@code create}, so a screen can show them as the user types.
      */
-    public record Check(List<Problem> problems, List<Message> quotaWarnings) {
+    public record Check(List<Problem> problems, List<Message> quotaWarnings, List<Message> lockWarnings) {
 
         public Check {
             problems = List.copyOf(problems);
             quotaWarnings = List.copyOf(quotaWarnings);
+            lockWarnings = List.copyOf(lockWarnings);
         }
     }
 
@@ -116,7 +120,7 @@ public final class ComputeService {
         takenName(workspaceName, name).ifPresent(taken -> problems.add("name", "taken", taken));
         List<Message> warnings = problems.list().stream().anyMatch(problem -> problem.field().equals("size"))
                 ? List.of() : quotaShortfall(workspaceName, ledger, spec, catalog.find(spec.size()).orElseThrow());
-        return new Check(problems.list(), warnings);
+        return new Check(problems.list(), warnings, lockWarnings(workspaceName));
     }
 
     public Created create(String workspaceName, String name, ClusterSpec spec) {
@@ -143,7 +147,9 @@ public final class ComputeService {
                             stored.maxNodes()))));
         });
         onChange.run();
-        return new Created(cluster, quotaWarnings(ledger, stored, size));
+        List<Message> warnings = new ArrayList<>(quotaWarnings(ledger, stored, size));
+        warnings.addAll(lockWarnings(workspaceName));
+        return new Created(cluster, warnings);
     }
 
     /** The rules a new cluster must meet, as {@link #create} and {@link #check} both apply them. */
@@ -411,6 +417,22 @@ public final class ComputeService {
         }
         warnings.add(Message.of("warning.compute.raise-quota", workspace, key, needed + ledger.used(key)));
         return warnings;
+    }
+
+    /**
+     * Any lock on the workspace's resource group stops the engine from adding nodes, so a new cluster
+     * would be stuck at 0 nodes (resizing 0 -> 0) until the lock goes; a ReadOnly lock even refuses
+     * creating it. One warning, about the lock that matters most.
+     */
+    private List<Message> lockWarnings(String workspaceName) {
+        Workspace workspace = workspaces.require(workspaceName);
+        List<ResourceLock> held = locks.list(workspaceName);
+        return held.stream().filter(lock -> lock.level() == LockLevel.READ_ONLY).findFirst()
+                .or(() -> held.stream().findFirst())
+                .map(lock -> Message.of(lock.level() == LockLevel.READ_ONLY ? "warning.compute.lock-read-only"
+                        : "warning.compute.lock-blocks-scaling", workspace.resourceGroup(), workspaceName,
+                        lock.level().restName(), lock.name()))
+                .stream().toList();
     }
 
     /** Where a limit (not what is used now) keeps the cluster below its maximum for good. */

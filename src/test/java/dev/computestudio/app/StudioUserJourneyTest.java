@@ -2,7 +2,9 @@ package dev.computestudio.app;
 
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.JobStatus;
+import dev.computestudio.ui.compute.ClusterRow;
 import dev.computestudio.ui.shell.ShellViewModel;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +68,9 @@ class StudioUserJourneyTest {
         robot.clickOn("#wizard-next").clickOn("#wizard-next").clickOn("#wizard-create");
         waitUntil(() -> context.compute().list(WS).stream().anyMatch(c -> c.name().equals(CLUSTER)), 10);
         robot.clickOn("#wizard-cancel");
+        TableView<?> clusters = robot.lookup("#compute-table").queryAs(TableView.class);
+        waitUntil(() -> clusters.getSelectionModel().getSelectedItem() instanceof ClusterRow row
+                && row.name().equals(CLUSTER), 10);
 
         robot.clickOn("#nav-jobs");
         waitUntil(() -> CLUSTER.equals(robot.lookup("#jobs-compute").queryComboBox().getValue()), 10);

@@ -3,6 +3,7 @@ package dev.computestudio.service;
 import dev.computestudio.domain.ClusterSpec;
 import dev.computestudio.domain.ComputeCluster;
 import dev.computestudio.domain.ConflictException;
+import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.Message;
 import dev.computestudio.domain.MessageFormatter;
 import dev.computestudio.domain.NotFoundException;
@@ -120,6 +121,41 @@ class ComputeServiceCheckTest {
                 "Even the minimum of 9 nodes cannot be reached: the cluster would stay at 8.",
                 "You can still create it. To let it grow, raise the limit: quota set -w ws-demo "
                         + "--key standardDSv2Family --limit 28");
+    }
+
+    @Test
+    void aCanNotDeleteLockWarnsThatTheClusterWouldStayAtZeroNodesAndCreateSaysItToo() {
+        studio.locks.create(WS, "keep", LockLevel.CAN_NOT_DELETE, null);
+
+        ComputeService.Check check = compute.check(WS, CPU, dedicated(DS3, 1, 2));
+
+        assertThat(check.problems()).as("creating it is still allowed").isEmpty();
+        assertThat(check.quotaWarnings()).isEmpty();
+        assertThat(check.lockWarnings()).extracting(Message::english).containsExactly(
+                "Resource group 'rg-ws-demo' of workspace 'ws-demo' has a CanNotDelete lock 'keep': the cluster can be "
+                        + "created, but it cannot add nodes while the lock stays, so it will be stuck at 0 nodes "
+                        + "(resizing 0 -> 0). Remove the lock to let it scale: compute-studio lock delete -w ws-demo "
+                        + "--name keep");
+        assertThat(compute.create(WS, CPU, dedicated(DS3, 1, 2)).warnings()).as("what the command line prints")
+                .containsExactlyElementsOf(check.lockWarnings());
+    }
+
+    @Test
+    void aReadOnlyLockWarnsThatCreatingWouldBeRefusedWhateverOtherLocksSay() {
+        studio.locks.create(WS, "keep", LockLevel.CAN_NOT_DELETE, null);
+        studio.locks.create(WS, "freeze", LockLevel.READ_ONLY, null);
+
+        ComputeService.Check check = compute.check(WS, CPU, dedicated(DS3, 0, 2));
+
+        assertThat(check.lockWarnings()).extracting(Message::code).containsExactly("warning.compute.lock-read-only");
+        assertThat(check.lockWarnings()).extracting(Message::english).singleElement().asString()
+                .startsWith("Resource group 'rg-ws-demo' of workspace 'ws-demo' has a ReadOnly lock 'freeze': "
+                        + "creating the cluster will be refused");
+    }
+
+    @Test
+    void withoutALockThereIsNoLockWarning() {
+        assertThat(compute.check(WS, CPU, dedicated(DS3, 0, 2)).lockWarnings()).isEmpty();
     }
 
     @Test

@@ -300,8 +300,8 @@ public final class ComputeViewModel {
         }
     }
 
-    /** A cluster made elsewhere (a YAML file): read the compute again and select it. */
-    private void showCreated(String name) {
+    /** A cluster made elsewhere (a YAML file, the wizard): read the compute again and select it. */
+    public void showCreated(String name) {
         refresh(() -> select(name));
     }
 

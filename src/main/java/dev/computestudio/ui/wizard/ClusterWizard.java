@@ -1,12 +1,15 @@
 package dev.computestudio.ui.wizard;
 
 import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.WorkspaceService;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -23,6 +26,8 @@ public final class ClusterWizard {
 
     private static final double WIDTH = 1160;
     private static final double HEIGHT = 740;
+    /** Room left around the window for its frame, so it fits a 1024x700 projector whole. */
+    private static final double SCREEN_MARGIN = 48;
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private ClusterWizard() {
@@ -30,10 +35,11 @@ public final class ClusterWizard {
 
     /** Call on the FX thread; returns the shown window. */
     public static Stage open(Window owner, String workspace, Messages messages, WorkspaceService workspaces,
-                             ComputeService compute, QuotaService quota, UiThreads threads, Consumer<String> onCreated) {
+                             ComputeService compute, QuotaService quota, IdentityService identities, UiThreads threads,
+                             Consumer<String> onCreated) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(onCreated, "onCreated");
-        ClusterWizardViewModel viewModel = new ClusterWizardViewModel(workspace, workspaces, compute, quota, threads,
+        ClusterWizardViewModel viewModel = new ClusterWizardViewModel(workspace, workspaces, compute, quota, identities, threads,
                 messages, CreationTracker.Polling.every(PROBE_INTERVAL, threads.background()));
         Stage stage = new Stage();
         if (owner != null) {
@@ -50,10 +56,12 @@ public final class ClusterWizard {
      */
     public static void show(Stage stage, ClusterWizardViewModel viewModel, Messages messages, Consumer<String> onCreated) {
         ClusterWizardView view = new ClusterWizardView(viewModel, messages);
-        stage.setScene(new Scene(view, WIDTH, HEIGHT));
+        Rectangle2D screen = screenOf(stage.getOwner());
+        stage.setScene(new Scene(view, Math.min(WIDTH, screen.getWidth() - SCREEN_MARGIN),
+                Math.min(HEIGHT, screen.getHeight() - SCREEN_MARGIN)));
         stage.titleProperty().bind(messages.text("wizard.title"));
-        stage.setMinWidth(900);
-        stage.setMinHeight(620);
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
         if (stage.getOwner() instanceof Stage main) {
             stage.getIcons().setAll(main.getIcons());
         }
@@ -71,5 +79,14 @@ public final class ClusterWizard {
         stage.setOnHidden(event -> viewModel.close());
         viewModel.load();
         stage.show();
+    }
+
+    /** The usable part of the screen the owner is on (the primary screen without one). */
+    private static Rectangle2D screenOf(Window owner) {
+        if (owner == null) {
+            return Screen.getPrimary().getVisualBounds();
+        }
+        return Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight()).stream()
+                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
     }
 }

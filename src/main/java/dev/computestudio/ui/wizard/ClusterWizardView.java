@@ -23,13 +23,15 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
@@ -53,16 +55,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The cluster creation wizard: the steps on the left, the current page in the middle, Back / Next /
@@ -77,6 +83,8 @@ public final class ClusterWizardView extends BorderPane {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final double FIELD_WIDTH = 360;
+    /** The themes' base text size (AtlantaFX sets 14 px on the root). */
+    private static final double THEME_FONT_SIZE = 14;
 
     private final ClusterWizardViewModel viewModel;
     private final SizeChoice sizeChoice;
@@ -86,6 +94,8 @@ public final class ClusterWizardView extends BorderPane {
     private final CreationTracker creation;
     private final Messages messages;
     private final ValidationSupport validation = new ValidationSupport();
+    /** Where the focus goes when a step shows: its first field (on the review, Create). */
+    private final Map<Step, Supplier<Node>> firstFields = new EnumMap<>(Step.class);
 
     public ClusterWizardView(ClusterWizardViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -105,7 +115,8 @@ public final class ClusterWizardView extends BorderPane {
         setCenter(pages());
         setBottom(buttonBar());
 
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onEscape);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onEnter);
     }
 
     // Frame
@@ -174,7 +185,12 @@ public final class ClusterWizardView extends BorderPane {
             content.getChildren().setAll(pages.get(step));
         };
         show.run();
-        viewModel.stepProperty().addListener((observable, old, now) -> show.run());
+        viewModel.stepProperty().addListener((observable, old, now) -> {
+            show.run();
+            // A scroll pane takes in its content with its skin, which CSS makes: before that the field has no scene to focus in.
+            content.applyCss();
+            firstFields.get(now).get().requestFocus();
+        });
 
         Message error = new Message();
         error.setId("wizard-error");
@@ -212,6 +228,7 @@ public final class ClusterWizardView extends BorderPane {
         create.textProperty().bind(messages.text("wizard.create"));
         create.disableProperty().bind(viewModel.createDisabledProperty());
         create.setOnAction(event -> viewModel.create());
+        firstFields.put(Step.REVIEW, () -> create);
         // The button Enter would press looks like it.
         viewModel.stepProperty().addListener((observable, old, now) -> emphasize(next, now != Step.REVIEW));
         emphasize(next, viewModel.step() != Step.REVIEW);
@@ -254,22 +271,32 @@ public final class ClusterWizardView extends BorderPane {
         }
     }
 
-    private void onKey(KeyEvent event) {
+    private void onEscape(KeyEvent event) {
         if (event.getCode() == KeyCode.ESCAPE) {
             viewModel.cancel();
             event.consume();
-        } else if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown()) {
-            Object target = event.getTarget();
-            if (target instanceof TextArea || target instanceof ComboBoxBase<?> box && box.isShowing()) {
-                return;
-            }
-            if (target instanceof ButtonBase button) {
-                button.fire();
-            } else {
-                viewModel.nextOrCreate();
-            }
-            event.consume();
         }
+    }
+
+    /**
+     * Enter, caught before the focused control sees it: radio buttons and check boxes would take it
+     * as a click (choosing them is Space's job), so there it means Next, as everywhere but a text area
+     * and an open list; on a button it presses that button.
+     */
+    private void onEnter(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER || event.isShortcutDown()) {
+            return;
+        }
+        Object target = event.getTarget();
+        if (target instanceof TextArea || target instanceof ComboBoxBase<?> box && box.isShowing()) {
+            return;
+        }
+        if (target instanceof Button button) {
+            button.fire();
+        } else {
+            viewModel.nextOrCreate();
+        }
+        event.consume();
     }
 
     // Page 1: virtual machine
@@ -279,6 +306,7 @@ public final class ClusterWizardView extends BorderPane {
         location.setId("wizard-location");
         location.setPrefWidth(240);
         location.valueProperty().bindBidirectional(sizeChoice.locationProperty());
+        firstFields.put(Step.VIRTUAL_MACHINE, () -> location);
         Label locationHint = hint(messages.format("wizard.vm.location.hint", sizeChoice.workspaceLocationProperty()));
 
         ToggleGroup tiers = new ToggleGroup();
@@ -316,10 +344,23 @@ public final class ClusterWizardView extends BorderPane {
 
         TableView<SizeRow> table = sizeTable();
         VBox.setVgrow(table, Priority.ALWAYS);
+        // Down goes on from the filter into what it filtered, as in a search box with results.
+        filter.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                table.requestFocus();
+                event.consume();
+            }
+        });
 
         Label selection = new Label();
         selection.setId("wizard-selected-size");
         selection.setWrapText(true);
+        // Its lines all show: the table gives up the height they need.
+        selection.setMinHeight(Region.USE_PREF_SIZE);
         selection.textProperty().bind(sizeChoice.selectedSizeSummaryProperty());
         selection.graphicProperty().bind(Bindings.when(sizeChoice.selectedSizeProperty().isNull())
                 .then((Node) new FontIcon(Feather.INFO)).otherwise((Node) new FontIcon(Feather.CHECK_CIRCLE)));
@@ -334,7 +375,8 @@ public final class ClusterWizardView extends BorderPane {
         TableView<SizeRow> table = new TableView<>();
         table.setId("wizard-sizes");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column shrinks in proportion down to its minimum, so no column is pushed out of sight.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<SizeRow> sorted = new SortedList<>(sizeChoice.sizes());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -343,8 +385,14 @@ public final class ClusterWizardView extends BorderPane {
                 .then(messages.text("wizard.vm.none")).otherwise(messages.text("wizard.vm.loading")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<SizeRow, String> name = column("wizard.vm.column.name", 205,
+        TableColumn<SizeRow, String> name = column("wizard.vm.column.name", 190,
                 row -> new ReadOnlyObjectWrapper<>(row.name()));
+        name.setCellFactory(c -> new SizeNameCell());
+        // Known before the first layout, so the table fits its columns around it from the start; the
+        // cells raise it further when a larger text size needs more.
+        viewModel.loadedProperty().addListener((observable, old, loaded) -> sizeChoice.catalog().sizes().stream()
+                .mapToDouble(size -> SizeNameCell.widthOf(size.name(), Font.font(THEME_FONT_SIZE)))
+                .max().ifPresent(name::setMinWidth));
         TableColumn<SizeRow, Integer> vCpus = column("wizard.vm.column.vcpus", 65,
                 row -> new ReadOnlyObjectWrapper<>(row.vCpus()));
         TableColumn<SizeRow, Double> memory = column("wizard.vm.column.memory", 85,
@@ -362,6 +410,17 @@ public final class ClusterWizardView extends BorderPane {
         });
         TableColumn<SizeRow, String> family = column("wizard.vm.column.family", 115,
                 row -> new ReadOnlyObjectWrapper<>(shortFamily(row.family())));
+        family.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                whole.setText(value);
+                setTooltip(empty || value == null ? null : whole);
+            }
+        });
         TableColumn<SizeRow, Number> available = column("wizard.vm.column.quota", 135,
                 SizeRow::availableVCpusProperty);
         available.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
@@ -370,7 +429,12 @@ public final class ClusterWizardView extends BorderPane {
         price.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
         price.setCellFactory(c -> textCell(value -> messages.format(WizardTexts.price(value.doubleValue()))));
         List.of(vCpus, memory, gpus).forEach(col -> col.getStyleClass().add(Styles.TEXT));
+        // CPU sizes have no GPUs: the column would say "None" on every row and take the room the others need.
+        gpus.visibleProperty().bind(sizeChoice.machineKindProperty().isEqualTo(MachineKind.GPU));
         table.getColumns().setAll(List.of(name, vCpus, memory, gpus, family, available, price));
+        // Below these the values themselves would be cut ("$0.229", "24 vCPUs", "1 × A100").
+        Map.of(vCpus, 48.0, memory, 72.0, gpus, 90.0, family, 70.0, available, 100.0, price, 76.0)
+                .forEach(TableColumn::setMinWidth);
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
             if (row != null) {
@@ -414,6 +478,38 @@ public final class ClusterWizardView extends BorderPane {
         };
     }
 
+    /**
+     * A size's name, whole: its column never gets narrower than the longest name shown in the
+     * cell's own font (so a larger text size widens it too), and the name is its tooltip.
+     */
+    private static final class SizeNameCell extends TableCell<SizeRow, String> {
+
+        private static final double CELL_PADDING = 8;
+
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            setTooltip(empty || value == null ? null : tooltip);
+            if (!empty && value != null) {
+                tooltip.setText(value);
+                double needed = widthOf(value, getFont());
+                if (getTableColumn() != null && getTableColumn().getMinWidth() < needed) {
+                    getTableColumn().setMinWidth(needed);
+                }
+            }
+        }
+
+        /** What a cell needs to show a name whole in a font: the text and the cell's padding (8 px each side). */
+        static double widthOf(String name, Font font) {
+            Text probe = new Text(name);
+            probe.setFont(font);
+            return Math.ceil(probe.getLayoutBounds().getWidth()) + 2 * CELL_PADDING + 4;
+        }
+    }
+
     /** The quota left, with a warning sign when not even one node of the size fits. */
     private final class QuotaCell extends TableCell<SizeRow, Number> {
 
@@ -441,11 +537,13 @@ public final class ClusterWizardView extends BorderPane {
                         : messages.render("wizard.vm.quota.tooFew", value.longValue(), row.vCpus()));
                 setGraphic(warning);
                 setTooltip(tooltip);
-                getStyleClass().add("no-quota");
+                if (!getStyleClass().contains("no-quota")) {
+                    getStyleClass().add("no-quota");
+                }
             } else {
                 setGraphic(null);
                 setTooltip(null);
-                getStyleClass().remove("no-quota");
+                getStyleClass().removeAll("no-quota");
             }
         }
     }
@@ -455,6 +553,7 @@ public final class ClusterWizardView extends BorderPane {
     private Node settingsPage() {
         TextField name = textField("wizard-name", settings.nameProperty(), Field.NAME);
         name.promptTextProperty().bind(messages.text("wizard.settings.name.prompt"));
+        firstFields.put(Step.SETTINGS, () -> name);
         TextField min = textField("wizard-min-nodes", settings.minNodesProperty(), Field.MIN_NODES);
         TextField max = textField("wizard-max-nodes", settings.maxNodesProperty(), Field.MAX_NODES);
         TextField idle = textField("wizard-idle-seconds", settings.idleSecondsProperty(), Field.IDLE_SECONDS);
@@ -467,6 +566,14 @@ public final class ClusterWizardView extends BorderPane {
         ssh.setId("wizard-ssh-enabled");
         ssh.textProperty().bind(messages.text("wizard.settings.ssh.enable"));
         ssh.selectedProperty().bindBidirectional(settings.sshEnabledProperty());
+        // The switch is reached with Tab; Space flips it, as it does a check box.
+        ssh.setFocusTraversable(true);
+        ssh.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.SPACE) {
+                ssh.fire();
+                event.consume();
+            }
+        });
 
         TextField user = textField("wizard-admin-username", settings.adminUsernameProperty(), Field.ADMIN_USERNAME);
         ToggleGroup credentials = new ToggleGroup();
@@ -521,25 +628,71 @@ public final class ClusterWizardView extends BorderPane {
         RadioButton user = radio("wizard-identity-user", IdentityType.USER_ASSIGNED, types);
         bindToggles(types, identity.identityTypeProperty(), Map.of(none, IdentityType.NONE,
                 system, IdentityType.SYSTEM_ASSIGNED, user, IdentityType.USER_ASSIGNED));
+        firstFields.put(Step.IDENTITY, () -> (Node) types.getSelectedToggle());
 
         TextArea ids = new TextArea();
         ids.setId("wizard-identity-ids");
-        ids.setPrefRowCount(4);
-        ids.setWrapText(true);
+        ids.setPrefRowCount(2);
+        // One id per line: an id has no spaces, so wrapping would cut it mid-word.
+        ids.setWrapText(false);
         ids.setMaxWidth(760);
         ids.promptTextProperty().bind(identity.exampleIdentityIdProperty());
         ids.textProperty().bindBidirectional(identity.userAssignedIdsProperty());
         validate(ids, Field.USER_ASSIGNED_IDS);
-        Node idsBlock = block("wizard.identity.ids", true, ids, Field.USER_ASSIGNED_IDS,
-                messages.format("wizard.identity.ids.hint", identity.exampleIdentityIdProperty()));
-        idsBlock.getStyleClass().add("wizard-indented");
-        showWhen(idsBlock, identity.identityTypeProperty().isEqualTo(IdentityType.USER_ASSIGNED));
+        VBox pasted = block("wizard.identity.ids", false, ids, Field.USER_ASSIGNED_IDS, null);
+        Label example = hint(messages.format("wizard.identity.ids.hint", identity.exampleIdentityIdProperty()));
+        // The example id has no spaces to wrap at: it is shortened in its middle, and whole in the tooltip.
+        example.setWrapText(false);
+        example.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        example.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(example.textProperty());
+        example.setTooltip(whole);
+        pasted.getChildren().add(example);
+        VBox userBlock = new VBox(12, workspaceIdentities(), pasted);
+        userBlock.getStyleClass().add("wizard-indented");
+        showWhen(userBlock, identity.identityTypeProperty().isEqualTo(IdentityType.USER_ASSIGNED));
 
         return new VBox(14,
                 new VBox(4, none, hint(messages.text("wizard.identity.none.hint"))),
                 new VBox(4, system, hint(messages.text("wizard.identity.system.hint"))),
                 new VBox(4, user, hint(messages.text("wizard.identity.user.hint"))),
-                idsBlock);
+                userBlock);
+    }
+
+    /** The workspace's user-assigned identities, each a check box with its name and client id. */
+    private Node workspaceIdentities() {
+        VBox list = new VBox(6);
+        list.setId("wizard-identity-choices");
+        Label empty = hint(messages.text("wizard.identity.workspace.none"));
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            for (IdentityStep.Choice choice : identity.workspaceIdentities()) {
+                CheckBox box = new CheckBox(choice.name());
+                box.setId("wizard-identity-choice-" + choice.name());
+                box.selectedProperty().bindBidirectional(choice.pickedProperty());
+                Label clientId = new Label();
+                clientId.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                clientId.textProperty().bind(messages.format("wizard.identity.clientId",
+                        new ReadOnlyObjectWrapper<>(choice.clientId())));
+                HBox line = new HBox(10, box, clientId);
+                line.setAlignment(Pos.BASELINE_LEFT);
+                list.getChildren().add(line);
+            }
+            if (list.getChildren().isEmpty()) {
+                list.getChildren().add(empty);
+            }
+        };
+        fill.run();
+        identity.workspaceIdentities().addListener((ListChangeListener<IdentityStep.Choice>) change -> {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    fill.run();
+                    return;
+                }
+            }
+        });
+        return new VBox(6, formLabel("wizard.identity.workspace", false), list);
     }
 
     // Page 4: review
@@ -550,16 +703,33 @@ public final class ClusterWizardView extends BorderPane {
         GridPane right = form();
         left.setId("wizard-review-left");
         right.setId("wizard-review-right");
-        VBox rightSide = new VBox(16, right);
-        HBox summary = new HBox(40, left, rightSide);
-        summary.setId("wizard-review");
-        for (Region half : List.of(left, rightSide)) {
-            // Both halves prefer nothing, so the width is shared equally and long values wrap.
-            half.setMinWidth(0);
-            half.setPrefWidth(0);
-            half.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(half, Priority.ALWAYS);
+        for (GridPane grid : List.of(left, right)) {
+            // The values get the larger share and the labels wrap, so a size name stays on one line.
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setPercentWidth(42);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setPercentWidth(58);
+            grid.getColumnConstraints().setAll(labels, values);
         }
+        VBox rightSide = new VBox(16, right);
+        // Two equal columns: a grid sizes each half's wrapped lines at the half's real width, so the
+        // summary is as tall as its taller half and nothing below it overlaps the cost.
+        GridPane summary = new GridPane();
+        summary.setId("wizard-review");
+        summary.setHgap(40);
+        for (int column = 0; column < 2; column++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setFillWidth(true);
+            summary.getColumnConstraints().add(half);
+        }
+        for (Region half : List.of(left, rightSide)) {
+            half.setMinWidth(0);
+            half.setMaxWidth(Double.MAX_VALUE);
+        }
+        summary.addRow(0, left, rightSide);
+        GridPane.setValignment(left, VPos.TOP);
+        GridPane.setValignment(rightSide, VPos.TOP);
         Runnable fill = () -> {
             left.getChildren().clear();
             right.getChildren().clear();
@@ -576,6 +746,7 @@ public final class ClusterWizardView extends BorderPane {
                 }
                 Label label = new Label(item.label());
                 label.getStyleClass().add(Styles.TEXT_MUTED);
+                label.setWrapText(true);
                 Label value = new Label(item.value());
                 value.setWrapText(true);
                 value.getStyleClass().add("wizard-review-value");
@@ -604,9 +775,12 @@ public final class ClusterWizardView extends BorderPane {
                 Styles.WARNING, Feather.ALERT_TRIANGLE);
         // Once the cluster exists, the service's own warnings replace the estimate.
         showWhen(quota, Bindings.isNotEmpty(review.quotaWarnings()).and(creation.createdClusterProperty().isNull()));
+        Message lock = messageList("wizard-lock-warnings", review.lockWarnings(), "wizard.review.lock.title",
+                Styles.WARNING, Feather.LOCK);
+        showWhen(lock, Bindings.isNotEmpty(review.lockWarnings()).and(creation.createdClusterProperty().isNull()));
         Message warnings = messageList("wizard-service-warnings", creation.serviceWarnings(), "wizard.review.warnings.title",
                 Styles.WARNING, Feather.ALERT_TRIANGLE);
-        return new VBox(16, summary, quota, warnings);
+        return new VBox(16, summary, lock, quota, warnings);
     }
 
     /** One callout holding every line of a list; hidden while the list is empty. */
@@ -678,6 +852,8 @@ public final class ClusterWizardView extends BorderPane {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "field-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(620);
+        // A hint takes the lines it wraps to rather than being cut short with an ellipsis.
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(text);
         return hint;
     }

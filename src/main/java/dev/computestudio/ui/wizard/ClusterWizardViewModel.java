@@ -5,9 +5,11 @@ import dev.computestudio.domain.Message;
 import dev.computestudio.domain.NetworkSettings;
 import dev.computestudio.domain.Problem;
 import dev.computestudio.domain.QuotaLedger;
+import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.domain.VmSize;
 import dev.computestudio.domain.Workspace;
 import dev.computestudio.service.ComputeService;
+import dev.computestudio.service.IdentityService;
 import dev.computestudio.service.QuotaService;
 import dev.computestudio.service.WorkspaceService;
 import dev.computestudio.ui.common.Messages;
@@ -27,6 +29,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableSet;
 
 import java.util.ArrayList;
@@ -53,6 +56,7 @@ public final class ClusterWizardViewModel {
     private final WorkspaceService workspaces;
     private final ComputeService compute;
     private final QuotaService quota;
+    private final IdentityService identities;
     private final ServiceCalls calls;
     private final Subscriptions subscriptions = new Subscriptions();
     private final SizeChoice sizeChoice;
@@ -75,11 +79,13 @@ public final class ClusterWizardViewModel {
     private final StringBinding errorText;
 
     public ClusterWizardViewModel(String workspace, WorkspaceService workspaces, ComputeService compute,
-                                  QuotaService quota, UiThreads threads, Messages messages, Polling polling) {
+                                  QuotaService quota, IdentityService identities, UiThreads threads, Messages messages,
+                                  Polling polling) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
         this.compute = Objects.requireNonNull(compute, "compute");
         this.quota = Objects.requireNonNull(quota, "quota");
+        this.identities = Objects.requireNonNull(identities, "identities");
         this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
         WizardTexts texts = new WizardTexts(messages, subscriptions);
         sizeChoice = new SizeChoice(texts);
@@ -114,6 +120,14 @@ public final class ClusterWizardViewModel {
         watch(Field.ADMIN_PASSWORD, settings.adminPasswordProperty());
         watch(Field.SSH_KEY, settings.sshKeyProperty());
         watch(Field.USER_ASSIGNED_IDS, identity.userAssignedIdsProperty());
+        identity.workspaceIdentities().addListener((ListChangeListener<IdentityStep.Choice>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    problems.edited(Field.USER_ASSIGNED_IDS);
+                }
+            }
+            inputsChanged();
+        });
         Inputs.onChange(this::inputsChanged, sizeChoice.tierProperty(), sizeChoice.selectedSizeProperty(),
                 settings.sshEnabledProperty(), settings.credentialProperty(), identity.identityTypeProperty());
         inputsChanged();
@@ -121,10 +135,10 @@ public final class ClusterWizardViewModel {
 
     // Commands
 
-    /** Reads the workspace, the catalog and the quota; then the service checks the inputs as they change. */
+    /** Reads the workspace, the catalog, the quota and the identities; then the service checks the inputs as they change. */
     public void load() {
-        calls.call(() -> new Loaded(workspaces.show(workspace), compute.listSizes(), quota.ledger(workspace)),
-                this::loaded, this::notLoaded);
+        calls.call(() -> new Loaded(workspaces.show(workspace), compute.listSizes(), quota.ledger(workspace),
+                identities.list(workspace)), this::loaded, this::notLoaded);
     }
 
     /** Next page, when this one is valid. */
@@ -175,12 +189,13 @@ public final class ClusterWizardViewModel {
 
     // Composition
 
-    private record Loaded(Workspace workspace, List<VmSize> sizes, QuotaLedger ledger) {
+    private record Loaded(Workspace workspace, List<VmSize> sizes, QuotaLedger ledger,
+                          List<UserAssignedIdentity> identities) {
     }
 
     private void loaded(Loaded data) {
         sizeChoice.show(data.workspace(), data.sizes(), data.ledger());
-        identity.show(data.workspace());
+        identity.show(data.workspace(), data.identities());
         loaded.set(true);
         inputsChanged();
     }
@@ -211,6 +226,7 @@ public final class ClusterWizardViewModel {
     private void checked(ComputeService.Check check) {
         problems.checked(check.problems());
         review.showQuotaShortfall(check.quotaWarnings());
+        review.showLockWarnings(check.lockWarnings());
     }
 
     /**

@@ -14,11 +14,12 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The review step: every choice under the step that made it, the estimated cost per hour at the
- * minimum and the maximum nodes, and how far the quota left would hold the nodes back, as the
- * service's check says. Everything follows the inputs and the language as they change.
+ * minimum and the maximum nodes, how far the quota left would hold the nodes back, and whether a
+ * lock on the workspace would keep the cluster at 0 nodes, as the service's check says. Everything follows the inputs and the language as they change.
  */
 public final class ReviewEstimate {
 
@@ -31,6 +32,7 @@ public final class ReviewEstimate {
     private final IdentityStep identity;
     private final WizardTexts texts;
     private List<Message> quotaShortfall = List.of();
+    private List<Message> lockBlocks = List.of();
 
     // Properties
     private final ReadOnlyDoubleWrapper costAtMin = new ReadOnlyDoubleWrapper();
@@ -38,10 +40,12 @@ public final class ReviewEstimate {
     private final ReadOnlyStringWrapper costAtMinText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper costAtMaxText = new ReadOnlyStringWrapper("");
     private final ObservableList<String> quotaWarnings = FXCollections.observableArrayList();
+    private final ObservableList<String> lockWarnings = FXCollections.observableArrayList();
     private final ObservableList<ReviewItem> reviewItems = FXCollections.observableArrayList();
 
     // Unmodifiable views made once: a view made per call would be collected, and its listeners with it.
     private final ObservableList<String> quotaWarningsView = FXCollections.unmodifiableObservableList(quotaWarnings);
+    private final ObservableList<String> lockWarningsView = FXCollections.unmodifiableObservableList(lockWarnings);
     private final ObservableList<ReviewItem> reviewItemsView = FXCollections.unmodifiableObservableList(reviewItems);
 
     ReviewEstimate(SizeChoice sizes, SettingsForm settings, IdentityStep identity, WizardTexts texts) {
@@ -64,6 +68,12 @@ public final class ReviewEstimate {
         refresh();
     }
 
+    /** What the service's check says a lock on the workspace would do to the cluster; shown whatever the size. */
+    void showLockWarnings(List<Message> warnings) {
+        lockBlocks = List.copyOf(warnings);
+        refresh();
+    }
+
     private void refresh() {
         SizeRow row = sizes.selectedSizeProperty().get();
         Integer min = settings.minNodes();
@@ -76,6 +86,7 @@ public final class ReviewEstimate {
         costAtMaxText.set(texts.format("wizard.review.cost.atMax", max == null ? "?" : max,
                 WizardTexts.price(costAtMax.get())));
         quotaWarnings.setAll(row == null ? List.of() : quotaShortfall.stream().map(texts::format).toList());
+        lockWarnings.setAll(lockBlocks.stream().map(texts::format).toList());
         reviewItems.setAll(items(row));
     }
 
@@ -110,8 +121,10 @@ public final class ReviewEstimate {
     private String identityText() {
         ClusterIdentity chosen = identity.identity();
         String type = texts.display(chosen.type());
+        // By name, the last part of its resource id: a whole id would not fit a line, and has no spaces to wrap at.
         return chosen.type() != IdentityType.USER_ASSIGNED ? type
-                : type + "\n" + String.join("\n", chosen.userAssignedIdentityIds());
+                : type + "\n" + chosen.userAssignedIdentityIds().stream()
+                        .map(id -> id.substring(id.lastIndexOf('/') + 1)).collect(Collectors.joining("\n"));
     }
 
     // Read-only views
@@ -136,6 +149,11 @@ public final class ReviewEstimate {
     /** Why max nodes could not all run with the quota left, and how many could. */
     public ObservableList<String> quotaWarnings() {
         return quotaWarningsView;
+    }
+
+    /** Why a lock on the workspace would leave the cluster stuck at 0 nodes (or refuse it), and how to lift it. */
+    public ObservableList<String> lockWarnings() {
+        return lockWarningsView;
     }
 
     public ObservableList<ReviewItem> reviewItems() {

@@ -24,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,10 @@ import java.util.Optional;
 
 /**
  * The virtual machine step: where the nodes run, their tier, and their size, chosen in a table of
- * the catalog's CPU or GPU sizes filtered by text, with each size's quota left and price.
+ * the catalog's CPU or GPU sizes filtered by text, with each size's quota left and price. As in the
+ * cloud's studio a recommended size is chosen at first (the cloud's default for CPU, the smallest
+ * GPU size with quota left), and switching CPU/GPU or the tier never leaves a size chosen that the
+ * table no longer shows: it gives way to the recommended one, or to none.
  */
 public final class SizeChoice {
 
@@ -69,8 +73,12 @@ public final class SizeChoice {
         this.texts = texts;
         sizes.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> row -> matches(row, machineKind.get(), sizeFilter.get()), machineKind, sizeFilter));
-        selectedSizeSummary = texts.bind(this::summary, selectedSize, tier);
-        Inputs.onChange(this::updateRows, tier);
+        selectedSizeSummary = texts.bind(this::summary, selectedSize, tier, machineKind);
+        Inputs.onChange(() -> {
+            updateRows();
+            keepSelectionShown();
+        }, tier);
+        Inputs.onChange(this::keepSelectionShown, machineKind);
         Inputs.onChange(this::updateSaving, selectedSize);
     }
 
@@ -91,6 +99,7 @@ public final class SizeChoice {
         }
         allSizes.setAll(catalogSizes.stream().map(SizeRow::new).toList());
         updateRows();
+        keepSelectionShown();
         updateSaving();
     }
 
@@ -140,10 +149,34 @@ public final class SizeChoice {
                 : texts.format("wizard.vm.gpu.count", size.gpus(), size.gpuModel());
     }
 
+    /**
+     * The size the wizard chooses for the user: the cloud's default for CPU; for GPU the smallest
+     * (fewest vCPUs, then cheapest) whose quota left holds one node at the chosen tier; empty when
+     * none has quota.
+     */
+    Optional<SizeRow> recommended() {
+        if (machineKind.get() == MachineKind.CPU) {
+            return allSizes.stream().filter(row -> row.name().equalsIgnoreCase(VmCatalog.DEFAULT_SIZE)).findFirst();
+        }
+        return allSizes.stream().filter(row -> row.gpus() > 0 && !row.hasNoQuota())
+                .min(Comparator.comparingInt(SizeRow::vCpus).thenComparingDouble(SizeRow::pricePerHour));
+    }
+
+    /** A chosen size the table no longer shows is let go; then, with none chosen, the recommended one is taken when shown. */
+    private void keepSelectionShown() {
+        if (selectedSize.get() != null && !sizes.contains(selectedSize.get())) {
+            selectedSize.set(null);
+        }
+        if (selectedSize.get() == null) {
+            recommended().filter(sizes::contains).ifPresent(selectedSize::set);
+        }
+    }
+
     private String summary() {
         SizeRow row = selectedSize.get();
         if (row == null) {
-            return texts.format("wizard.vm.noSelection");
+            return texts.format(machineKind.get() == MachineKind.GPU && ledger != null && recommended().isEmpty()
+                    ? "wizard.vm.noGpuQuota" : "wizard.vm.noSelection");
         }
         return texts.format("wizard.vm.selection", row.name(), row.vCpus(), row.memoryGiB(), gpuText(row.size()),
                 WizardTexts.price(row.size().pricePerHour(tier.get())), tier.get());

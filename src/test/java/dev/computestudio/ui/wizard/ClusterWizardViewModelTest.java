@@ -64,7 +64,7 @@ class ClusterWizardViewModelTest {
 
     private ClusterWizardViewModel newWizard() {
         ClusterWizardViewModel viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute, studio.quota,
-                UiThreads.direct(), messages,
+                studio.identities, UiThreads.direct(), messages,
                 new Polling(laterProbes::add, studio.clock, Duration.ofSeconds(60)));
         viewModel.load();
         return viewModel;
@@ -73,17 +73,24 @@ class ClusterWizardViewModelTest {
     // Step 1: virtual machine
 
     @Test
-    void virtualMachineStepNeedsASizeBeforeNext() {
+    void virtualMachineStepStartsWithTheCloudsDefaultSizeAndNeedsOneBeforeNext() {
         assertThat(wizard.step()).isEqualTo(Step.VIRTUAL_MACHINE);
         assertThat(wizard.sizeChoice().locationProperty().get()).as("the workspace's region").isEqualTo("eastus");
+        assertThat(wizard.sizeChoice().selectedSizeProperty().get().name()).as("recommended").isEqualTo(DS3);
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.GPU);
+
+        assertThat(wizard.sizeChoice().selectedSizeProperty().get()).as("GPU families start with no quota").isNull();
         assertThat(wizard.nextDisabledProperty().get()).isTrue();
         assertThat(wizard.backDisabledProperty().get()).isTrue();
         assertThat(wizard.createDisabledProperty().get()).isTrue();
-        assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get()).startsWith("No size chosen yet");
+        assertThat(wizard.sizeChoice().selectedSizeSummaryProperty().get()).startsWith("No GPU size is chosen");
 
         wizard.next();
         assertThat(wizard.step()).as("Next is refused while disabled").isEqualTo(Step.VIRTUAL_MACHINE);
 
+        wizard.sizeChoice().machineKindProperty().set(MachineKind.CPU);
         assertThat(wizard.sizeChoice().selectSize(DS3)).isTrue();
 
         assertThat(wizard.nextDisabledProperty().get()).isFalse();
@@ -340,7 +347,7 @@ class ClusterWizardViewModelTest {
         assertThat(wizard.review().costAtMaxTextProperty().get()).isEqualTo("At max nodes (4): $0.184/hour");
 
         wizard.settings().minNodesProperty().set("0");
-        assertThat(wizard.review().costAtMinTextProperty().get()).isEqualTo("At min nodes (0): $0.00/hour");
+        assertThat(wizard.review().costAtMinTextProperty().get()).isEqualTo("At min nodes (0): $0.000/hour");
     }
 
     @Test
@@ -484,6 +491,75 @@ class ClusterWizardViewModelTest {
     }
 
     @Test
+    void reviewWarnsThatACanNotDeleteLockWouldLeaveTheClusterAtZeroNodes() {
+        studio.locks.create(WS, "keep", LockLevel.CAN_NOT_DELETE, null);
+        toReview("cpu-cluster", 1, 4);
+
+        assertThat(wizard.review().lockWarnings()).containsExactly("Resource group 'rg-ws-demo' of workspace 'ws-demo' "
+                + "has a CanNotDelete lock 'keep': the cluster can be created, but it cannot add nodes while the lock "
+                + "stays, so it will be stuck at 0 nodes (resizing 0 -> 0). Remove the lock to let it scale: "
+                + "compute-studio lock delete -w ws-demo --name keep");
+        assertThat(wizard.review().quotaWarnings()).as("DSv2 quota holds 4 nodes").isEmpty();
+        assertThat(wizard.createDisabledProperty().get()).as("a warning, not a refusal").isFalse();
+        language.set(PORTUGUESE);
+        assertThat(wizard.review().lockWarnings()).singleElement().asString()
+                .startsWith("O grupo de recursos 'rg-ws-demo' do espaço de trabalho 'ws-demo' tem um bloqueio CanNotDelete 'keep'");
+        language.set(Locale.ENGLISH);
+
+        wizard.create();
+
+        assertThat(wizard.creation().serviceWarnings()).singleElement().asString().contains("stuck at 0 nodes");
+    }
+
+    @Test
+    void reviewHasNoLockWarningWithoutALock() {
+        toReview("cpu-cluster", 0, 4);
+
+        assertThat(wizard.review().lockWarnings()).isEmpty();
+    }
+
+    @Test
+    void userAssignedIdentitiesArePickedFromTheWorkspacesOwn() {
+        String trainer = studio.createIdentity("trainer-id");
+        String other = studio.createIdentity("other-id");
+        wizard = newWizard();
+        toIdentity();
+        wizard.identity().identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+
+        assertThat(wizard.identity().workspaceIdentities()).extracting(IdentityStep.Choice::name)
+                .containsExactlyInAnyOrder("trainer-id", "other-id");
+        assertThat(wizard.identity().workspaceIdentities()).extracting(IdentityStep.Choice::clientId)
+                .allSatisfy(clientId -> assertThat(clientId).isNotBlank());
+        assertThat(wizard.nextDisabledProperty().get()).as("none picked, none pasted").isTrue();
+
+        assertThat(wizard.identity().pick("trainer-id")).isTrue();
+
+        assertThat(wizard.nextDisabledProperty().get()).isFalse();
+        assertThat(wizard.review().reviewItems()).filteredOn(item -> item.step() == Step.IDENTITY)
+                .extracting(ReviewItem::value).containsExactly("User-assigned\ntrainer-id");
+        wizard.identity().userAssignedIdsProperty().set(other);
+        wizard.next();
+        wizard.create();
+
+        assertThat(studio.compute.show(WS, "cpu-cluster").spec().identity().userAssignedIdentityIds())
+                .as("picked, then pasted").containsExactly(trainer, other);
+    }
+
+    @Test
+    void pickingAnIdentityThatIsAlsoPastedIsCalledOut() {
+        String trainer = studio.createIdentity("trainer-id");
+        wizard = newWizard();
+        toIdentity();
+        wizard.identity().identityTypeProperty().set(IdentityType.USER_ASSIGNED);
+        wizard.identity().userAssignedIdsProperty().set(trainer);
+
+        wizard.identity().pick("trainer-id");
+
+        assertThat(wizard.errorProperty(Field.USER_ASSIGNED_IDS).get()).isEqualTo("lists the same identity twice");
+        assertThat(wizard.nextDisabledProperty().get()).isTrue();
+    }
+
+    @Test
     void createWaitsUntilTheEngineHasScaledToMinNodes() {
         toReview("warm-cluster", 2, 4);
 
@@ -600,6 +676,7 @@ class ClusterWizardViewModelTest {
         String englishSummary = closed.sizeChoice().selectedSizeSummaryProperty().get();
         closed.close();
         ClusterWizardViewModel cancelled = newWizard();
+        cancelled.sizeChoice().machineKindProperty().set(MachineKind.GPU);
         String englishNoSize = cancelled.sizeChoice().selectedSizeSummaryProperty().get();
         cancelled.cancel();
         ClusterWizardViewModel open = newWizard();
@@ -614,7 +691,7 @@ class ClusterWizardViewModelTest {
                 .isEqualTo("At max nodes (4): $0.916/hour");
         assertThat(closed.sizeChoice().selectedSizeSummaryProperty().get()).isEqualTo(englishSummary);
         assertThat(cancelled.sizeChoice().selectedSizeSummaryProperty().get()).isEqualTo(englishNoSize)
-                .startsWith("No size chosen yet");
+                .startsWith("No GPU size is chosen");
     }
 
     // Helpers

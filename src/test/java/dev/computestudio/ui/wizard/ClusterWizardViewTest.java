@@ -1,5 +1,6 @@
 package dev.computestudio.ui.wizard;
 
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.computestudio.domain.ComputeCluster;
@@ -12,10 +13,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +63,7 @@ class ClusterWizardViewTest {
         Messages messages = new Messages(language);
         UiThreads threads = new UiThreads(background, Platform::runLater);
         viewModel = new ClusterWizardViewModel(WS, studio.workspaces, studio.compute,
-                studio.quota, threads, messages, CreationTracker.Polling.every(Duration.ofMillis(100), background));
+                studio.quota, studio.identities, threads, messages, CreationTracker.Polling.every(Duration.ofMillis(100), background));
         ClusterWizard.show(stage, viewModel, messages, created::add);
     }
 
@@ -72,7 +77,8 @@ class ClusterWizardViewTest {
     @Test
     void runsThroughTheStepsToACreatedCluster(FxRobot robot) throws TimeoutException {
         waitForSizes(robot);
-        assertThat(button(robot, "#wizard-next").isDisabled()).as("no size chosen yet").isTrue();
+        assertThat(text(robot, "#wizard-selected-size")).as("the cloud's default, chosen for the user")
+                .startsWith("Standard_DS3_v2: 4 vCPUs");
 
         robot.clickOn("#wizard-size-filter").write("DS3");
         robot.clickOn(cell(robot, "Standard_DS3_v2"));
@@ -91,7 +97,7 @@ class ClusterWizardViewTest {
         assertThat(text(robot, "#wizard-page-title")).isEqualTo("Review");
         assertThat(robot.lookup("#wizard-review .wizard-review-value").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("eastus", "cpu-cluster", "4", "System-assigned");
-        assertThat(text(robot, "#wizard-cost-min")).isEqualTo("At min nodes (0): $0.00/hour");
+        assertThat(text(robot, "#wizard-cost-min")).isEqualTo("At min nodes (0): $0.000/hour");
         assertThat(text(robot, "#wizard-cost-max")).isEqualTo("At max nodes (4): $0.916/hour");
         robot.clickOn("#wizard-create");
 
@@ -112,6 +118,7 @@ class ClusterWizardViewTest {
     @Test
     void badInputShowsItsMessagesKeepsNextDisabledAndCreatesNothing(FxRobot robot) throws TimeoutException {
         waitForSizes(robot);
+        robot.clickOn("#wizard-size-filter").write("D2_");
         robot.clickOn(cell(robot, "Standard_D2_v2"));
         robot.type(KeyCode.ENTER);
         assertThat(text(robot, "#wizard-page-title")).as("Enter is Next").isEqualTo("Settings");
@@ -140,6 +147,99 @@ class ClusterWizardViewTest {
     }
 
     @Test
+    void downFromTheFilterGoesIntoTheSizeTable(FxRobot robot) throws TimeoutException {
+        waitForSizes(robot);
+        TableView<?> table = robot.lookup("#wizard-sizes").queryAs(TableView.class);
+        robot.clickOn("#wizard-size-filter").write("DS");
+
+        robot.type(KeyCode.DOWN);
+
+        assertThat(table.isFocused()).isTrue();
+        assertThat(viewModel.sizeChoice().selectedSizeProperty().get().name()).as("the chosen size stays chosen")
+                .isEqualTo("Standard_DS3_v2");
+        robot.type(KeyCode.DOWN);
+        assertThat(viewModel.sizeChoice().selectedSizeProperty().get().name()).as("the table's own keys go on")
+                .isNotEqualTo("Standard_DS3_v2").startsWith("Standard_DS");
+    }
+
+    @Test
+    void afterNextTheFocusIsOnTheNextStepsFirstField(FxRobot robot) throws TimeoutException {
+        waitForSizes(robot);
+        robot.clickOn("#wizard-next");
+        assertThat(robot.lookup("#wizard-name").query().isFocused()).as("settings: the name").isTrue();
+
+        robot.write("cpu-cluster").type(KeyCode.ENTER);
+        assertThat(text(robot, "#wizard-page-title")).isEqualTo("Identity");
+        assertThat(robot.lookup("#wizard-identity-none").query().isFocused()).as("identity: the chosen kind").isTrue();
+
+        robot.type(KeyCode.ENTER);
+        assertThat(robot.lookup("#wizard-create").query().isFocused()).as("review: Create").isTrue();
+
+        robot.clickOn("#wizard-back");
+        assertThat(robot.lookup("#wizard-identity-none").query().isFocused()).as("Back too").isTrue();
+    }
+
+    @Test
+    void spaceTurnsSshOnAndOffAndTheFocusedSwitchLooksFocused(FxRobot robot) throws TimeoutException {
+        waitForSizes(robot);
+        robot.clickOn("#wizard-next");
+        ToggleSwitch ssh = robot.lookup("#wizard-ssh-enabled").queryAs(ToggleSwitch.class);
+        Region track = robot.from(ssh).lookup(".thumb-area").queryAs(Region.class);
+        Background unfocused = track.getBackground();
+        assertThat(ssh.isFocusTraversable()).isTrue();
+
+        robot.interact(ssh::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(track.getBackground()).as("a ring marks the focused switch").isNotEqualTo(unfocused);
+        robot.type(KeyCode.SPACE);
+
+        assertThat(ssh.isSelected()).isTrue();
+        assertThat(viewModel.settings().sshEnabledProperty().get()).isTrue();
+        assertThat(robot.lookup("#wizard-ssh-details").query().isVisible()).isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(viewModel.settings().sshEnabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFocusedRadioButtonAndTheFocusedTableLookFocused(FxRobot robot) throws TimeoutException {
+        waitForSizes(robot);
+        RadioButton dedicated = robot.lookup("#wizard-tier-dedicated").queryAs(RadioButton.class);
+        Region dot = robot.from(dedicated).lookup(".radio").queryAs(Region.class);
+        TableView<?> table = robot.lookup("#wizard-sizes").queryAs(TableView.class);
+        Background radioUnfocused = dot.getBackground();
+        Border tableUnfocused = table.getBorder();
+
+        robot.interact(dedicated::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dot.getBackground()).isNotEqualTo(radioUnfocused);
+
+        robot.interact(table::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getBorder()).isNotEqualTo(tableUnfocused);
+    }
+
+    @Test
+    void aWorkspaceIdentityIsPickedByItsCheckBox(FxRobot robot) throws TimeoutException {
+        String resourceId = studio.createIdentity("trainer-id");
+        robot.interact(viewModel::load);
+        waitForSizes(robot);
+        robot.clickOn("#wizard-next");
+        robot.write("cpu-cluster").type(KeyCode.ENTER);
+        robot.clickOn("#wizard-identity-user");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#wizard-identity-choice-trainer-id").tryQuery().isPresent());
+        assertThat(button(robot, "#wizard-next").isDisabled()).isTrue();
+
+        robot.clickOn("#wizard-identity-choice-trainer-id");
+
+        assertThat(button(robot, "#wizard-next").isDisabled()).isFalse();
+        robot.clickOn("#wizard-next");
+        assertThat(robot.lookup("#wizard-review .wizard-review-value").queryAllAs(Label.class))
+                .extracting(Label::getText).contains("User-assigned\ntrainer-id");
+        assertThat(viewModel.spec().identity().userAssignedIdentityIds()).containsExactly(resourceId);
+    }
+
+    @Test
     void escapeCancelsTheWizard(FxRobot robot) throws TimeoutException {
         waitForSizes(robot);
         robot.clickOn("#wizard-size-filter").type(KeyCode.ESCAPE);
@@ -151,6 +251,7 @@ class ClusterWizardViewTest {
     @Test
     void aWindowThatIsGoneLetsGoOfTheAppsLanguage(FxRobot robot) throws TimeoutException {
         waitForSizes(robot);
+        robot.clickOn("#wizard-size-filter").write("D2_");
         robot.clickOn(cell(robot, "Standard_D2_v2"));
         Label selection = robot.lookup("#wizard-selected-size").queryAs(Label.class);
         String shown = selection.getText();

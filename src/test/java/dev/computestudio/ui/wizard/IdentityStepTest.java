@@ -6,6 +6,7 @@ import dev.computestudio.domain.Workspace;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class IdentityStepTest {
     @Test
     void theExampleIdHasTheWorkspacesShape() {
         step.show(new Workspace("ws-demo", "eastus", "00000000-0000-0000-0000-000000000000", "rg-ws-demo",
-                Instant.parse("2026-03-02T09:00:00Z")));
+                Instant.parse("2026-03-02T09:00:00Z")), List.of());
 
         assertThat(step.exampleIdentityIdProperty().get()).isEqualTo(ID + "my-identity");
     }

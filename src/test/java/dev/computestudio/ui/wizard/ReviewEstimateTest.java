@@ -54,7 +54,7 @@ class ReviewEstimateTest {
         language.set(PORTUGUESE);
 
         assertThat(review.costAtMinTextProperty().get()).isEqualTo("Com o mínimo de nós (1): US$ 0,046/hora");
-        assertThat(review.costAtMaxTextProperty().get()).isEqualTo("Com o máximo de nós (?): US$ 0,00/hora");
+        assertThat(review.costAtMaxTextProperty().get()).isEqualTo("Com o máximo de nós (?): US$ 0,000/hora");
         assertThat(review.costAtMaxProperty().get()).isZero();
     }
 
@@ -75,7 +75,7 @@ class ReviewEstimateTest {
                 tuple(Step.SETTINGS, "Segundos ociosos antes de reduzir", "120 segundos"),
                 tuple(Step.SETTINGS, "Acesso SSH", "Desligado"),
                 tuple(Step.IDENTITY, "Identidade gerenciada",
-                        "Atribuída pelo usuário\n/subscriptions/x/identities/trainer-id"));
+                        "Atribuída pelo usuário\ntrainer-id"));
     }
 
     @Test

@@ -49,9 +49,58 @@ class SizeChoiceTest {
     }
 
     @Test
-    void aSizeMustBeChosenAndIsFoundByNameInAnyCase() {
+    void theCloudsDefaultCpuSizeIsChosenAtFirst() {
+        assertThat(choice.machineKindProperty().get()).isEqualTo(SizeChoice.MachineKind.CPU);
+        assertThat(choice.selectedSizeProperty().get().name()).isEqualTo("Standard_DS3_v2");
+        assertThat(choice.problems()).isEmpty();
+    }
+
+    @Test
+    void theSmallestGpuSizeWithQuotaIsChosenWhenSwitchingToGpu() {
+        choice.show(WORKSPACE, CATALOG.sizes(), ledger(Map.of("standardNCFamily", 24, "standardNCSv3Family", 24)));
+
+        choice.machineKindProperty().set(SizeChoice.MachineKind.GPU);
+
+        assertThat(choice.selectedSizeProperty().get().name())
+                .as("NC6 has 6 vCPUs; NC4as_T4_v3 (4 vCPUs) has no quota").isEqualTo("Standard_NC6");
+
+        choice.machineKindProperty().set(SizeChoice.MachineKind.CPU);
+        assertThat(choice.selectedSizeProperty().get().name()).isEqualTo("Standard_DS3_v2");
+    }
+
+    @Test
+    void withNoGpuQuotaNothingIsChosenAndTheSummarySaysWhy() {
+        choice.machineKindProperty().set(SizeChoice.MachineKind.GPU);
+
+        assertThat(choice.selectedSizeProperty().get()).as("the CPU size the table no longer shows is let go").isNull();
         assertThat(choice.problems()).extracting(Problem::field, Problem::code)
                 .containsExactly(tuple("size", "wizard.vm.sizeRequired"));
+        assertThat(choice.selectedSizeSummaryProperty().get())
+                .startsWith("No GPU size is chosen: no GPU family has quota left in this workspace");
+
+        choice.tierProperty().set(VmTier.LOW_PRIORITY);
+
+        assertThat(choice.selectedSizeProperty().get().name()).as("the low-priority pool holds the smallest GPU size")
+                .isEqualTo("Standard_NC4as_T4_v3");
+    }
+
+    @Test
+    void switchingTheTierLetsGoOfAChosenSizeTheTableNoLongerShowsAndKeepsOneItShows() {
+        choice.selectSize("Standard_F4s_v2");
+        choice.tierProperty().set(VmTier.LOW_PRIORITY);
+        assertThat(choice.selectedSizeProperty().get().name()).as("still shown: kept").isEqualTo("Standard_F4s_v2");
+
+        choice.sizeFilterProperty().set("DS1_");
+        assertThat(choice.selectedSizeProperty().get().name()).as("filtering alone keeps the choice")
+                .isEqualTo("Standard_F4s_v2");
+        choice.tierProperty().set(VmTier.DEDICATED);
+
+        assertThat(choice.selectedSizeProperty().get()).as("F4s_v2 is filtered out; DS3_v2 too").isNull();
+        assertThat(choice.sizes()).extracting(SizeRow::name).containsExactly("Standard_DS1_v2");
+    }
+
+    @Test
+    void aSizeIsFoundByNameInAnyCase() {
         assertThat(choice.selectSize("Standard_Imaginary_v9")).isFalse();
 
         assertThat(choice.selectSize("standard_nc6")).isTrue();
@@ -77,18 +126,19 @@ class SizeChoiceTest {
 
     @Test
     void theChosenSizeIsSummedUpWithItsTierAndPriceInTheUsersLanguage() {
-        assertThat(choice.selectedSizeSummaryProperty().get()).startsWith("No size chosen yet");
+        assertThat(choice.selectedSizeSummaryProperty().get()).startsWith("Standard_DS3_v2: 4 vCPUs");
         assertThat(choice.lowPrioritySavingPercentProperty().get()).as("the default size's saving").isEqualTo(80);
 
+        choice.machineKindProperty().set(SizeChoice.MachineKind.GPU);
         choice.selectSize("Standard_NC6");
         assertThat(choice.selectedSizeSummaryProperty().get())
-                .isEqualTo("Standard_NC6: 6 vCPUs, 56 GiB, GPUs: 1 × K80 (half); about $0.90 per node per hour (Dedicated).");
+                .isEqualTo("Standard_NC6: 6 vCPUs, 56 GiB, GPUs: 1 × K80 (half); about $0.900 per node per hour (Dedicated).");
 
         choice.tierProperty().set(VmTier.LOW_PRIORITY);
         language.set(Locale.forLanguageTag("pt-BR"));
 
         assertThat(choice.selectedSizeSummaryProperty().get()).isEqualTo(
-                "Standard_NC6: 6 vCPUs, 56 GiB, GPUs: 1 × K80 (half); cerca de US$ 0,18 por nó por hora (Baixa prioridade).");
+                "Standard_NC6: 6 vCPUs, 56 GiB, GPUs: 1 × K80 (half); cerca de US$ 0,180 por nó por hora (Baixa prioridade).");
         assertThat(choice.gpuText(CATALOG.find("Standard_DS3_v2").orElseThrow())).isEqualTo("Nenhuma");
     }
 

@@ -3,6 +3,7 @@ package dev.computestudio.ui.jobs;
 import dev.computestudio.domain.Job;
 import dev.computestudio.service.JobService;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Rows;
 import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +27,9 @@ public final class JobList {
 
     private static final Comparator<JobRow> NEWEST_FIRST =
             Comparator.comparing(JobRow::createdAt).reversed().thenComparing(JobRow::name);
+    /** The same order on the jobs as read. */
+    private static final Comparator<Job> NEWEST_JOB_FIRST =
+            Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::name);
 
     private final JobService jobs;
     private final ServiceCalls calls;
@@ -100,25 +103,23 @@ public final class JobList {
 
     // State changes, on the FX thread
 
+    /** Reads and sorts off the FX thread, which then only brings the rows in line. */
     private Snapshot read(String workspace) {
-        return new Snapshot(workspace, jobs.list(workspace), times.now());
+        List<Job> newestFirst = new ArrayList<>(jobs.list(workspace));
+        newestFirst.sort(NEWEST_JOB_FIRST);
+        return new Snapshot(workspace, newestFirst, times.now());
     }
 
     private void show(Snapshot snapshot) {
         if (!snapshot.workspace().equals(shownWorkspace)) {
             return;
         }
-        Map<String, JobRow> byName = rows.stream().collect(Collectors.toMap(JobRow::name, row -> row));
-        List<JobRow> ordered = new ArrayList<>();
-        for (Job job : snapshot.jobs()) {
-            JobRow row = byName.computeIfAbsent(job.name(), name -> new JobRow(name, times, messages));
+        Rows.sync(rows, snapshot.jobs(), Job::name, JobRow::name, job -> {
+            JobRow row = new JobRow(job.name(), times, messages);
             row.update(job, snapshot.now());
-            ordered.add(row);
-        }
-        ordered.sort(NEWEST_FIRST);
+            return row;
+        }, (row, job) -> row.update(job, snapshot.now()));
         Set<String> names = snapshot.jobs().stream().map(Job::name).collect(Collectors.toSet());
-        rows.removeIf(row -> !names.contains(row.name()));
-        placeInOrder(ordered);
         if (selected.get() != null && !names.contains(selected.get().name())) {
             selected.set(null);
         }

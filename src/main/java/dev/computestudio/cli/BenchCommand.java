@@ -29,6 +29,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--studio", description = "Also measure the studio window (needs a display; xvfb-run works).")
     boolean studio;
 
+    @Option(names = "--studio-only", description = "Only the studio's figures: cold start, memory and under load.")
+    boolean studioOnly;
+
     @Option(names = "--json-file", paramLabel = "FILE", defaultValue = "target/bench/results.json",
             description = "Where the results are also written as JSON, with the machine (default: ${DEFAULT-VALUE}).")
     Path jsonFile;
@@ -43,7 +46,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<BenchmarkSuite.Figure> figures = suite.run(new BenchmarkSuite.Options(quick, studio), context.err());
+        List<BenchmarkSuite.Figure> figures = suite.run(new BenchmarkSuite.Options(quick, studio || studioOnly, studioOnly), context.err());
         writeResults(figures);
         if (output.json()) {
             Output.json(context.out(), figures.stream().map(f -> Map.of("benchmark", f.benchmark(),

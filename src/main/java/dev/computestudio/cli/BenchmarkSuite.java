@@ -14,10 +14,11 @@ public interface BenchmarkSuite {
     /**
      * What to run.
      *
-     * @param quick  fewer samples
-     * @param studio also the studio benchmarks, which open a window (a display or Xvfb is needed)
+     * @param quick      fewer samples
+     * @param studio     also the studio benchmarks, which open a window (a display or Xvfb is needed)
+     * @param studioOnly only the studio's figures (cold start, memory, under load)
      */
-    record Options(boolean quick, boolean studio) {
+    record Options(boolean quick, boolean studio, boolean studioOnly) {
     }
 
     /** Runs the benchmarks, writing a status line per step to {@code progress}. */

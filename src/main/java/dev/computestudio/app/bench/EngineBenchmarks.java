@@ -46,6 +46,11 @@ public final class EngineBenchmarks implements BenchmarkSuite {
         boolean quick = options.quick();
         int latencySamples = quick ? 10 : 50;
         Figures figures = new Figures(progress);
+        if (options.studioOnly()) {
+            figures.add(() -> new StudioProcessBenchmarks().run(quick, progress));
+            figures.add(() -> new StudioResponsiveness().run(quick, progress));
+            return figures.all;
+        }
         figures.add(() -> placement(quick ? 2_000 : 10_000, 10, 100, progress));
         figures.add(() -> tick(100, quick ? 2_000 : 10_000, quick ? 10 : 30, progress));
         figures.add(() -> waitingTick(100, quick ? 2_000 : 10_000, quick ? 10 : 30, progress));

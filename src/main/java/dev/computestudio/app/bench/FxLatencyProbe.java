@@ -33,6 +33,22 @@ final class FxLatencyProbe {
         }
     }
 
+    /**
+     * Runs {@code action} on the FX thread and returns how long, in milliseconds, the FX thread is
+     * busy from then on: until a task posted after it runs, and a pulse (layout and rendering of what
+     * it changed) has passed.
+     */
+    static double timeOnFxThread(Runnable action) throws InterruptedException {
+        long posted = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            action.run();
+            Platform.runLater(() -> Platform.runLater(done::countDown));
+        });
+        done.await(30, TimeUnit.SECONDS);
+        return (System.nanoTime() - posted) / 1e6;
+    }
+
     double max() {
         synchronized (delays) {
             return delays.stream().mapToDouble(Double::doubleValue).max().orElse(0);

@@ -30,13 +30,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real studio as a user starts it: a new JVM running the launcher's main class under Xvfb,
- * timed by its own {@code ready in N ms} log line (JVM start to first frame), then its heap and
- * resident size with a loaded workspace.
+ * The real studio as a user starts it, in a process of its own on the display (Xvfb works): its
+ * cold start against a bare JavaFX window's, then its heap and resident size with a loaded
+ * workspace.
  */
 final class StudioProcessBenchmarks {
 
     private static final Pattern READY = Pattern.compile("ready in (\\d+) ms");
+    private static final Pattern BARE_FIRST_FRAME = Pattern.compile(BareWindow.FIRST_FRAME + " (\\d+) ms");
+    /** Set by the {@code compute-studio} launcher script to its own path. */
+    private static final String LAUNCHER_PROPERTY = "compute-studio.launcher";
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final int CLUSTERS = 50;
     private static final int NODES_PER_CLUSTER = 20;
@@ -49,30 +52,14 @@ final class StudioProcessBenchmarks {
             progress.println("bench: no display and no xvfb-run; the studio start and memory figures are skipped");
             return List.of();
         }
-        List<Figure> figures = new ArrayList<>();
-        int samples = quick ? 1 : 3;
-        progress.println("bench: studio cold start to first frame, " + samples + " starts on an empty data folder...");
-        progress.flush();
-        List<Double> starts = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            Path folder = Files.createTempDirectory("compute-studio-bench-start");
-            try (Studio studio = Studio.start(display.get(), folder)) {
-                starts.add((double) studio.readyMillis);
-            } finally {
-                EngineBenchmarks.deleteTree(folder);
-            }
-        }
-        Collections.sort(starts);
-        figures.add(new Figure("studio cold start", "JVM start to first frame, median", EngineBenchmarks.percentile(
-                starts, 50), "ms", samples + " starts, empty data folder, Xvfb, 'ready in N ms' log line"));
-
+        List<Figure> figures = new ArrayList<>(coldStart(display.get(), quick ? 1 : 5, progress));
         progress.println("bench: studio memory with " + CLUSTERS + " clusters, " + CLUSTERS * NODES_PER_CLUSTER
                 + " nodes, " + EVENTS + " events...");
         progress.flush();
         Path folder = Files.createTempDirectory("compute-studio-bench-memory");
         try {
             populate(folder);
-            try (Studio studio = Studio.start(display.get(), folder)) {
+            try (Studio studio = Studio.start(display.get(), studioCommand(folder), READY)) {
                 figures.add(new Figure("studio cold start", "JVM start to first frame, loaded data", studio.readyMillis,
                         "ms", CLUSTERS + " clusters, " + CLUSTERS * NODES_PER_CLUSTER + " nodes, " + EVENTS + " events"));
                 Thread.sleep(quick ? 3_000 : 8_000); // the engine's first passes and the screens' first refreshes
@@ -89,6 +76,109 @@ final class StudioProcessBenchmarks {
             EngineBenchmarks.deleteTree(folder);
         }
         return figures;
+    }
+
+    /**
+     * The studio's first frame against a bare JavaFX window's, started alternately so that both meet
+     * the same load: the studio as a user starts it (through {@code ./compute-studio} when the bench
+     * runs from it, with the class-data archive it records), the bare window as plain {@code java}.
+     * Both are timed from process start to the line they print at their first frame, so the launcher
+     * script's own work counts too. One start of each first warms the file cache, and the studio's
+     * makes the data folder that the measured starts open; that first start is reported on its own.
+     */
+    private List<Figure> coldStart(List<String> display, int samples, PrintWriter progress) throws Exception {
+        Optional<Path> launcher = launcher();
+        progress.println("bench: cold start to first frame, a bare JavaFX window against the studio "
+                + launcher.map(l -> "through " + l).orElse("as java") + ", " + samples + " starts each...");
+        progress.flush();
+        List<Double> bare = new ArrayList<>();
+        List<Double> studio = new ArrayList<>();
+        List<Double> studioReady = new ArrayList<>();
+        double firstReady = 0;
+        boolean archived = launcher.map(l -> Files.exists(l.resolveSibling("target/cds/compute-studio.jsa")))
+                .orElse(true);
+        // Without its archive, the launcher's first start records it and the second checks it.
+        int warmUps = archived ? 1 : 3;
+        // One data folder for every start: the first makes its schema, as a user's first start does once;
+        // the starts measured are a user's everyday ones.
+        Path folder = Files.createTempDirectory("compute-studio-bench-start");
+        try {
+            for (int i = -warmUps; i < samples; i++) {
+                try (Studio window = Studio.start(display, bareWindowCommand(), BARE_FIRST_FRAME)) {
+                    if (i >= 0) {
+                        bare.add((double) window.wallMillis);
+                    }
+                }
+                try (Studio started = Studio.start(display, launcher.map(l -> launcherCommand(l, folder))
+                        .orElseGet(() -> studioCommand(folder)), READY)) {
+                    if (i == -warmUps) {
+                        firstReady = started.readyMillis;
+                    } else if (i >= 0) {
+                        studio.add((double) started.wallMillis);
+                        studioReady.add((double) started.readyMillis);
+                    }
+                }
+            }
+        } finally {
+            EngineBenchmarks.deleteTree(folder);
+        }
+        double bareMedian = EngineBenchmarks.percentile(sorted(bare), 50);
+        double studioMedian = EngineBenchmarks.percentile(sorted(studio), 50);
+        String how = samples + " starts each, alternating, process start to first frame";
+        return List.of(
+                new Figure("studio cold start", "bare JavaFX window, first frame, median", bareMedian, "ms", how),
+                new Figure("studio cold start", "studio " + launcher.map(l -> "through the launcher").orElse("as java")
+                        + ", first frame, median", studioMedian, "ms", how + ", its data folder made by a first start"),
+                new Figure("studio cold start", "studio against bare window, median ratio", studioMedian / bareMedian,
+                        "x", "target: at most 2"),
+                new Figure("studio cold start", "JVM start to first frame, median", EngineBenchmarks.percentile(
+                        sorted(studioReady), 50), "ms", "the studio's 'ready in N ms' log line"),
+                new Figure("studio cold start", "JVM start to first frame, new data folder", firstReady, "ms",
+                        "one start, which makes the schema (Flyway)"));
+    }
+
+    private static List<Double> sorted(List<Double> values) {
+        List<Double> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    /** The launcher script that started this bench, which names itself in a system property. */
+    private static Optional<Path> launcher() {
+        return Optional.ofNullable(System.getProperty(LAUNCHER_PROPERTY)).map(Path::of).filter(Files::isExecutable);
+    }
+
+    private static List<String> launcherCommand(Path launcher, Path dataFolder) {
+        return List.of(launcher.toString(), "--data-dir", dataFolder.toString(), "--runner", "process");
+    }
+
+    /** The studio started as the launcher starts it, with its module options and class-data archive. */
+    private static List<String> studioCommand(Path dataFolder) {
+        List<String> command = javaWithModules();
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("--add-") || arg.startsWith("-XX:SharedArchiveFile=")
+                        || arg.startsWith("-Xshare:") || arg.startsWith("-Xlog:cds"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.computestudio.app.Main",
+                "--data-dir", dataFolder.toString(), "--runner", "process"));
+        return command;
+    }
+
+    private static List<String> bareWindowCommand() {
+        List<String> command = javaWithModules();
+        command.addAll(List.of("--add-modules", "javafx.controls", "-cp", System.getProperty("java.class.path"),
+                BareWindow.class.getName()));
+        return command;
+    }
+
+    private static List<String> javaWithModules() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String modules = System.getProperty("jdk.module.path");
+        if (modules != null && !modules.isEmpty()) {
+            command.add("--module-path=" + modules);
+        }
+        return command;
     }
 
     /** The clusters at min = max so their nodes stay, ready; then a day of node events drawn on the timeline. */
@@ -127,14 +217,20 @@ final class StudioProcessBenchmarks {
         }
     }
 
-    /** xvfb-run when present (a display of its own), else the current display; empty when neither. */
+    /**
+     * The current display when there is one, as a user's start meets it; else xvfb-run (a display of
+     * its own, whose start would count in the cold-start figures); empty when neither.
+     */
     private static Optional<List<String>> displayPrefix() {
+        if (System.getenv("DISPLAY") != null) {
+            return Optional.of(List.of());
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "xvfb-run"))) {
                 return Optional.of(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
             }
         }
-        return System.getenv("DISPLAY") != null ? Optional.of(List.of()) : Optional.empty();
+        return Optional.empty();
     }
 
     /** One studio process, stopped when closed. */
@@ -142,31 +238,25 @@ final class StudioProcessBenchmarks {
 
         private final Process process;
         private final long readyMillis;
+        private final long wallMillis;
 
-        private Studio(Process process, long readyMillis) {
+        private Studio(Process process, long readyMillis, long wallMillis) {
             this.process = process;
             this.readyMillis = readyMillis;
+            this.wallMillis = wallMillis;
         }
 
-        static Studio start(List<String> prefix, Path dataFolder) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(prefix);
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            String modules = System.getProperty("jdk.module.path");
-            if (modules != null && !modules.isEmpty()) {
-                command.add("--module-path=" + modules);
-            }
-            // The launcher's module options, and its class-data archive when this JVM maps one: the studio
-            // starts as the launcher starts it.
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(arg -> arg.startsWith("--add-") || arg.startsWith("-XX:SharedArchiveFile=")
-                            || arg.startsWith("-Xshare:") || arg.startsWith("-Xlog:cds"))
-                    .forEach(command::add);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.computestudio.app.Main",
-                    "--data-dir", dataFolder.toString(), "--runner", "process"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        /** Starts {@code command} on the display and waits for the line {@code ready} matches. */
+        static Studio start(List<String> display, List<String> command, Pattern ready)
+                throws IOException, InterruptedException {
+            List<String> full = new ArrayList<>(display);
+            full.addAll(command);
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
             Studio studio = null;
             try {
-                studio = new Studio(process, awaitReady(process));
+                long readyMillis = awaitReady(process, ready);
+                studio = new Studio(process, readyMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return studio;
             } finally {
                 if (studio == null) {
@@ -175,15 +265,15 @@ final class StudioProcessBenchmarks {
             }
         }
 
-        /** Reads the studio's output until its ready line; the rest is drained so that it never blocks. */
-        private static long awaitReady(Process process) throws IOException {
+        /** Reads the output until its ready line; the rest is drained so that it never blocks. */
+        private static long awaitReady(Process process, Pattern ready) throws IOException {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             List<String> seen = new ArrayList<>();
             for (String line = lines.readLine(); line != null && System.nanoTime() < deadline; line = lines.readLine()) {
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
+                Matcher readyLine = ready.matcher(line);
+                if (readyLine.find()) {
                     Thread drain = new Thread(() -> {
                         try {
                             while (lines.readLine() != null) {
@@ -195,11 +285,11 @@ final class StudioProcessBenchmarks {
                     }, "studio-bench-drain");
                     drain.setDaemon(true);
                     drain.start();
-                    return Long.parseLong(ready.group(1));
+                    return Long.parseLong(readyLine.group(1));
                 }
                 seen.add(line);
             }
-            throw new IllegalStateException("the studio did not report 'ready in N ms'; its output:\n"
+            throw new IllegalStateException("no line matching '" + ready + "'; the output:\n"
                     + String.join("\n", seen.subList(Math.max(0, seen.size() - 20), seen.size())));
         }
 

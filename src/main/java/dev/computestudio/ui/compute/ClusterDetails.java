@@ -11,6 +11,7 @@ import dev.computestudio.domain.NodeState;
 import dev.computestudio.domain.NodeStateCounts;
 import dev.computestudio.domain.VmTier;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Rows;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

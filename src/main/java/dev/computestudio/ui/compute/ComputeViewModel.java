@@ -10,6 +10,7 @@ import dev.computestudio.service.ClusterFiles;
 import dev.computestudio.service.ComputeService;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.Rows;
 import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.binding.Bindings;

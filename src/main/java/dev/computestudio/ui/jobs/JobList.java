@@ -5,6 +5,7 @@ import dev.computestudio.domain.JobStatus;
 import dev.computestudio.service.JobService;
 import dev.computestudio.service.WaitingNote;
 import dev.computestudio.ui.common.Messages;
+import dev.computestudio.ui.common.Rows;
 import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,6 +31,9 @@ public final class JobList {
 
     private static final Comparator<JobRow> NEWEST_FIRST =
             Comparator.comparing(JobRow::createdAt).reversed().thenComparing(JobRow::name);
+    /** The same order on the jobs as read. */
+    private static final Comparator<Job> NEWEST_JOB_FIRST =
+            Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::name);
 
     private final JobService jobs;
     private final ServiceCalls calls;
@@ -116,29 +120,26 @@ public final class JobList {
 
     // State changes, on the FX thread
 
+    /** Reads and sorts off the FX thread, which then only brings the rows in line. */
     private Snapshot read(String workspace) {
-        List<Job> read = jobs.list(workspace);
+        List<Job> newestFirst = new ArrayList<>(jobs.list(workspace));
+        newestFirst.sort(NEWEST_JOB_FIRST);
         Map<String, WaitingNote> waiting = new HashMap<>();
-        read.stream().filter(job -> job.status() == JobStatus.QUEUED).map(job -> job.spec().compute()).distinct()
+        newestFirst.stream().filter(job -> job.status() == JobStatus.QUEUED).map(job -> job.spec().compute()).distinct()
                 .forEach(cluster -> jobs.whyWaiting(workspace, cluster).ifPresent(note -> waiting.put(cluster, note)));
-        return new Snapshot(workspace, read, times.now(), waiting);
+        return new Snapshot(workspace, newestFirst, times.now(), waiting);
     }
 
     private void show(Snapshot snapshot) {
         if (!snapshot.workspace().equals(shownWorkspace)) {
             return;
         }
-        Map<String, JobRow> byName = rows.stream().collect(Collectors.toMap(JobRow::name, row -> row));
-        List<JobRow> ordered = new ArrayList<>();
-        for (Job job : snapshot.jobs()) {
-            JobRow row = byName.computeIfAbsent(job.name(), name -> new JobRow(name, times, messages));
+        Rows.sync(rows, snapshot.jobs(), Job::name, JobRow::name, job -> {
+            JobRow row = new JobRow(job.name(), times, messages);
             row.update(job, snapshot.now(), snapshot.waiting().get(job.spec().compute()));
-            ordered.add(row);
-        }
-        ordered.sort(NEWEST_FIRST);
+            return row;
+        }, (row, job) -> row.update(job, snapshot.now(), snapshot.waiting().get(job.spec().compute())));
         Set<String> names = snapshot.jobs().stream().map(Job::name).collect(Collectors.toSet());
-        rows.removeIf(row -> !names.contains(row.name()));
-        placeInOrder(ordered);
         if (selected.get() != null && !names.contains(selected.get().name())) {
             selected.set(null);
         }

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.computestudio.domain.LockLevel;
 import dev.computestudio.domain.ResourceLock;
 import dev.computestudio.domain.Workspace;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.EmptyStateView;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
@@ -225,13 +226,13 @@ public final class WorkspacesView extends VBox {
     private Node workspaceTable() {
         table.setId("workspaces-table");
         table.setItems(list.workspaces());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         table.getStyleClass().add(Styles.STRIPED);
-        table.getColumns().add(column("workspaces.column.name", Workspace::name, 100));
-        table.getColumns().add(column("workspaces.column.location", Workspace::location, 100));
-        table.getColumns().add(column("workspaces.column.resourceGroup", Workspace::resourceGroup, 140));
-        table.getColumns().add(column("workspaces.column.created",
-                list::createdDay, 96));
+        table.getColumns().add(Columns.keep(column("workspaces.column.name", Workspace::name, 100)));
+        table.getColumns().add(Columns.keep(column("workspaces.column.location", Workspace::location, 100)));
+        table.getColumns().add(Columns.flex(
+                column("workspaces.column.resourceGroup", Workspace::resourceGroup, 140)));
+        table.getColumns().add(Columns.keep(column("workspaces.column.created", list::createdDay, 96)));
         table.setPlaceholder(new EmptyStateView(Feather.BRIEFCASE, messages.text("workspaces.empty.title"),
                 messages.text("workspaces.empty.message")));
 
@@ -262,7 +263,7 @@ public final class WorkspacesView extends VBox {
         column.setPrefWidth(width);
         column.textProperty().bind(messages.text(key));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
+        return Columns.singleLine(column, text -> text);
     }
 
     // The details of the selected workspace

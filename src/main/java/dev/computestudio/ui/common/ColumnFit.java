@@ -1,0 +1,131 @@
+package dev.computestudio.ui.common;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.scene.Node;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * What one column knows about its width: whether it is kept or flexible, and the widest content
+ * its cells reported, in em, and the text size they last had. Stored in the column's properties.
+ */
+final class ColumnFit {
+
+    private static final Object KEY = ColumnFit.class;
+    /** A kept column grows with its content up to this many em; longer values are cut. */
+    private static final double KEEP_CAP_EM = 22;
+    /** The narrowest a flexible column gets before kept columns give way. */
+    private static final double FLEX_MIN_EM = 4;
+    /** Room in a header for its padding and the sort arrow. */
+    private static final double HEADER_EXTRA_EM = 2.2;
+    private static final double DEFAULT_FONT_SIZE = Font.getDefault().getSize();
+
+    private final TableColumn<?, ?> column;
+    private boolean kept;
+    private double fontSize = DEFAULT_FONT_SIZE;
+    private double widestEm;
+    private boolean refitPending;
+
+    private ColumnFit(TableColumn<?, ?> column) {
+        this.column = column;
+    }
+
+    static ColumnFit of(TableColumn<?, ?> column) {
+        return (ColumnFit) column.getProperties().computeIfAbsent(KEY, key -> new ColumnFit(column));
+    }
+
+    /** The column's fit when it was declared; a column never declared is flexible. */
+    static boolean isKept(TableColumn<?, ?> column) {
+        Object fit = column.getProperties().get(KEY);
+        return fit instanceof ColumnFit known && known.kept;
+    }
+
+    /** The least width the layout gives the column. */
+    static double least(TableColumn<?, ?> column) {
+        Object fit = column.getProperties().get(KEY);
+        double size = fit instanceof ColumnFit known ? known.fontSize : DEFAULT_FONT_SIZE;
+        return isKept(column) ? column.getMinWidth() : Math.max(column.getMinWidth(), FLEX_MIN_EM * size);
+    }
+
+    void keep() {
+        kept = true;
+        column.textProperty().addListener((observable, old, now) -> grow(0));
+        grow(0);
+    }
+
+    void flex() {
+        kept = false;
+    }
+
+    static void measure(TableCell<?, ?> cell) {
+        cell.setWrapText(false);
+        cell.setTextOverrun(OverrunStyle.ELLIPSIS);
+        InvalidationListener report = observable -> report(cell);
+        cell.textProperty().addListener(report);
+        cell.graphicProperty().addListener(report);
+        cell.fontProperty().addListener(report);
+        cell.insetsProperty().addListener(report);
+        cell.tableColumnProperty().addListener(report);
+        cell.skinProperty().addListener(report);
+    }
+
+    private static void report(TableCell<?, ?> cell) {
+        TableColumn<?, ?> column = cell.getTableColumn();
+        // A cell without a skin has not had its style yet: its font and padding are not the real ones.
+        if (column == null || !isKept(column) || cell.getSkin() == null) {
+            return;
+        }
+        of(column).offer(cell);
+    }
+
+    private void offer(TableCell<?, ?> cell) {
+        Font font = cell.getFont();
+        double needed = textWidth(cell.getText(), font) + cell.snappedLeftInset() + cell.snappedRightInset();
+        Node graphic = cell.getGraphic();
+        if (graphic != null) {
+            needed += graphic.prefWidth(-1) + cell.getGraphicTextGap();
+        }
+        // In em, so that what was measured holds at another text size (the presentation zoom).
+        fontSize = font.getSize();
+        grow(needed / fontSize);
+    }
+
+    private void grow(double contentEm) {
+        widestEm = Math.max(widestEm, contentEm);
+        Font header = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, fontSize);
+        double headerWidth = textWidth(column.getText(), header) + HEADER_EXTRA_EM * fontSize;
+        double least = Math.ceil(Math.min(Math.max(widestEm * fontSize, headerWidth), KEEP_CAP_EM * fontSize));
+        if (least != column.getMinWidth()) {
+            column.setMinWidth(least);
+            refitLater();
+        }
+    }
+
+    /** Lays the table out again once the cells being laid out now have all reported. */
+    private void refitLater() {
+        TableView<?> table = column.getTableView();
+        if (refitPending || table == null) {
+            return;
+        }
+        refitPending = true;
+        Platform.runLater(() -> {
+            refitPending = false;
+            ColumnWidthPolicy.refit(table);
+        });
+    }
+
+    private static double textWidth(String text, Font font) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
+    }
+}

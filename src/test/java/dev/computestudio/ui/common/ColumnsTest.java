@@ -1,0 +1,102 @@
+package dev.computestudio.ui.common;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A table laid out by {@link Columns}, on a headless stage. */
+@ExtendWith(ApplicationExtension.class)
+class ColumnsTest {
+
+    private static final String SIZE = "Standard_NC4as_T4_v3";
+    private static final String STATE = "Succeeded";
+
+    private TableColumn<List<String>, String> size;
+    private TableColumn<List<String>, String> state;
+    private TableColumn<List<String>, String> notes;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        TableView<List<String>> table = new TableView<>();
+        size = column("Size", 0);
+        state = column("State", 1);
+        notes = column("Notes", 2);
+        Columns.fit(table);
+        table.getColumns().addAll(List.of(
+                Columns.keep(Columns.singleLine(size, text -> text)),
+                Columns.keep(Columns.singleLine(state, text -> text)),
+                Columns.flex(Columns.singleLine(notes, text -> text))));
+        table.getItems().add(List.of(SIZE, STATE, "a long note that may be cut on a narrow window"));
+        stage.setScene(new Scene(new StackPane(table), 260, 200));
+        stage.show();
+    }
+
+    @Test
+    void keptColumnsShowTheirWholeValueOnANarrowTable(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableCell<?, ?> sizeCell = cell(robot, SIZE);
+        assertThat(size.getWidth()).isGreaterThanOrEqualTo(textWidth(sizeCell, SIZE));
+        assertThat(state.getWidth()).isGreaterThanOrEqualTo(textWidth(cell(robot, STATE), STATE));
+        assertThat(sizeCell.isWrapText()).isFalse();
+    }
+
+    @Test
+    void aWideTableGivesItsExtraToTheFlexibleColumn(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double sizeWidth = size.getWidth();
+        double notesWidth = notes.getWidth();
+
+        robot.interact(() -> stage.setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(size.getWidth()).isEqualTo(sizeWidth);
+        assertThat(notes.getWidth()).isGreaterThan(notesWidth + 500);
+    }
+
+    @Test
+    void aCellShowsItsWholeValueInATooltip(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Tooltip tooltip = cell(robot, SIZE).getTooltip();
+
+        assertThat(tooltip).isNotNull();
+        assertThat(tooltip.getText()).isEqualTo(SIZE);
+    }
+
+    private static TableColumn<List<String>, String> column(String header, int index) {
+        TableColumn<List<String>, String> column = new TableColumn<>(header);
+        column.setPrefWidth(60);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
+        return column;
+    }
+
+    private static TableCell<?, ?> cell(FxRobot robot, String text) {
+        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> cell
+                && text.equals(cell.getText())).query();
+    }
+
+    private static double textWidth(TableCell<?, ?> cell, String value) {
+        Text text = new Text(value);
+        text.setFont(cell.getFont());
+        return text.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset();
+    }
+}

@@ -7,9 +7,11 @@ import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.shell.TextZoom;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ final class StudioWindow implements AutoCloseable {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
     final AppContext context;
     private ShellViewModel shell;
+    private TextZoom zoom;
 
     /** Opens the context and starts its engine; {@link #show} puts the studio on a stage. */
     StudioWindow(String folderPrefix) throws IOException {
@@ -51,6 +54,7 @@ final class StudioWindow implements AutoCloseable {
         ShellView view = new ShellView(shell, messages, new StudioScreens(context, threads, shell, messages));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
+        zoom = TextZoom.follow(shell);
         refresher.scheduleWithFixedDelay(() -> {
             view.refreshShownScreen();
             Platform.runLater(shell::refreshWorkspaces);
@@ -60,6 +64,9 @@ final class StudioWindow implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (zoom != null) {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(zoom::stop));
+        }
         refresher.shutdownNow();
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);

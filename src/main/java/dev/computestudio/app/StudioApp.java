@@ -7,10 +7,13 @@ import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.shell.TextZoom;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,11 +128,20 @@ public final class StudioApp extends Application {
         Messages messages = shell.messages();
         StudioScreens screens = new StudioScreens(context, threads, shell, messages);
         ShellView view = new ShellView(shell, messages, screens);
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        Scene scene = new Scene(view);
         stage.setScene(scene);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // A projector's 1024x700 is smaller than the studio's usual size: the window, frame included, fits it.
+        stage.setWidth(Math.min(WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
+        if (screen.getWidth() <= WIDTH || screen.getHeight() <= HEIGHT) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
         stage.titleProperty().bind(messages.text("app.title"));
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        TextZoom.follow(shell);
         // Decoding the icons and scaling them for the window manager took a tenth of the FX thread's
         // start; the window gets them a moment after its first frame instead.
         CompletableFuture.supplyAsync(StudioApp::icons, background)

@@ -8,9 +8,11 @@ import dev.computestudio.ui.common.UiThreads;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.ui.shell.TextZoom;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ final class StudioWindow implements AutoCloseable {
     final AppContext context;
     private ShellViewModel shell;
     private StudioScreens screens;
+    private TextZoom zoom;
 
     /** Opens the context and starts its engine; {@link #show} puts the studio on a stage. */
     StudioWindow(String folderPrefix) throws IOException {
@@ -54,6 +57,7 @@ final class StudioWindow implements AutoCloseable {
         ShellView view = new ShellView(shell, messages, screens);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
+        zoom = TextZoom.follow(shell);
         refresher.scheduleWithFixedDelay(() -> {
             view.refreshShownScreen();
             Platform.runLater(shell::refreshWorkspaces);
@@ -68,6 +72,9 @@ final class StudioWindow implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (zoom != null) {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(zoom::stop));
+        }
         refresher.shutdownNow();
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);

@@ -50,6 +50,22 @@ class PreferencesServiceTest {
     }
 
     @Test
+    void remembersTheTextSizeAndIgnoresOneThatIsNotAStep() {
+        PreferencesService preferences = new PreferencesService(settings, Locale.US);
+        assertThat(preferences.textSize()).isEqualTo(100);
+
+        preferences.setTextSize(150);
+
+        assertThat(new PreferencesService(settings, Locale.US).textSize()).isEqualTo(150);
+        assertThatThrownBy(() -> preferences.setTextSize(500)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("500");
+        assertThat(preferences.textSize()).isEqualTo(150);
+
+        settings.values.put("studio.textSize", "huge");
+        assertThat(preferences.textSize()).as("written by another version").isEqualTo(100);
+    }
+
+    @Test
     void theUsersChoiceWinsOverTheSystemLanguage() {
         new PreferencesService(settings, Locale.forLanguageTag("pt-BR")).setLanguage(Locale.ENGLISH);
 

@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -75,7 +76,12 @@ public final class IdentityView extends SplitPane {
         VBox.setVgrow(tryIt, Priority.ALWAYS);
         VBox right = new VBox(tryIt);
         right.setPadding(new Insets(0, 0, 0, 8));
-        getItems().setAll(manage, right);
+        // On a projector's 700 px the two sections are taller than the screen: they scroll, so the
+        // screen's title above stays in view.
+        ScrollPane manageScroll = new ScrollPane(manage);
+        manageScroll.setFitToWidth(true);
+        manageScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        getItems().setAll(manageScroll, right);
         setDividerPositions(0.45);
 
         registerShortcuts();
@@ -119,8 +125,11 @@ public final class IdentityView extends SplitPane {
         delete.setOnAction(event -> viewModel.deleteSelectedIdentity());
         delete.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox form = new HBox(8, nameField, create, delete);
-        form.setAlignment(Pos.CENTER_LEFT);
+        // The name on a line of its own: beside two buttons, a narrow column left it a few letters wide.
+        nameField.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, create, delete);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, nameField, buttons);
 
         TableView<IdentityRow> table = new TableView<>(viewModel.identities());
         table.setId("identity-table");

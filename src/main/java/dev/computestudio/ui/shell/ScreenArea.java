@@ -7,6 +7,7 @@ import dev.computestudio.ui.common.ScreenContent;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
@@ -31,6 +32,8 @@ final class ScreenArea extends VBox {
         getStyleClass().add("screen-area");
         title.setId("screen-title");
         title.getStyleClass().add(Styles.TITLE_2);
+        // A screen taller than the window gives way, not its title.
+        title.setMinHeight(Region.USE_PREF_SIZE);
         show(viewModel.selectedScreen());
         viewModel.selectedScreenProperty().addListener((observable, old, now) -> show(now));
     }
@@ -49,6 +52,9 @@ final class ScreenArea extends VBox {
         shown = content.orElse(null);
         Node view = content.map(ScreenContent::view).orElseGet(() -> unavailableScreen(screen));
         VBox.setVgrow(view, Priority.ALWAYS);
+        if (view instanceof Region region) {
+            region.setMinHeight(0);
+        }
         getChildren().setAll(title, view);
     }
 

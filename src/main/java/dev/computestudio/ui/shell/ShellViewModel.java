@@ -11,6 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,7 +28,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * State and commands of the studio's frame: which screen is shown, theme, language (and the
+ * State and commands of the studio's frame: which screen is shown, theme, text size, language (and the
  * studio's texts in it), the workspace picker and the status bar. Storage is only touched through
  * {@link ServiceCalls}, so properties only change on the thread that owns them, and a refresh that
  * comes as the studio closes is dropped.
@@ -43,6 +45,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Screen> selectedScreen = new ReadOnlyObjectWrapper<>(Screen.WORKSPACES);
     private final ReadOnlyBooleanWrapper darkTheme = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper textSize = new ReadOnlyIntegerWrapper();
     private final ObservableList<String> workspaces = FXCollections.observableArrayList();
     private final ObservableList<String> workspacesView = FXCollections.unmodifiableObservableList(workspaces);
     private final ReadOnlyStringWrapper selectedWorkspace = new ReadOnlyStringWrapper();
@@ -59,7 +62,7 @@ public final class ShellViewModel {
     private final List<Consumer<StudioObject>> openers = new ArrayList<>();
 
     /**
-     * Reads the saved theme and language at once, so build this off the FX thread (it may hit storage).
+     * Reads the saved theme, text size and language at once, so build this off the FX thread (it may hit storage).
      *
      * @param status  what the status bar reports about this run
      * @param threads storage calls ({@link WorkspaceSource#list}, saving preferences) run on its
@@ -72,6 +75,7 @@ public final class ShellViewModel {
         this.calls = new ServiceCalls(Objects.requireNonNull(threads, "threads"));
         darkTheme.set(preferences.theme() == Theme.DARK);
         language.set(preferences.language());
+        textSize.set(preferences.textSize());
         messages = new Messages(language.getReadOnlyProperty());
         dataFolder = new ReadOnlyStringWrapper(status.dataFolder().toString());
         runner = new ReadOnlyStringWrapper(status.runner());
@@ -146,6 +150,34 @@ public final class ShellViewModel {
         }
         language.set(newLanguage);
         remember(() -> preferences.setLanguage(newLanguage));
+    }
+
+    /** @throws IllegalArgumentException when the size is not one of {@link #textSizes()}; the size stays */
+    public void setTextSize(int percent) {
+        if (!PreferencesService.TEXT_SIZES.contains(percent)) {
+            throw new IllegalArgumentException("no text size of " + percent + " %; sizes: "
+                    + PreferencesService.TEXT_SIZES);
+        }
+        if (percent != textSize.get()) {
+            textSize.set(percent);
+            remember(() -> preferences.setTextSize(percent));
+        }
+    }
+
+    /** The next larger text size; the largest stays. */
+    public void enlargeText() {
+        List<Integer> sizes = PreferencesService.TEXT_SIZES;
+        setTextSize(sizes.get(Math.min(sizes.indexOf(textSize.get()) + 1, sizes.size() - 1)));
+    }
+
+    /** The next smaller text size; the normal size stays. */
+    public void reduceText() {
+        List<Integer> sizes = PreferencesService.TEXT_SIZES;
+        setTextSize(sizes.get(Math.max(sizes.indexOf(textSize.get()) - 1, 0)));
+    }
+
+    public void resetTextSize() {
+        setTextSize(PreferencesService.NORMAL_TEXT_SIZE);
     }
 
     /** @throws IllegalArgumentException when the name is not one of {@link #workspaces()} */
@@ -228,6 +260,15 @@ public final class ShellViewModel {
 
     public Locale language() {
         return language.get();
+    }
+
+    /** The text size in percent of the normal size. */
+    public ReadOnlyIntegerProperty textSizeProperty() {
+        return textSize.getReadOnlyProperty();
+    }
+
+    public List<Integer> textSizes() {
+        return PreferencesService.TEXT_SIZES;
     }
 
     public List<Locale> supportedLanguages() {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -100,7 +101,32 @@ final class TopBar extends HBox {
         caption.setDisable(true);
         menu.getItems().addAll(caption, new SeparatorMenuItem());
         menu.getItems().addAll(languageItems());
+
+        MenuItem textSizeCaption = new MenuItem();
+        textSizeCaption.textProperty().bind(messages.text("settings.textSize"));
+        textSizeCaption.setDisable(true);
+        menu.getItems().addAll(new SeparatorMenuItem(), textSizeCaption, new SeparatorMenuItem());
+        menu.getItems().addAll(textSizeItems());
         return menu;
+    }
+
+    /** The text sizes; the one in use is checked, also when the zoom keys changed it. */
+    private RadioMenuItem[] textSizeItems() {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem[] items = viewModel.textSizes().stream().map(percent -> {
+            RadioMenuItem item = new RadioMenuItem();
+            item.setId("text-size-" + percent);
+            item.textProperty().bind(messages.format("settings.textSize.percent", new SimpleIntegerProperty(percent)));
+            item.setToggleGroup(group);
+            item.setUserData(percent);
+            item.setOnAction(event -> viewModel.setTextSize(percent));
+            return item;
+        }).toArray(RadioMenuItem[]::new);
+        Runnable check = () -> group.getToggles().forEach(item ->
+                item.setSelected(item.getUserData().equals(viewModel.textSizeProperty().get())));
+        check.run();
+        viewModel.textSizeProperty().addListener((observable, old, now) -> check.run());
+        return items;
     }
 
     private RadioMenuItem[] languageItems() {

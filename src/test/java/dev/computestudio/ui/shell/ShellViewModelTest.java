@@ -76,6 +76,42 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theTextSizeGrowsAndShrinksByStepsWithinItsBoundsAndIsRemembered() {
+        ShellViewModel shell = shell();
+        assertThat(shell.textSizeProperty().get()).isEqualTo(100);
+
+        shell.enlargeText();
+        shell.enlargeText();
+
+        assertThat(shell.textSizeProperty().get()).isEqualTo(150);
+        assertThat(shell().textSizeProperty().get()).as("next run").isEqualTo(150);
+
+        shell.enlargeText();
+        shell.enlargeText();
+        shell.enlargeText();
+        assertThat(shell.textSizeProperty().get()).as("the largest stays").isEqualTo(200);
+
+        shell.resetTextSize();
+        shell.reduceText();
+        assertThat(shell.textSizeProperty().get()).as("the normal size is the smallest").isEqualTo(100);
+        assertThat(settings.values).containsEntry("studio.textSize", "100");
+    }
+
+    @Test
+    void refusesATextSizeThatIsNotOneOfTheStepsAndKeepsTheOneItHas() {
+        ShellViewModel shell = shell();
+        shell.setTextSize(175);
+
+        assertThatThrownBy(() -> shell.setTextSize(350))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("350");
+        assertThatThrownBy(() -> shell.setTextSize(90)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(shell.textSizeProperty().get()).isEqualTo(175);
+        assertThat(shell().textSizeProperty().get()).as("next run").isEqualTo(175);
+    }
+
+    @Test
     void refusesALanguageWithoutTranslation() {
         ShellViewModel shell = shell();
 

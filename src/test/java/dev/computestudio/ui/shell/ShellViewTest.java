@@ -10,6 +10,10 @@ import javafx.application.Application;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
@@ -34,15 +38,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The shell on a real (headless) stage over a real H2 file, wired as the studio wires it: storage off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class ShellViewTest {
 
+    private static double fontSize(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(query).queryAs(Labeled.class).getFont().getSize();
+    }
+
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private Path dataFolder;
     private Database database;
     private ShellViewModel shell;
+    private TextZoom zoom;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -56,10 +67,12 @@ class ShellViewTest {
         stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
         shell.refreshWorkspaces();
         stage.show();
+        zoom = TextZoom.follow(shell);
     }
 
     @AfterEach
-    void closeEverything() throws InterruptedException {
+    void closeEverything(FxRobot robot) throws InterruptedException {
+        robot.interact(zoom::stop);
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
         database.close();
@@ -100,6 +113,46 @@ class ShellViewTest {
         robot.clickOn("#theme-toggle");
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheetBSS());
+    }
+
+    @Test
+    void ctrlEqualsEnlargesTheTextOfTheWholeStudioAndCtrlZeroBringsItBack(FxRobot robot) {
+        double normal = fontSize(robot, "#app-title");
+        double status = fontSize(robot, "#status-engine");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+
+        assertThat(shell.textSizeProperty().get()).isEqualTo(150);
+        assertThat(fontSize(robot, "#app-title")).isCloseTo(normal * 1.5, within(0.5));
+        assertThat(fontSize(robot, "#status-engine")).isCloseTo(status * 1.5, within(0.5));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertThat(fontSize(robot, "#app-title")).isCloseTo(normal * 1.25, within(0.5));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+
+        assertThat(shell.textSizeProperty().get()).isEqualTo(100);
+        assertThat(fontSize(robot, "#app-title")).isCloseTo(normal, within(0.01));
+    }
+
+    @Test
+    void theTextSizeChosenInTheSettingsMenuIsShownAndRemembered(FxRobot robot) throws TimeoutException {
+        double normal = fontSize(robot, "#app-title");
+
+        robot.clickOn("#settings-menu").clickOn("200 %");
+
+        assertThat(fontSize(robot, "#app-title")).isCloseTo(normal * 2, within(0.5));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> database.settings().get("studio.textSize").equals(Optional.of("200")));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        robot.clickOn("#settings-menu");
+        assertThat(robot.lookup("175 %").queryAs(Node.class)).isNotNull();
+        RadioMenuItem checked = (RadioMenuItem) robot.lookup("#settings-menu").queryAs(MenuButton.class).getItems()
+                .stream().filter(item -> item instanceof RadioMenuItem radio && radio.isSelected()
+                        && "text-size-175".equals(radio.getId())).findFirst().orElse(null);
+        assertThat(checked).as("the menu checks the size the keys chose").isNotNull();
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

@@ -1,0 +1,213 @@
+package dev.computestudio.app;
+
+import dev.computestudio.domain.ClusterSpec;
+import dev.computestudio.domain.JobSpec;
+import dev.computestudio.domain.LockLevel;
+import dev.computestudio.ui.shell.Screen;
+import dev.computestudio.ui.shell.ShellViewModel;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The studio as a trainer projects it: at 1024x700 with the text at 150 %, every screen keeps its
+ * title in view and the navigation shows its icons only. With {@code -Dscreenshots.dir=DIR} it also
+ * saves every screen and the wizard's steps at 1024x700 and 1920x1080, 100 % and 150 % text, light
+ * and dark, in English, as {@code DIR/compute-1024x700-100-light.png} and so on (the README's
+ * pictures come from {@code -Dscreenshots.dir=assets/screenshots/projector}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorScreenshotsTest {
+
+    private static final String WS = "ml-class";
+    private static final String CPU = "cpu-cluster";
+    private static final String GPU = "gpu-t4-cluster";
+    private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
+    private static final List<Integer> TEXT_SIZES = List.of(100, 150);
+
+    private StudioWindow studio;
+    private ShellViewModel shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        studio = new StudioWindow("projector-screenshots");
+        shell = studio.show(stage, Locale.ENGLISH);
+    }
+
+    private static void arrangeAClass(AppContext context) throws Exception {
+        context.workspaces().create(WS, null, null);
+        context.compute().create(WS, CPU, ClusterSpec.defaults("Standard_DS3_v2").withScale(0, 4, Duration.ofSeconds(600)));
+        context.compute().create(WS, GPU, ClusterSpec.defaults("Standard_NC4as_T4_v3").withScale(1, 2, Duration.ofSeconds(120)));
+        context.identities().create(WS, "id-training-storage");
+        context.jobs().submit(WS, job("train-logistic-regression", "echo trained"));
+        context.jobs().submit(WS, job("evaluate-model-failing", "exit 3"));
+        waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
+        context.locks().create(WS, "do-not-delete", LockLevel.CAN_NOT_DELETE, "Friday's class");
+    }
+
+    private static JobSpec job(String name, String command) {
+        return new JobSpec(name, null, null, CPU, command, "busybox:latest", 1, Map.of(), null, null);
+    }
+
+    @AfterEach
+    void closeEverything() throws InterruptedException {
+        studio.close();
+    }
+
+    @Test
+    void onAProjectorWithLargeTextEveryScreenKeepsItsTitleAndTheNavigationShowsIcons(FxRobot robot) throws Exception {
+        // Arranged here rather than while the stage is set up, which has a short time limit.
+        arrangeAClass(studio.context);
+        resize(robot, 1024, 700);
+        robot.interact(() -> shell.setTextSize(150));
+        settle();
+
+        assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
+                .isEqualTo("GRAPHIC_ONLY");
+        for (Screen screen : Screen.values()) {
+            robot.clickOn("#nav-" + screen.id());
+            settle();
+            Node title = robot.lookup("#screen-title").query();
+            Bounds shown = title.localToScene(title.getBoundsInLocal());
+            assertThat(shown.getMinX()).as(screen + " title").isGreaterThanOrEqualTo(0);
+            assertThat(shown.getMaxX()).as(screen + " title").isLessThanOrEqualTo(1024);
+            assertThat(shown.getHeight()).as(screen + " title").isGreaterThan(10);
+        }
+
+        resize(robot, 1920, 1080);
+        robot.interact(() -> shell.setTextSize(100));
+        settle();
+        assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
+                .isEqualTo("LEFT");
+
+        String folder = System.getProperty("screenshots.dir");
+        if (folder != null) {
+            saveEverything(robot, Path.of(folder));
+        }
+    }
+
+    private void saveEverything(FxRobot robot, Path folder) throws Exception {
+        for (int[] size : SIZES) {
+            resize(robot, size[0], size[1]);
+            for (int percent : TEXT_SIZES) {
+                robot.interact(() -> shell.setTextSize(percent));
+                for (String theme : new String[] {"light", "dark"}) {
+                    if (shell.isDarkTheme() != theme.equals("dark")) {
+                        robot.interact(shell::toggleTheme);
+                    }
+                    String suffix = "-" + size[0] + "x" + size[1] + "-" + percent + "-" + theme + ".png";
+                    for (Screen screen : Screen.values()) {
+                        robot.clickOn("#nav-" + screen.id());
+                        settle();
+                        selectFirstRow(robot, screen);
+                        write(snapshot(stage.getScene()), folder.resolve(screen.id() + suffix));
+                    }
+                    saveWizard(robot, folder, suffix);
+                }
+            }
+        }
+    }
+
+    private void saveWizard(FxRobot robot, Path folder, String suffix) throws Exception {
+        robot.clickOn("#nav-compute");
+        settle();
+        robot.clickOn("#compute-new");
+        waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
+        settle();
+        Scene wizard = robot.lookup("#cluster-wizard").query().getScene();
+        write(snapshot(wizard), folder.resolve("wizard-1" + suffix));
+        robot.clickOn("#wizard-size-filter").write("DS1");
+        robot.clickOn(robot.from(robot.lookup("#wizard-sizes").queryAll()).lookup("Standard_DS1_v2").<Node>query());
+        for (int step = 1; step <= 3; step++) {
+            robot.clickOn("#wizard-next");
+            settle();
+            if (step == 1) {
+                waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
+                robot.clickOn("#wizard-name").write("projector-cluster");
+            }
+            write(snapshot(wizard), folder.resolve("wizard-" + (step + 1) + suffix));
+        }
+        robot.clickOn("#wizard-cancel");
+        settle();
+    }
+
+    private void resize(FxRobot robot, int width, int height) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        settle();
+    }
+
+    private static void selectFirstRow(FxRobot robot, Screen screen) {
+        String table = switch (screen) {
+            case COMPUTE -> "#compute-table";
+            case JOBS -> "#jobs-table";
+            case IDENTITY -> "#identity-table";
+            default -> null;
+        };
+        if (table != null) {
+            robot.lookup(table).tryQuery().map(node -> (TableView<?>) node).ifPresent(view -> {
+                robot.interact(() -> view.getSelectionModel().selectLast());
+                settle();
+            });
+        }
+    }
+
+    /** Lets a refresh of the shown screen read the database and reach the screen. */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static WritableImage snapshot(Scene scene) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -103,10 +103,8 @@ final class StudioScreens implements ScreenFactory {
                         shell.selectedWorkspaceProperty(), threads, messages, context.clock());
                 shell.whenOpened(object -> {
                     switch (object.kind()) {
-                        case IDENTITY -> selectListed(identity.identities(), row -> row.name().equals(object.name()),
-                                identity.selectedIdentityProperty());
-                        case CLUSTER -> selectListed(identity.clusters(), row -> row.name().equals(object.name()),
-                                identity.selectedClusterProperty());
+                        case IDENTITY -> identity.revealIdentity(object.name());
+                        case CLUSTER -> identity.revealCluster(object.name());
                         default -> { }
                     }
                 });

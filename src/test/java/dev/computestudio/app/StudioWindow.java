@@ -56,6 +56,8 @@ final class StudioWindow implements AutoCloseable {
         screens = new StudioScreens(context, threads, shell, messages);
         ShellView view = new ShellView(shell, messages, screens);
         stage.setScene(new Scene(view, 1280, 800));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
         zoom = TextZoom.follow(shell);
         refresher.scheduleWithFixedDelay(() -> {

@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -75,6 +76,9 @@ public final class IdentityViewModel {
     // Properties: clusters and the editor of the selected one
     private final ObservableList<ClusterRow> clusters = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterRow> selectedCluster = new SimpleObjectProperty<>();
+    /** A name asked for before a read listed it; selected when one does. */
+    private String revealedIdentity;
+    private String revealedCluster;
     private final ObjectProperty<IdentityType> editType = new SimpleObjectProperty<>(IdentityType.NONE);
     private final ObservableList<IdentityChoice> choices =
             FXCollections.observableArrayList(choice -> new Observable[] {choice.chosenProperty()});
@@ -172,6 +176,23 @@ public final class IdentityViewModel {
                         apply(Shown.NOTHING);
                     }
                 });
+    }
+
+    /** Selects the identity of this name now, or as soon as a read lists it. */
+    public void revealIdentity(String name) {
+        revealedIdentity = selectListed(identities, IdentityRow::name, name, selectedIdentity) ? null : name;
+    }
+
+    /** Selects the cluster of this name now, or as soon as a read lists it. */
+    public void revealCluster(String name) {
+        revealedCluster = selectListed(clusters, ClusterRow::name, name, selectedCluster) ? null : name;
+    }
+
+    private static <T> boolean selectListed(List<T> rows, Function<T, String> nameOf, String name,
+                                            ObjectProperty<T> selection) {
+        Optional<T> row = rows.stream().filter(candidate -> nameOf.apply(candidate).equals(name)).findFirst();
+        row.ifPresent(selection::set);
+        return row.isPresent();
     }
 
     public void createIdentity() {
@@ -481,6 +502,12 @@ public final class IdentityViewModel {
         // An unchanged cluster keeps the user's pending edit; one changed elsewhere resets the editor.
         keepSelection(selectedCluster, clusters, ClusterRow::name);
         applyTryChoices(clusterRows, found);
+        if (revealedIdentity != null) {
+            revealIdentity(revealedIdentity);
+        }
+        if (revealedCluster != null) {
+            revealCluster(revealedCluster);
+        }
     }
 
     private void applyChoices(List<UserAssignedIdentity> found) {

@@ -46,6 +46,8 @@ class ColumnsTest {
                 Columns.flex(Columns.singleLine(notes, text -> text))));
         table.getItems().add(List.of(SIZE, STATE, "a long note that may be cut on a narrow window"));
         stage.setScene(new Scene(new StackPane(table), 260, 200));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -53,6 +53,8 @@ class ClusterYamlViewTest {
         compute = new ComputeViewModel(studio.compute, files, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
         stage.setScene(new Scene(new ComputeView(compute, messages), 1100, 720));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
     }
 

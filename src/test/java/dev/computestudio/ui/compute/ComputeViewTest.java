@@ -79,6 +79,8 @@ class ComputeViewTest {
         compute = new ComputeViewModel(studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
         stage.setScene(new Scene(new ComputeView(compute, messages), 1000, 720));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
         compute.refresh();
     }

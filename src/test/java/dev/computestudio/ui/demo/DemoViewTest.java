@@ -90,6 +90,8 @@ class DemoViewTest {
             }
         };
         stage.setScene(new Scene(new ShellView(shell, messages, factory), 1280, 800));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         shell.select(Screen.DEMOS);
         shell.refreshWorkspaces();
         stage.show();

@@ -80,6 +80,20 @@ class IdentityViewModelTest {
     }
 
     @Test
+    void anIdentityOrClusterAskedForBeforeItIsListedIsSelectedWhenARefreshListsIt() {
+        viewModel.revealIdentity("trainer-id");
+        viewModel.revealCluster("cpu");
+        assertThat(viewModel.selectedIdentityProperty().get()).isNull();
+
+        studio.identities.create(WS, "trainer-id");
+        studio.createCluster("cpu", dedicated(DS3, 0, 2));
+        viewModel.refresh();
+
+        assertThat(viewModel.selectedIdentityProperty().get().name()).isEqualTo("trainer-id");
+        assertThat(viewModel.selectedClusterProperty().get().name()).isEqualTo("cpu");
+    }
+
+    @Test
     void creatingAnIdentityNeedsAValidNameAndShowsIt() {
         viewModel.refresh();
         assertThat(viewModel.createDisabledProperty().get()).as("no name").isTrue();

@@ -59,6 +59,8 @@ class IdentityViewTest {
                 new SimpleStringProperty(WS), new UiThreads(background, Platform::runLater), messages,
                 Clock.systemUTC());
         stage.setScene(new Scene(new IdentityView(viewModel, messages), 1200, 760));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
         background.execute(viewModel::refresh);
     }

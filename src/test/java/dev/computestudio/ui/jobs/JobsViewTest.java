@@ -80,6 +80,8 @@ class JobsViewTest {
         viewModel = new JobsViewModel(studio.jobs, studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, studio.clock, ZoneOffset.UTC);
         stage.setScene(new Scene(new JobsView(viewModel, messages), 1100, 700));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
     }
 

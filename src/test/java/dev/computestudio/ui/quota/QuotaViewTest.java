@@ -52,6 +52,8 @@ class QuotaViewTest {
         viewModel = new QuotaViewModel(studio.quota, new SimpleStringProperty(WS),
                 new UiThreads(background, Platform::runLater), messages);
         stage.setScene(new Scene(new QuotaView(viewModel, messages), 1000, 700));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
         background.execute(viewModel::refresh);
     }

@@ -65,6 +65,8 @@ class ShellViewTest {
                 new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING),
                 new UiThreads(background, Platform::runLater));
         stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         shell.refreshWorkspaces();
         stage.show();
         zoom = TextZoom.follow(shell);

@@ -72,6 +72,8 @@ class TimelineViewTest {
                 ZoneOffset.UTC, openedJobs::add);
         view = new TimelineView(viewModel, new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)));
         stage.setScene(new Scene(view, 1200, 700));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         stage.show();
         background.execute(viewModel::refresh);
     }

@@ -84,6 +84,8 @@ class WorkspacesViewTest {
             return Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
         });
         stage.setScene(new Scene(view, 1200, 760));
+        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
+        stage.sizeToScene();
         shell.refreshWorkspaces();
         stage.show();
         ticker.scheduleWithFixedDelay(() -> {

@@ -11,9 +11,7 @@ import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +21,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,8 +67,8 @@ class LanguageWalkTest {
         context.identities().create(WS, "id-aula");
         context.jobs().submit(WS, job("treino-ok", "echo ola"));
         context.jobs().submit(WS, job("treino-falha", "exit 3"));
-        waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
-        waitUntil(() -> !context.compute().show(WS, GPU).status().errors().isEmpty(), 30);
+        ScreenPictures.waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
+        ScreenPictures.waitUntil(() -> !context.compute().show(WS, GPU).status().errors().isEmpty(), 30);
         context.locks().create(WS, "nao-excluir", LockLevel.CAN_NOT_DELETE, "aula de sexta");
     }
 
@@ -103,15 +96,15 @@ class LanguageWalkTest {
         Map<String, String> found = new TreeMap<>();
         for (Screen screen : Screen.values()) {
             robot.clickOn("#nav-" + screen.id());
-            settle();
+            ScreenPictures.settle();
             selectFirstRow(robot, screen);
             collect(robot, foreign, found);
             screenshot(robot, language + "-" + screen.id());
         }
         robot.clickOn("#nav-compute");
-        settle();
+        ScreenPictures.settle();
         robot.clickOn("#compute-new");
-        waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
+        ScreenPictures.waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
         collect(robot, foreign, found);
         saveWizard(robot, language + "-wizard-1");
         robot.clickOn("#wizard-size-filter").write("DS1");
@@ -119,34 +112,34 @@ class LanguageWalkTest {
         robot.clickOn(robot.from(robot.lookup("#wizard-sizes").queryAll()).lookup("Standard_DS1_v2").<Node>query());
         for (int step = 1; step <= 3; step++) {
             robot.clickOn("#wizard-next");
-            settle();
+            ScreenPictures.settle();
             if (step == 1) {
-                waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
+                ScreenPictures.waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
                 robot.clickOn("#wizard-name").write("cluster-da-turma");
             }
             collect(robot, foreign, found);
             saveWizard(robot, language + "-wizard-" + (step + 1));
         }
         robot.clickOn("#wizard-cancel");
-        settle();
+        ScreenPictures.settle();
         for (String dialog : new String[] {"#compute-edit-scale", "#compute-identity", "#compute-attach", "#compute-delete"}) {
             selectFirstRow(robot, Screen.COMPUTE);
             if (dialog.equals("#compute-identity") || dialog.equals("#compute-attach")) {
                 // In the toolbar's "More" menu: its items are read while it is open.
                 robot.clickOn("#compute-more");
-                settle();
+                ScreenPictures.settle();
                 collect(robot, foreign, found);
             }
             robot.clickOn(dialog);
-            settle();
+            ScreenPictures.settle();
             collect(robot, foreign, found);
             robot.type(KeyCode.ESCAPE);
-            settle();
+            ScreenPictures.settle();
         }
         robot.clickOn("#nav-demos");
-        settle();
+        ScreenPictures.settle();
         robot.interact(() -> robot.lookup("#demo-scenarios").queryListView().getSelectionModel().selectFirst());
-        settle();
+        ScreenPictures.settle();
         collect(robot, foreign, found);
         return found;
     }
@@ -161,7 +154,7 @@ class LanguageWalkTest {
         if (table != null) {
             robot.lookup(table).tryQuery().map(node -> (TableView<?>) node).ifPresent(view -> {
                 robot.interact(() -> view.getSelectionModel().selectLast());
-                settle();
+                ScreenPictures.settle();
             });
         }
     }
@@ -173,22 +166,15 @@ class LanguageWalkTest {
         }
     }
 
-    /** Lets a refresh of the shown screen read the database and reach the screen. */
-    private static void settle() {
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void screenshot(FxRobot robot, String name) throws IOException {
         String folder = System.getProperty("screenshots.dir");
         if (folder == null) {
             return;
         }
         for (String theme : new String[] {"light", "dark"}) {
-            WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)));
-            write(image, Path.of(folder).resolve(name + "-" + theme + ".png"));
+            ScreenPictures.save(stage.getScene(), Path.of(folder).resolve(name + "-" + theme + ".png"));
             robot.clickOn("#theme-toggle");
-            settle();
+            ScreenPictures.settle();
         }
     }
 
@@ -199,26 +185,6 @@ class LanguageWalkTest {
             return;
         }
         Scene wizard = robot.lookup("#cluster-wizard").query().getScene();
-        write(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> wizard.snapshot(null))),
-                Path.of(folder).resolve(name + ".png"));
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.getParent());
-        ImageIO.write(png, "png", file.toFile());
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        ScreenPictures.save(wizard, Path.of(folder).resolve(name + ".png"));
     }
 }

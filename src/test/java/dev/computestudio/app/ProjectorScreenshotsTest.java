@@ -10,8 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,19 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +60,7 @@ class ProjectorScreenshotsTest {
         context.identities().create(WS, "id-training-storage");
         context.jobs().submit(WS, job("train-logistic-regression", "echo trained"));
         context.jobs().submit(WS, job("evaluate-model-failing", "exit 3"));
-        waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
+        ScreenPictures.waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
         context.locks().create(WS, "do-not-delete", LockLevel.CAN_NOT_DELETE, "Friday's class");
     }
 
@@ -88,13 +79,13 @@ class ProjectorScreenshotsTest {
         arrangeAClass(studio.context);
         resize(robot, 1024, 700);
         robot.interact(() -> shell.setTextSize(150));
-        settle();
+        ScreenPictures.settle();
 
         assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
                 .isEqualTo("GRAPHIC_ONLY");
         for (Screen screen : Screen.values()) {
             robot.clickOn("#nav-" + screen.id());
-            settle();
+            ScreenPictures.settle();
             Node title = robot.lookup("#screen-title").query();
             Bounds shown = title.localToScene(title.getBoundsInLocal());
             assertThat(shown.getMinX()).as(screen + " title").isGreaterThanOrEqualTo(0);
@@ -104,7 +95,7 @@ class ProjectorScreenshotsTest {
 
         resize(robot, 1920, 1080);
         robot.interact(() -> shell.setTextSize(100));
-        settle();
+        ScreenPictures.settle();
         assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
                 .isEqualTo("LEFT");
 
@@ -126,9 +117,9 @@ class ProjectorScreenshotsTest {
                     String suffix = "-" + size[0] + "x" + size[1] + "-" + percent + "-" + theme + ".png";
                     for (Screen screen : Screen.values()) {
                         robot.clickOn("#nav-" + screen.id());
-                        settle();
+                        ScreenPictures.settle();
                         selectFirstRow(robot, screen);
-                        write(snapshot(stage.getScene()), folder.resolve(screen.id() + suffix));
+                        ScreenPictures.save(stage.getScene(), folder.resolve(screen.id() + suffix));
                     }
                     saveWizard(robot, folder, suffix);
                 }
@@ -138,25 +129,25 @@ class ProjectorScreenshotsTest {
 
     private void saveWizard(FxRobot robot, Path folder, String suffix) throws Exception {
         robot.clickOn("#nav-compute");
-        settle();
+        ScreenPictures.settle();
         robot.clickOn("#compute-new");
-        waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
-        settle();
+        ScreenPictures.waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
+        ScreenPictures.settle();
         Scene wizard = robot.lookup("#cluster-wizard").query().getScene();
-        write(snapshot(wizard), folder.resolve("wizard-1" + suffix));
+        ScreenPictures.save(wizard, folder.resolve("wizard-1" + suffix));
         robot.clickOn("#wizard-size-filter").write("DS1");
         robot.clickOn(robot.from(robot.lookup("#wizard-sizes").queryAll()).lookup("Standard_DS1_v2").<Node>query());
         for (int step = 1; step <= 3; step++) {
             robot.clickOn("#wizard-next");
-            settle();
+            ScreenPictures.settle();
             if (step == 1) {
-                waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
+                ScreenPictures.waitUntil(() -> robot.lookup("#wizard-name").tryQuery().isPresent(), 10);
                 robot.clickOn("#wizard-name").write("projector-cluster");
             }
-            write(snapshot(wizard), folder.resolve("wizard-" + (step + 1) + suffix));
+            ScreenPictures.save(wizard, folder.resolve("wizard-" + (step + 1) + suffix));
         }
         robot.clickOn("#wizard-cancel");
-        settle();
+        ScreenPictures.settle();
     }
 
     private void resize(FxRobot robot, int width, int height) {
@@ -164,7 +155,7 @@ class ProjectorScreenshotsTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        settle();
+        ScreenPictures.settle();
     }
 
     private static void selectFirstRow(FxRobot robot, Screen screen) {
@@ -177,37 +168,8 @@ class ProjectorScreenshotsTest {
         if (table != null) {
             robot.lookup(table).tryQuery().map(node -> (TableView<?>) node).ifPresent(view -> {
                 robot.interact(() -> view.getSelectionModel().selectLast());
-                settle();
+                ScreenPictures.settle();
             });
         }
-    }
-
-    /** Lets a refresh of the shown screen read the database and reach the screen. */
-    private static void settle() {
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static WritableImage snapshot(Scene scene) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.getParent());
-        ImageIO.write(png, "png", file.toFile());
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -197,8 +198,14 @@ public final class NotificationsViewModel {
         }
     }
 
+    /**
+     * One change for the whole poll: a list over the history redoes its cells on each change, and a
+     * busy class brings a few hundred notices every poll.
+     */
     private void keepInHistory(List<Notice> news) {
-        news.forEach(notice -> history.add(0, notice));
+        List<Notice> newestFirst = new ArrayList<>(news);
+        Collections.reverse(newestFirst);
+        history.addAll(0, newestFirst);
         if (history.size() > KEPT_HISTORY) {
             history.remove(KEPT_HISTORY, history.size());
         }

@@ -6,6 +6,7 @@ import dev.computestudio.ui.common.NoticeIcons;
 import dev.computestudio.ui.common.NotificationsViewModel;
 import dev.computestudio.ui.common.NotificationsViewModel.Notice;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -88,7 +89,7 @@ final class NotificationCentre extends VBox {
         HBox header = new HBox(8, title, spacer, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        entries = new ListView<>(viewModel.history());
+        entries = new ListView<>();
         entries.setId("notification-entries");
         entries.setPrefHeight(LIST_HEIGHT);
         entries.setCellFactory(list -> new Entry());
@@ -113,6 +114,10 @@ final class NotificationCentre extends VBox {
         StackPane.setMargin(this, new Insets(4, 12, 12, 12));
         setVisible(false);
         managedProperty().bind(visibleProperty());
+        // Closed, the list holds nothing: hidden, it would still lay out and style its cells for every
+        // notice that comes (hundreds of milliseconds of the FX thread each poll in a busy class).
+        visibleProperty().addListener((observable, was, open) ->
+                entries.setItems(open ? viewModel.history() : FXCollections.emptyObservableList()));
         // A filter: the list would take Escape for itself.
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {

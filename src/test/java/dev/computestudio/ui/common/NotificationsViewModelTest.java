@@ -11,6 +11,7 @@ import dev.computestudio.ui.common.NotificationsViewModel.Notice;
 import dev.computestudio.ui.common.NotificationsViewModel.Severity;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,24 @@ class NotificationsViewModelTest {
                 assertThat(notice.kind()).isEqualTo(Kind.JOB_CANCELED));
         assertThat(notifications.history().get(0).subject()).isEqualTo(StudioObject.job(WS, "job-6"));
         assertThat(notifications.unread()).isEqualTo(6);
+    }
+
+    @Test
+    void aPollReachesTheHistoryInOneChangeSoItsListRedoesItsCellsOnce() {
+        notifications.poll();
+        for (int i = 1; i <= 6; i++) {
+            studio.submit("job-" + i, CPU);
+            studio.jobs.cancel(WS, "job-" + i);
+        }
+        studio.pass();
+        List<Integer> changes = new ArrayList<>();
+        notifications.history().addListener((ListChangeListener<Notice>) change -> changes.add(1));
+
+        notifications.poll();
+
+        assertThat(changes).hasSize(1);
+        assertThat(notifications.history()).extracting(notice -> notice.subject().name())
+                .containsExactly("job-6", "job-5", "job-4", "job-3", "job-2", "job-1");
     }
 
     @Test

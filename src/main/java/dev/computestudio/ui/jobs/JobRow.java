@@ -41,8 +41,8 @@ public final class JobRow {
     private final ReadOnlyIntegerWrapper instanceCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper attempt = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Duration> runTime = new ReadOnlyObjectWrapper<>();
     private final StringBinding duration;
     private final ReadOnlyStringWrapper exitCode = new ReadOnlyStringWrapper();
@@ -50,6 +50,8 @@ public final class JobRow {
     private final ReadOnlyObjectWrapper<Message> errorText = new ReadOnlyObjectWrapper<>();
     private final StringBinding error;
     private Instant createdAt;
+    private Instant startedAt;
+    private Instant endedAt;
 
     JobRow(String name, JobTimes times, Messages messages) {
         this.name = Objects.requireNonNull(name, "name");
@@ -75,11 +77,19 @@ public final class JobRow {
      * waiting (null for none), shown only while this job is queued.
      */
     void update(Job job, Instant now, WaitingNote note) {
-        // Formatted once: the table refreshes 2,000 rows a second on the FX thread, and this never changes.
+        // Times are formatted only when they change: the table refreshes 2,000 rows a second on the FX thread.
         if (!job.createdAt().equals(createdAt)) {
             created.set(times.created(job));
         }
         createdAt = job.createdAt();
+        if (!Objects.equals(job.startedAt(), startedAt)) {
+            started.set(times.instant(job.startedAt()));
+        }
+        startedAt = job.startedAt();
+        if (!Objects.equals(job.endedAt(), endedAt)) {
+            ended.set(times.instant(job.endedAt()));
+        }
+        endedAt = job.endedAt();
         String display = job.spec().displayName();
         displayName.set(display == null || display.isBlank() ? job.name() : display);
         experiment.set(job.spec().experimentName());
@@ -88,8 +98,6 @@ public final class JobRow {
         compute.set(job.spec().compute());
         instanceCount.set(job.spec().instanceCount());
         attempt.set(job.attempt());
-        started.set(times.instant(job.startedAt()));
-        ended.set(times.instant(job.endedAt()));
         runTime.set(times.duration(job, now));
         exitCode.set(job.exitCode() == null ? "" : String.valueOf(job.exitCode()));
         nodes.set(String.join(", ", job.nodeIds()));

@@ -38,6 +38,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -163,6 +164,8 @@ public final class WorkspacesView extends VBox {
         cancel.setId("workspaces-cancel");
         cancel.textProperty().bind(messages.text("workspaces.form.cancel"));
         cancel.setOnAction(event -> form.cancelForm());
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(create, cancel);
         buttons.getStyleClass().add("workspaces-form-buttons");
 
@@ -486,21 +489,17 @@ public final class WorkspacesView extends VBox {
         add.setTooltip(tooltip);
         add.setMinWidth(Region.USE_PREF_SIZE);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("locks-form-fields");
-        ColumnConstraints first = new ColumnConstraints();
-        first.setHgrow(Priority.ALWAYS);
-        first.setMinWidth(0);
-        ColumnConstraints second = new ColumnConstraints();
-        second.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(first, second);
+        // One field a line, the level and the button after them, side by side while they fit: beside
+        // the narration panel the pane is narrow, and fields that share a line with them got squeezed.
         lockNameField.setMaxWidth(Double.MAX_VALUE);
         notes.setMaxWidth(Double.MAX_VALUE);
-        level.setMaxWidth(Double.MAX_VALUE);
-        grid.add(lockNameField, 0, 0);
-        grid.add(level, 1, 0);
-        grid.add(notes, 0, 1);
-        grid.add(add, 1, 1);
+        lockNameField.getStyleClass().add("locks-field");
+        notes.getStyleClass().add("locks-field");
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane choice = new FlowPane(level, add);
+        choice.getStyleClass().add("locks-form-choice");
+        VBox grid = new VBox(lockNameField, notes, choice);
+        grid.getStyleClass().add("locks-form-fields");
 
         Label nameProblem = new Label();
         nameProblem.setId("locks-name-message");
@@ -614,6 +613,7 @@ public final class WorkspacesView extends VBox {
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(messages.text(tooltipKey));
         button.setTooltip(tooltip);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 

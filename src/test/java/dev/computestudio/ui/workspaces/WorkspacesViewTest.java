@@ -18,6 +18,7 @@ import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -219,6 +220,26 @@ class WorkspacesViewTest {
         assertThat(picker(robot).getValue()).isEqualTo("ml-prod");
         assertThat(text(robot, "#locks-summary")).endsWith("A ReadOnly lock also blocks every change: compute can be"
                 + " neither created nor updated.");
+    }
+
+    @Test
+    void inANarrowWindowTheLockFieldsKeepTheirWidthAndNoButtonCutsItsLabel(FxRobot robot) throws Exception {
+        waitUntil(() -> "ml-prod".equals(selectedRow(robot)));
+        // As wide as the screen beside the narration panel on a 1024 px projector, in the longer language.
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.setLanguage(Locale.forLanguageTag("pt-BR"));
+            robot.window(0).setWidth(680);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double em = robot.lookup("#locks-name").queryAs(TextField.class).getFont().getSize();
+        for (String field : List.of("#locks-name", "#locks-notes")) {
+            assertThat(robot.lookup(field).queryAs(TextField.class).getWidth()).as(field).isGreaterThanOrEqualTo(10 * em);
+        }
+        for (String button : List.of("#workspaces-new", "#workspaces-delete", "#locks-add")) {
+            Button shown = robot.lookup(button).queryButton();
+            assertThat(robot.from(shown).lookup(".text").queryText().getText()).as(button).isEqualTo(shown.getText());
+        }
     }
 
     @Test

@@ -62,6 +62,11 @@ final class StudioScreens implements ScreenFactory {
             case WORKSPACES -> {
                 WorkspacesViewModel viewModel = new WorkspacesViewModel(context.workspaces(), context.locks(), threads,
                         shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.LOCK) {
+                        viewModel.locks().reveal(object.name());
+                    }
+                });
                 yield Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
             }
             case COMPUTE -> {

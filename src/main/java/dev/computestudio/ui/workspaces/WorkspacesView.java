@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -65,6 +66,8 @@ public final class WorkspacesView extends VBox {
 
     private static final String STYLESHEET = "/dev/computestudio/ui/workspaces/workspaces.css";
     private static final double TABLE_SHARE = 0.5;
+    /** The lock a demo step or a notice is about. */
+    private static final PseudoClass REVEALED = PseudoClass.getPseudoClass("revealed");
 
     private final WorkspacesViewModel viewModel;
     private final WorkspaceList list;
@@ -392,6 +395,7 @@ public final class WorkspacesView extends VBox {
         lockList.setId("locks-list");
         lockList.getStyleClass().add("locks-list");
         locks.locks().addListener((ListChangeListener<ResourceLock>) change -> showLocks());
+        locks.revealedProperty().addListener((observable, old, now) -> showLocks());
         showLocks();
 
         Message error = errorMessage("locks-error", "locks.error.title", locks.errorProperty());
@@ -450,6 +454,7 @@ public final class WorkspacesView extends VBox {
 
         HBox tile = new HBox(icon, text, remove);
         tile.getStyleClass().add("lock-tile");
+        tile.pseudoClassStateChanged(REVEALED, lock.name().equals(locks.revealedProperty().get()));
         tile.setAlignment(Pos.TOP_LEFT);
         tile.setUserData(lock.name());
         return tile;

@@ -107,6 +107,17 @@ class DemoViewModelTest {
     }
 
     @Test
+    void theLockStepsPointAtTheLockTheyPlaceAndRemove() {
+        viewModel.selectedProperty().set(row("resource-lock"));
+
+        viewModel.play();
+
+        Focus lock = new Focus(Focus.Kind.LOCK, "demo-lock", "no-delete", null);
+        assertThat(focuses).as("placed, then removed").containsSubsequence(lock, lock);
+        viewModel.cleanUp();
+    }
+
+    @Test
     void nextRunsOneStepAndTheDemoClockStandsStillUntilTheNext() {
         viewModel.selectedProperty().set(row("resource-lock"));
 

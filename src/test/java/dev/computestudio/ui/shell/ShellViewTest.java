@@ -8,8 +8,8 @@ import dev.computestudio.service.PreferencesService;
 import dev.computestudio.ui.common.Messages;
 import javafx.application.Application;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Alert;
@@ -71,9 +71,7 @@ class ShellViewTest {
         shell = new ShellViewModel(new PreferencesService(database.settings(), Locale.US), database.workspaces()::list,
                 new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING),
                 new UiThreads(background, Platform::runLater));
-        stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760);
         shell.refreshWorkspaces();
         stage.show();
         zoom = TextZoom.follow(shell);

@@ -15,9 +15,9 @@ import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -84,9 +84,7 @@ class WorkspacesViewTest {
                     shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
             return Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
         });
-        stage.setScene(new Scene(view, 1200, 760));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, view, 1200, 760);
         shell.refreshWorkspaces();
         stage.show();
         ticker.scheduleWithFixedDelay(() -> {

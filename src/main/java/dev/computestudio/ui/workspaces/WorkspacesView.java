@@ -53,6 +53,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -254,14 +255,32 @@ public final class WorkspacesView extends VBox {
         return table;
     }
 
+    /**
+     * Highlights the selected workspace's row, found by name. Compared by row, not by the table's
+     * selected item: selecting an item while its row is being replaced (a workspace deleted and made
+     * again, as a demo does) sets the table's item without moving its highlighted row, and a comparison
+     * by item would then leave the highlight on another workspace than the details show.
+     */
     private void showSelection() {
         Workspace wanted = list.selectedProperty().get();
-        if (wanted == null) {
+        int row = wanted == null ? -1 : rowOf(wanted.name());
+        if (row < 0) {
             table.getSelectionModel().clearSelection();
-        } else if (!wanted.equals(table.getSelectionModel().getSelectedItem())) {
-            table.getSelectionModel().select(wanted);
-            table.scrollTo(wanted);
+        } else if (table.getSelectionModel().getSelectedIndex() != row
+                || !table.getItems().get(row).equals(table.getSelectionModel().getSelectedItem())) {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
         }
+    }
+
+    private int rowOf(String name) {
+        List<Workspace> rows = table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private TableColumn<Workspace, String> column(String key, Function<Workspace, String> value, double width) {

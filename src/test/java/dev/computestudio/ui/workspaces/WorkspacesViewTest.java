@@ -11,6 +11,7 @@ import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.demo.ShellLink;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
@@ -237,6 +238,28 @@ class WorkspacesViewTest {
         for (String button : List.of("#workspaces-new", "#workspaces-delete", "#locks-add")) {
             Button shown = robot.lookup(button).queryButton();
             assertThat(robot.from(shown).lookup(".text").queryText().getText()).as(button).isEqualTo(shown.getText());
+        }
+    }
+
+    @Test
+    void aWorkspaceADemoMakesAgainIsTheOneTheTableTheDetailsAndThePickerShow(FxRobot robot) throws Exception {
+        waitUntil(() -> "ml-prod".equals(selectedRow(robot)));
+        ShellLink demo = new ShellLink(shell);
+        for (int play = 1; play <= 2; play++) {
+            // As a demo (re)starts: its workspace is removed if left over, made again, then selected.
+            if (studio.workspaces.list().stream().anyMatch(workspace -> workspace.name().equals("demo-autoscale"))) {
+                studio.workspaces.delete("demo-autoscale");
+                readWorkspacesAgain();
+            }
+            studio.workspaces.create("demo-autoscale", null, null);
+            robot.interact(() -> demo.showWorkspace("demo-autoscale"));
+
+            waitUntil(() -> "demo-autoscale".equals(picker(robot).getValue())
+                    && "demo-autoscale".equals(selectedRow(robot))
+                    && "demo-autoscale".equals(text(robot, "#workspaces-details-title")));
+            robot.clickOn(robot.lookup("#workspaces-table .table-cell").match(LabeledMatchers.hasText("ml-prod"))
+                    .queryAs(Node.class));
+            waitUntil(() -> "ml-prod".equals(text(robot, "#workspaces-details-title")));
         }
     }
 

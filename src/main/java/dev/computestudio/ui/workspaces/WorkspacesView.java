@@ -443,7 +443,10 @@ public final class WorkspacesView extends VBox {
         Label level = new Label();
         level.textProperty().bind(locks.levelName(lock.level()));
         level.getStyleClass().addAll("lock-level", lock.level() == LockLevel.READ_ONLY ? "read-only" : "can-not-delete");
-        HBox heading = new HBox(name, level);
+        // The level goes under the name when the tile is narrow, so neither is cut to "...".
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane heading = new FlowPane(name, level);
         heading.getStyleClass().add("lock-heading");
 
         VBox text = new VBox(heading);
@@ -522,8 +525,8 @@ public final class WorkspacesView extends VBox {
         level.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane choice = new FlowPane(level, add);
         choice.getStyleClass().add("locks-form-choice");
-        VBox grid = new VBox(lockNameField, notes, choice);
-        grid.getStyleClass().add("locks-form-fields");
+        VBox fields = new VBox(lockNameField, notes, choice);
+        fields.getStyleClass().add("locks-form-fields");
 
         Label nameProblem = new Label();
         nameProblem.setId("locks-name-message");
@@ -533,7 +536,7 @@ public final class WorkspacesView extends VBox {
         nameProblem.textProperty().bind(locks.form().nameMessageProperty());
         showWhen(nameProblem, locks.form().nameMessageProperty().isNotEmpty());
 
-        VBox box = new VBox(heading, grid, nameProblem);
+        VBox box = new VBox(heading, fields, nameProblem);
         box.getStyleClass().add("locks-form");
         return box;
     }

@@ -222,7 +222,7 @@ class WorkspacesViewTest {
     }
 
     @Test
-    void inANarrowWindowTheLockFieldsKeepTheirWidthAndNoButtonCutsItsLabel(FxRobot robot) throws Exception {
+    void inANarrowWindowTheLockFieldsKeepTheirWidthAndNoButtonNorLockCutsItsName(FxRobot robot) throws Exception {
         waitUntil(() -> "ml-prod".equals(selectedRow(robot)));
         // As wide as the screen beside the narration panel on a 1024 px projector, in the longer language.
         WaitForAsyncUtils.asyncFx(() -> {
@@ -235,7 +235,15 @@ class WorkspacesViewTest {
         for (String field : List.of("#locks-name", "#locks-notes")) {
             assertThat(robot.lookup(field).queryAs(TextField.class).getWidth()).as(field).isGreaterThanOrEqualTo(10 * em);
         }
-        for (String button : List.of("#workspaces-new", "#workspaces-delete", "#locks-add")) {
+        studio.locks.create("ml-prod", "keep-prod", LockLevel.CAN_NOT_DELETE, null);
+        waitUntil(() -> robot.lookup("#lock-remove-keep-prod").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String label : List.of("keep-prod", "Não excluir (CanNotDelete)")) {
+            assertThat(robot.lookup(".lock-heading .label").queryAllAs(Label.class)).as(label)
+                    .anySatisfy(shown -> assertThat(robot.from(shown).lookup(".text").queryText().getText())
+                            .isEqualTo(label));
+        }
+        for (String button : List.of("#workspaces-new", "#workspaces-delete", "#locks-add", "#lock-remove-keep-prod")) {
             Button shown = robot.lookup(button).queryButton();
             assertThat(robot.from(shown).lookup(".text").queryText().getText()).as(button).isEqualTo(shown.getText());
         }

@@ -3,8 +3,8 @@ package dev.computestudio.app;
 import dev.computestudio.demo.DemoServices;
 import dev.computestudio.demo.ScenarioLibrary;
 import dev.computestudio.ui.common.Messages;
-import javafx.beans.property.Property;
 import dev.computestudio.ui.common.NotificationsViewModel;
+import dev.computestudio.ui.common.Rows;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.StudioObject;
 import dev.computestudio.ui.common.UiThreads;
@@ -32,9 +32,7 @@ import dev.computestudio.ui.workspaces.WorkspacesViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 
 /** Builds each screen's view-model and view over the context's services: the studio's wiring. */
@@ -62,6 +60,11 @@ final class StudioScreens implements ScreenFactory {
             case WORKSPACES -> {
                 WorkspacesViewModel viewModel = new WorkspacesViewModel(context.workspaces(), context.locks(), threads,
                         shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
+                shell.whenOpened(object -> {
+                    if (object.kind() == StudioObject.Kind.LOCK) {
+                        viewModel.locks().reveal(object.name());
+                    }
+                });
                 yield Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
             }
             case COMPUTE -> {
@@ -92,7 +95,7 @@ final class StudioScreens implements ScreenFactory {
                         messages);
                 shell.whenOpened(object -> {
                     if (object.kind() == StudioObject.Kind.QUOTA) {
-                        selectListed(quota.rows(), row -> row.key().equalsIgnoreCase(object.name()),
+                        Rows.selectListed(quota.rows(), row -> row.key().equalsIgnoreCase(object.name()),
                                 quota.selectedProperty());
                     }
                 });
@@ -116,7 +119,7 @@ final class StudioScreens implements ScreenFactory {
                 shell.whenOpened(object -> {
                     switch (object.kind()) {
                         case NODE -> timeline.showNode(object.cluster(), object.name());
-                        case CLUSTER -> selectListed(timeline.clusters(), object.name()::equals,
+                        case CLUSTER -> Rows.selectListed(timeline.clusters(), object.name()::equals,
                                 timeline.selectedClusterProperty());
                         default -> { }
                     }
@@ -125,11 +128,6 @@ final class StudioScreens implements ScreenFactory {
             }
             case DEMOS -> Optional.of(new ScreenContent(new DemoView(demos(), messages), demos()::refresh));
         };
-    }
-
-    /** Selects the first row that matches, when one is listed. */
-    private static <T> void selectListed(List<T> rows, Predicate<T> matches, Property<T> selection) {
-        rows.stream().filter(matches).findFirst().ifPresent(selection::setValue);
     }
 
     @Override

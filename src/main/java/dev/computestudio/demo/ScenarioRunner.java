@@ -278,6 +278,7 @@ public final class ScenarioRunner {
     private Optional<Focus> focusBefore(Step step) {
         return switch (step.action()) {
             case PREEMPT, REQUEST_TOKEN -> Optional.of(focus(Focus.Kind.CLUSTER, step.param("cluster")));
+            case DELETE_LOCK -> Optional.of(focus(Focus.Kind.LOCK, step.param("lock")));
             case WAIT -> switch (step.param("until")) {
                 case "job", "log" -> Optional.of(focus(Focus.Kind.JOB, step.param("job")));
                 default -> step.optional("cluster").map(cluster -> focus(Focus.Kind.CLUSTER, cluster));
@@ -292,6 +293,7 @@ public final class ScenarioRunner {
             case CREATE_CLUSTER -> Optional.of(focus(Focus.Kind.CLUSTER, step.param("cluster")));
             case CREATE_IDENTITY -> Optional.of(focus(Focus.Kind.IDENTITY, step.param("identity")));
             case SET_QUOTA -> Optional.of(focus(Focus.Kind.QUOTA, step.param("key")));
+            case CREATE_LOCK -> Optional.of(focus(Focus.Kind.LOCK, step.param("lock")));
             case SUBMIT_JOB -> Optional.of(focus(Focus.Kind.JOB, step.param("job")));
             case PREEMPT -> Optional.ofNullable(preempted).map(node -> new Focus(Focus.Kind.NODE,
                     scenario.workspace(), node, step.param("cluster")));

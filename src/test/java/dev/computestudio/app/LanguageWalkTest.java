@@ -1,8 +1,5 @@
 package dev.computestudio.app;
 
-import dev.computestudio.domain.ClusterSpec;
-import dev.computestudio.domain.JobSpec;
-import dev.computestudio.domain.LockLevel;
 import dev.computestudio.service.PreferencesService;
 import dev.computestudio.testing.ForeignTexts;
 import dev.computestudio.testing.VisibleTexts;
@@ -23,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LanguageWalkTest {
 
     private static final Locale PORTUGUESE = PreferencesService.BRAZILIAN_PORTUGUESE;
-    private static final String WS = "aula-ml";
-    private static final String CPU = "cpu-basico";
-    private static final String GPU = "gpu-sem-cota";
+    private static final Classroom CLASSROOM = new Classroom("aula-ml", "cpu-basico", "gpu-sem-cota", "Standard_NC6",
+            "id-aula", "treino-ok", "treino-falha", "nao-excluir", "aula de sexta");
 
     private StudioWindow studio;
-    private AppContext context;
     private ShellViewModel shell;
     private Stage stage;
 
@@ -54,26 +48,8 @@ class LanguageWalkTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         studio = new StudioWindow("language-walk");
-        context = studio.context;
-        arrangeAClassroom();
+        CLASSROOM.arrange(studio.context);
         shell = studio.show(stage, PORTUGUESE);
-    }
-
-    /** What a class has after a few minutes: jobs that ended both ways, a cluster over quota, a lock, an identity. */
-    private void arrangeAClassroom() throws Exception {
-        context.workspaces().create(WS, null, null);
-        context.compute().create(WS, CPU, ClusterSpec.defaults("Standard_DS1_v2").withScale(0, 2, Duration.ofSeconds(600)));
-        context.compute().create(WS, GPU, ClusterSpec.defaults("Standard_NC6").withScale(1, 1, Duration.ofSeconds(120)));
-        context.identities().create(WS, "id-aula");
-        context.jobs().submit(WS, job("treino-ok", "echo ola"));
-        context.jobs().submit(WS, job("treino-falha", "exit 3"));
-        ScreenPictures.waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
-        ScreenPictures.waitUntil(() -> !context.compute().show(WS, GPU).status().errors().isEmpty(), 30);
-        context.locks().create(WS, "nao-excluir", LockLevel.CAN_NOT_DELETE, "aula de sexta");
-    }
-
-    private static JobSpec job(String name, String command) {
-        return new JobSpec(name, null, null, CPU, command, "busybox:latest", 1, Map.of(), null, null);
     }
 
     @AfterEach

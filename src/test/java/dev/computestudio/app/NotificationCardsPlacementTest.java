@@ -16,7 +16,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import static dev.computestudio.testing.StudioFixture.NC6;
@@ -37,10 +36,8 @@ class NotificationCardsPlacementTest {
     @Start
     void start(Stage stage) throws IOException {
         window = new StudioWindow("notification-cards-test");
-        window.show(stage, Locale.ENGLISH);
+        window.showOnProjector(stage);
         notifications = window.notifications();
-        stage.setWidth(1024);
-        stage.setHeight(700);
     }
 
     @AfterEach

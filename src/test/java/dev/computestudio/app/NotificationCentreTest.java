@@ -17,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 
 import static dev.computestudio.testing.StudioFixture.NC6;
 import static dev.computestudio.testing.StudioFixture.dedicated;
@@ -42,10 +41,8 @@ class NotificationCentreTest {
     @Start
     void start(Stage stage) throws IOException {
         window = new StudioWindow("notification-centre-test");
-        shell = window.show(stage, Locale.ENGLISH);
+        shell = window.showOnProjector(stage);
         notifications = window.notifications();
-        stage.setWidth(1024);
-        stage.setHeight(700);
     }
 
     @AfterEach

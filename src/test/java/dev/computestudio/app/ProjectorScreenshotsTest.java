@@ -1,8 +1,5 @@
 package dev.computestudio.app;
 
-import dev.computestudio.domain.ClusterSpec;
-import dev.computestudio.domain.JobSpec;
-import dev.computestudio.domain.LockLevel;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.geometry.Bounds;
@@ -19,10 +16,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ProjectorScreenshotsTest {
 
-    private static final String WS = "ml-class";
-    private static final String CPU = "cpu-cluster";
-    private static final String GPU = "gpu-t4-cluster";
+    private static final Classroom CLASSROOM = new Classroom("ml-class", "cpu-cluster", "gpu-t4-cluster",
+            "Standard_NC4as_T4_v3", "id-training-storage", "train-logistic-regression", "evaluate-model-failing",
+            "do-not-delete", "Friday's class");
     private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
     private static final List<Integer> TEXT_SIZES = List.of(100, 150);
 
@@ -53,21 +48,6 @@ class ProjectorScreenshotsTest {
         shell = studio.show(stage, Locale.ENGLISH);
     }
 
-    private static void arrangeAClass(AppContext context) throws Exception {
-        context.workspaces().create(WS, null, null);
-        context.compute().create(WS, CPU, ClusterSpec.defaults("Standard_DS3_v2").withScale(0, 4, Duration.ofSeconds(600)));
-        context.compute().create(WS, GPU, ClusterSpec.defaults("Standard_NC4as_T4_v3").withScale(1, 2, Duration.ofSeconds(120)));
-        context.identities().create(WS, "id-training-storage");
-        context.jobs().submit(WS, job("train-logistic-regression", "echo trained"));
-        context.jobs().submit(WS, job("evaluate-model-failing", "exit 3"));
-        ScreenPictures.waitUntil(() -> context.jobs().list(WS).stream().allMatch(job -> job.status().isFinal()), 60);
-        context.locks().create(WS, "do-not-delete", LockLevel.CAN_NOT_DELETE, "Friday's class");
-    }
-
-    private static JobSpec job(String name, String command) {
-        return new JobSpec(name, null, null, CPU, command, "busybox:latest", 1, Map.of(), null, null);
-    }
-
     @AfterEach
     void closeEverything() throws InterruptedException {
         studio.close();
@@ -76,7 +56,7 @@ class ProjectorScreenshotsTest {
     @Test
     void onAProjectorWithLargeTextEveryScreenKeepsItsTitleAndTheNavigationShowsIcons(FxRobot robot) throws Exception {
         // Arranged here rather than while the stage is set up, which has a short time limit.
-        arrangeAClass(studio.context);
+        CLASSROOM.arrange(studio.context);
         resize(robot, 1024, 700);
         robot.interact(() -> shell.setTextSize(150));
         ScreenPictures.settle();

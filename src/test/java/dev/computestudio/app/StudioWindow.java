@@ -9,8 +9,8 @@ import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
 import dev.computestudio.ui.shell.TextZoom;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -55,9 +55,7 @@ final class StudioWindow implements AutoCloseable {
         Messages messages = new Messages(shell.languageProperty());
         screens = new StudioScreens(context, threads, shell, messages);
         ShellView view = new ShellView(shell, messages, screens);
-        stage.setScene(new Scene(view, 1280, 800));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, view, 1280, 800);
         stage.show();
         zoom = TextZoom.follow(shell);
         refresher.scheduleWithFixedDelay(() -> {
@@ -65,6 +63,14 @@ final class StudioWindow implements AutoCloseable {
             Platform.runLater(shell::refreshWorkspaces);
         }, 300, 300, TimeUnit.MILLISECONDS);
         return shell;
+    }
+
+    /** Shows the studio in English in a window as big as a projector's picture, 1024x700. */
+    ShellViewModel showOnProjector(Stage stage) {
+        ShellViewModel shown = show(stage, Locale.ENGLISH);
+        stage.setWidth(1024);
+        stage.setHeight(700);
+        return shown;
     }
 
     /** The session's notifications, which the test polls as the studio does every few seconds. */

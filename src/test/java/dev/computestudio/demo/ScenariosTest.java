@@ -120,6 +120,16 @@ class ScenariosTest {
     }
 
     @Test
+    void thePortugueseNarrationNamesAWorkspaceAsTheStudioDoes() {
+        for (Scenario scenario : ScenarioLibrary.load(SCENARIOS).scenarios()) {
+            List<Text> texts = new ArrayList<>(List.of(scenario.title(), scenario.summary()));
+            scenario.steps().forEach(step -> texts.add(step.say()));
+            assertThat(texts).as(scenario.id()).extracting(text -> text.in(Locale.forLanguageTag("pt-BR")))
+                    .noneMatch(said -> said.toLowerCase(Locale.ROOT).contains("workspace"));
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aCheckThatCannotHoldFailsWithWhatWasSeenInsteadOfHanging() {
         studio = openAtTwentyTimes(folder);
@@ -162,8 +172,8 @@ class ScenariosTest {
 
         StepResult first = runner.runNext();
 
-        assertThat(said).containsExactly("Um workspace novo para esta demonstração.");
-        assertThat(first.message()).isEqualTo("Workspace demo-quota criado para este cenário");
+        assertThat(said).containsExactly("Um espaço de trabalho novo para esta demonstração.");
+        assertThat(first.message()).isEqualTo("Espaço de trabalho demo-quota criado para este cenário");
         assertThat(runner.cleanUp().complete()).isTrue();
     }
 

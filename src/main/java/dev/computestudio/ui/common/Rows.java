@@ -1,5 +1,6 @@
 package dev.computestudio.ui.common;
 
+import javafx.beans.property.Property;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -7,13 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Brings a list of rows in line with fresh items by key: rows of items still there are updated
+ * Selects a listed row (what a notice or a demo step is about), and brings a list of rows in line with fresh items by key: rows of items still there are updated
  * in place, gone ones removed, new ones inserted where they belong. A table over the list thus
  * keeps its selection and scroll position. Every change reaches the list's listeners in as few
  * events as it can: one for all removals and one for each run of new rows side by side, so the
@@ -23,6 +26,13 @@ import java.util.stream.Collectors;
 public final class Rows {
 
     private Rows() {
+    }
+
+    /** Selects the first row that matches, when one is listed; says whether one was. */
+    public static <T> boolean selectListed(List<T> rows, Predicate<T> matches, Property<T> selection) {
+        Optional<T> row = rows.stream().filter(matches).findFirst();
+        row.ifPresent(selection::setValue);
+        return row.isPresent();
     }
 
     public static <T, R> void sync(ObservableList<R> rows, List<T> items, Function<T, String> itemKey,

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record StudioObject(Kind kind, String workspace, String name, String cluster) {
 
-    public enum Kind { CLUSTER, NODE, JOB, IDENTITY, QUOTA }
+    public enum Kind { CLUSTER, NODE, JOB, IDENTITY, QUOTA, LOCK }
 
     public StudioObject {
         Objects.requireNonNull(kind, "kind");
@@ -30,7 +30,7 @@ public record StudioObject(Kind kind, String workspace, String name, String clus
         return new StudioObject(Kind.JOB, workspace, name, null);
     }
 
-    /** An identity or a quota, things with no cluster. */
+    /** An identity, a quota or a resource lock, things with no cluster. */
     public static StudioObject of(Kind kind, String workspace, String name) {
         return new StudioObject(kind, workspace, name, null);
     }

@@ -29,6 +29,7 @@ public final class ShellLink implements DemoViewModel.Studio {
             case JOB -> StudioObject.job(focus.workspace(), focus.name());
             case IDENTITY -> StudioObject.of(StudioObject.Kind.IDENTITY, focus.workspace(), focus.name());
             case QUOTA -> StudioObject.of(StudioObject.Kind.QUOTA, focus.workspace(), focus.name());
+            case LOCK -> StudioObject.of(StudioObject.Kind.LOCK, focus.workspace(), focus.name());
         });
     }
 

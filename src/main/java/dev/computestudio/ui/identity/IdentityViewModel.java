@@ -11,6 +11,7 @@ import dev.computestudio.service.IdentityService;
 import dev.computestudio.ui.common.FieldProblems;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.Refusal;
+import dev.computestudio.ui.common.Rows;
 import dev.computestudio.ui.common.ServiceCalls;
 import dev.computestudio.ui.common.UiThreads;
 import javafx.beans.Observable;
@@ -36,7 +37,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -180,19 +180,12 @@ public final class IdentityViewModel {
 
     /** Selects the identity of this name now, or as soon as a read lists it. */
     public void revealIdentity(String name) {
-        revealedIdentity = selectListed(identities, IdentityRow::name, name, selectedIdentity) ? null : name;
+        revealedIdentity = Rows.selectListed(identities, row -> row.name().equals(name), selectedIdentity) ? null : name;
     }
 
     /** Selects the cluster of this name now, or as soon as a read lists it. */
     public void revealCluster(String name) {
-        revealedCluster = selectListed(clusters, ClusterRow::name, name, selectedCluster) ? null : name;
-    }
-
-    private static <T> boolean selectListed(List<T> rows, Function<T, String> nameOf, String name,
-                                            ObjectProperty<T> selection) {
-        Optional<T> row = rows.stream().filter(candidate -> nameOf.apply(candidate).equals(name)).findFirst();
-        row.ifPresent(selection::set);
-        return row.isPresent();
+        revealedCluster = Rows.selectListed(clusters, row -> row.name().equals(name), selectedCluster) ? null : name;
     }
 
     public void createIdentity() {

@@ -129,6 +129,7 @@ public final class ShellViewModel {
             case JOB -> Screen.JOBS;
             case IDENTITY -> Screen.IDENTITY;
             case QUOTA -> Screen.QUOTA;
+            case LOCK -> Screen.WORKSPACES;
         };
     }
 

@@ -21,8 +21,9 @@ import java.util.Objects;
  * The presentation zoom: every window of the studio (the main one, its dialogs, the wizard) shows
  * its text at the shell's text size, and Ctrl+= / Ctrl+- / Ctrl+0 change it from any of them. The
  * size is the root's font size; the theme's sizes in em (titles, spacing) follow it, and icons are
- * scaled alike. Each window also gets the studio's rules for every window (the padding of dialogs),
- * as dialogs are built in several screens.
+ * scaled alike. Each window also gets the studio's stylesheets (its rules for every control, and those
+ * for every window such as the padding of dialogs): dialogs are built in several screens, and this is
+ * the one place that styles them all like the main window.
  */
 public final class TextZoom {
 
@@ -31,8 +32,7 @@ public final class TextZoom {
     /** The theme's icon size at the normal size, in px; in em an icon would grow with its own font. */
     private static final double NORMAL_ICON_PX = 18;
     private static final String SHEET_PREFIX = "data:text/css;base64,";
-    private static final String WINDOWS_SHEET = Objects.requireNonNull(
-            TextZoom.class.getResource("/dev/computestudio/ui/windows.css"), "windows.css").toExternalForm();
+    private static final List<String> STUDIO_SHEETS = List.of(resource("studio.css"), resource("windows.css"));
 
     private static final List<KeyCombination> LARGER = List.of(
             new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
@@ -77,7 +77,7 @@ public final class TextZoom {
         Window.getWindows().removeListener(opened);
         viewModel.textSizeProperty().removeListener(resized);
         Window.getWindows().stream().map(Window::getScene).filter(Objects::nonNull).forEach(scene -> {
-            scene.getStylesheets().removeIf(url -> url.startsWith(SHEET_PREFIX) || url.equals(WINDOWS_SHEET));
+            scene.getStylesheets().removeIf(url -> url.startsWith(SHEET_PREFIX) || STUDIO_SHEETS.contains(url));
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         });
     }
@@ -97,8 +97,9 @@ public final class TextZoom {
     }
 
     private void attach(Scene scene) {
-        scene.getStylesheets().removeIf(url -> url.startsWith(SHEET_PREFIX) || url.equals(WINDOWS_SHEET));
-        scene.getStylesheets().addAll(WINDOWS_SHEET, sheet);
+        scene.getStylesheets().removeIf(url -> url.startsWith(SHEET_PREFIX) || STUDIO_SHEETS.contains(url));
+        scene.getStylesheets().addAll(STUDIO_SHEETS);
+        scene.getStylesheets().add(sheet);
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     }
@@ -125,6 +126,11 @@ public final class TextZoom {
             return;
         }
         event.consume();
+    }
+
+    private static String resource(String name) {
+        String path = "/dev/computestudio/ui/" + name;
+        return Objects.requireNonNull(TextZoom.class.getResource(path), path).toExternalForm();
     }
 
     /** The stylesheet of a text size: a scene's stylesheet comes after the theme's, so it wins. */

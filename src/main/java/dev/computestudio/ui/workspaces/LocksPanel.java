@@ -9,6 +9,8 @@ import dev.computestudio.ui.common.Refusal;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -39,6 +41,7 @@ public final class LocksPanel {
     private final ObservableList<ResourceLock> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final StringBinding summary;
     private final StringBinding error;
+    private final ReadOnlyStringWrapper revealed = new ReadOnlyStringWrapper();
 
     /** @param selectedName the selected workspace's name */
     LocksPanel(LockService locks, ScreenChanges changes, ObservableValue<String> selectedName, Messages messages) {
@@ -98,6 +101,14 @@ public final class LocksPanel {
         });
     }
 
+    /**
+     * Points at a lock of the selected workspace (the one a demo step or a notice is about); it stands
+     * out once a read lists it, until another workspace is selected.
+     */
+    public void reveal(String lockName) {
+        revealed.set(Objects.requireNonNull(lockName, "lockName"));
+    }
+
     public void dismissError() {
         removeProblems.clear();
         form.forgetServiceAnswer();
@@ -119,6 +130,7 @@ public final class LocksPanel {
 
     private void selectionChanged(String workspace) {
         shown = workspace;
+        revealed.set(null);
         rows.clear();
         dismissError();
         reload();
@@ -161,6 +173,11 @@ public final class LocksPanel {
     /** Why the last lock change was refused; null when it was not. */
     public StringBinding errorProperty() {
         return error;
+    }
+
+    /** The name of the lock {@link #reveal pointed at}; null when none. */
+    public ReadOnlyStringProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
     }
 
     /** A change is running: locks cannot be removed meanwhile. */

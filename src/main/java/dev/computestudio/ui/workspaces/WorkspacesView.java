@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,6 +39,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +53,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -64,6 +67,8 @@ public final class WorkspacesView extends VBox {
 
     private static final String STYLESHEET = "/dev/computestudio/ui/workspaces/workspaces.css";
     private static final double TABLE_SHARE = 0.5;
+    /** The lock a demo step or a notice is about. */
+    private static final PseudoClass REVEALED = PseudoClass.getPseudoClass("revealed");
 
     private final WorkspacesViewModel viewModel;
     private final WorkspaceList list;
@@ -163,6 +168,8 @@ public final class WorkspacesView extends VBox {
         cancel.setId("workspaces-cancel");
         cancel.textProperty().bind(messages.text("workspaces.form.cancel"));
         cancel.setOnAction(event -> form.cancelForm());
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(create, cancel);
         buttons.getStyleClass().add("workspaces-form-buttons");
 
@@ -248,14 +255,32 @@ public final class WorkspacesView extends VBox {
         return table;
     }
 
+    /**
+     * Highlights the selected workspace's row, found by name. Compared by row, not by the table's
+     * selected item: selecting an item while its row is being replaced (a workspace deleted and made
+     * again, as a demo does) sets the table's item without moving its highlighted row, and a comparison
+     * by item would then leave the highlight on another workspace than the details show.
+     */
     private void showSelection() {
         Workspace wanted = list.selectedProperty().get();
-        if (wanted == null) {
+        int row = wanted == null ? -1 : rowOf(wanted.name());
+        if (row < 0) {
             table.getSelectionModel().clearSelection();
-        } else if (!wanted.equals(table.getSelectionModel().getSelectedItem())) {
-            table.getSelectionModel().select(wanted);
-            table.scrollTo(wanted);
+        } else if (table.getSelectionModel().getSelectedIndex() != row
+                || !table.getItems().get(row).equals(table.getSelectionModel().getSelectedItem())) {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
         }
+    }
+
+    private int rowOf(String name) {
+        List<Workspace> rows = table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private TableColumn<Workspace, String> column(String key, Function<Workspace, String> value, double width) {
@@ -389,6 +414,7 @@ public final class WorkspacesView extends VBox {
         lockList.setId("locks-list");
         lockList.getStyleClass().add("locks-list");
         locks.locks().addListener((ListChangeListener<ResourceLock>) change -> showLocks());
+        locks.revealedProperty().addListener((observable, old, now) -> showLocks());
         showLocks();
 
         Message error = errorMessage("locks-error", "locks.error.title", locks.errorProperty());
@@ -417,7 +443,10 @@ public final class WorkspacesView extends VBox {
         Label level = new Label();
         level.textProperty().bind(locks.levelName(lock.level()));
         level.getStyleClass().addAll("lock-level", lock.level() == LockLevel.READ_ONLY ? "read-only" : "can-not-delete");
-        HBox heading = new HBox(name, level);
+        // The level goes under the name when the tile is narrow, so neither is cut to "...".
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane heading = new FlowPane(name, level);
         heading.getStyleClass().add("lock-heading");
 
         VBox text = new VBox(heading);
@@ -447,6 +476,7 @@ public final class WorkspacesView extends VBox {
 
         HBox tile = new HBox(icon, text, remove);
         tile.getStyleClass().add("lock-tile");
+        tile.pseudoClassStateChanged(REVEALED, lock.name().equals(locks.revealedProperty().get()));
         tile.setAlignment(Pos.TOP_LEFT);
         tile.setUserData(lock.name());
         return tile;
@@ -486,21 +516,17 @@ public final class WorkspacesView extends VBox {
         add.setTooltip(tooltip);
         add.setMinWidth(Region.USE_PREF_SIZE);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("locks-form-fields");
-        ColumnConstraints first = new ColumnConstraints();
-        first.setHgrow(Priority.ALWAYS);
-        first.setMinWidth(0);
-        ColumnConstraints second = new ColumnConstraints();
-        second.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(first, second);
+        // One field a line, the level and the button after them, side by side while they fit: beside
+        // the narration panel the pane is narrow, and fields that share a line with them got squeezed.
         lockNameField.setMaxWidth(Double.MAX_VALUE);
         notes.setMaxWidth(Double.MAX_VALUE);
-        level.setMaxWidth(Double.MAX_VALUE);
-        grid.add(lockNameField, 0, 0);
-        grid.add(level, 1, 0);
-        grid.add(notes, 0, 1);
-        grid.add(add, 1, 1);
+        lockNameField.getStyleClass().add("locks-field");
+        notes.getStyleClass().add("locks-field");
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane choice = new FlowPane(level, add);
+        choice.getStyleClass().add("locks-form-choice");
+        VBox fields = new VBox(lockNameField, notes, choice);
+        fields.getStyleClass().add("locks-form-fields");
 
         Label nameProblem = new Label();
         nameProblem.setId("locks-name-message");
@@ -510,7 +536,7 @@ public final class WorkspacesView extends VBox {
         nameProblem.textProperty().bind(locks.form().nameMessageProperty());
         showWhen(nameProblem, locks.form().nameMessageProperty().isNotEmpty());
 
-        VBox box = new VBox(heading, grid, nameProblem);
+        VBox box = new VBox(heading, fields, nameProblem);
         box.getStyleClass().add("locks-form");
         return box;
     }
@@ -614,6 +640,7 @@ public final class WorkspacesView extends VBox {
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(messages.text(tooltipKey));
         button.setTooltip(tooltip);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 

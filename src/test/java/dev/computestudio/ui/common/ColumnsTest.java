@@ -1,7 +1,7 @@
 package dev.computestudio.ui.common;
 
+import dev.computestudio.testing.TestStage;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -45,9 +45,7 @@ class ColumnsTest {
                 Columns.keep(Columns.singleLine(state, text -> text)),
                 Columns.flex(Columns.singleLine(notes, text -> text))));
         table.getItems().add(List.of(SIZE, STATE, "a long note that may be cut on a narrow window"));
-        stage.setScene(new Scene(new StackPane(table), 260, 200));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new StackPane(table), 260, 200);
         stage.show();
     }
 

@@ -8,11 +8,11 @@ import dev.computestudio.service.SpecFiles;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -52,9 +52,7 @@ class ClusterYamlViewTest {
                 studio.compute, studio.jobs);
         compute = new ComputeViewModel(studio.compute, files, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
-        stage.setScene(new Scene(new ComputeView(compute, messages), 1100, 720));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new ComputeView(compute, messages), 1100, 720);
         stage.show();
     }
 

@@ -6,13 +6,13 @@ import dev.computestudio.domain.LockLevel;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
@@ -78,9 +78,7 @@ class ComputeViewTest {
         Messages messages = new Messages(language);
         compute = new ComputeViewModel(studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, workspace -> { }, () -> { });
-        stage.setScene(new Scene(new ComputeView(compute, messages), 1000, 720));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new ComputeView(compute, messages), 1000, 720);
         stage.show();
         compute.refresh();
     }

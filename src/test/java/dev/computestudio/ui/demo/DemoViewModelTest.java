@@ -107,6 +107,17 @@ class DemoViewModelTest {
     }
 
     @Test
+    void theLockStepsPointAtTheLockTheyPlaceAndRemove() {
+        viewModel.selectedProperty().set(row("resource-lock"));
+
+        viewModel.play();
+
+        Focus lock = new Focus(Focus.Kind.LOCK, "demo-lock", "no-delete", null);
+        assertThat(focuses).as("placed, then removed").containsSubsequence(lock, lock);
+        viewModel.cleanUp();
+    }
+
+    @Test
     void nextRunsOneStepAndTheDemoClockStandsStillUntilTheNext() {
         viewModel.selectedProperty().set(row("resource-lock"));
 
@@ -137,9 +148,9 @@ class DemoViewModelTest {
 
         assertThat(viewModel.titleProperty().get()).isEqualTo("Bloqueio de recurso - preso redimensionando 0 -> 0");
         assertThat(viewModel.narrationProperty().get()).startsWith("Alguém coloca um bloqueio CanNotDelete");
-        assertThat(results()).containsExactly("Workspace demo-lock criado para este cenário",
+        assertThat(results()).containsExactly("Espaço de trabalho demo-lock criado para este cenário",
                 "Cluster cpu-cluster criado: Standard_DS1_v2, Dedicada, de 0 a 1 nós, tempo ocioso 120 s",
-                "Bloqueio no-delete do tipo Não excluir (CanNotDelete) aplicado ao grupo de recursos do workspace");
+                "Bloqueio no-delete do tipo Não excluir (CanNotDelete) aplicado ao grupo de recursos do espaço de trabalho");
         assertThat(viewModel.lastResultProperty().get()).startsWith("Bloqueio no-delete");
         assertThat(row("resource-lock").title()).isEqualTo("Bloqueio de recurso - preso redimensionando 0 -> 0");
 

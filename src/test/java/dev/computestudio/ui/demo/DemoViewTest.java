@@ -14,9 +14,9 @@ import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ScreenFactory;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -89,9 +89,7 @@ class DemoViewTest {
                 return Optional.of(new SpeedIndicator(demos, messages));
             }
         };
-        stage.setScene(new Scene(new ShellView(shell, messages, factory), 1280, 800));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new ShellView(shell, messages, factory), 1280, 800);
         shell.select(Screen.DEMOS);
         shell.refreshWorkspaces();
         stage.show();

@@ -5,13 +5,13 @@ import dev.computestudio.domain.UserAssignedIdentity;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -58,9 +58,7 @@ class IdentityViewTest {
         IdentityViewModel viewModel = new IdentityViewModel(studio.identities, studio.compute,
                 new SimpleStringProperty(WS), new UiThreads(background, Platform::runLater), messages,
                 Clock.systemUTC());
-        stage.setScene(new Scene(new IdentityView(viewModel, messages), 1200, 760));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new IdentityView(viewModel, messages), 1200, 760);
         stage.show();
         background.execute(viewModel::refresh);
     }

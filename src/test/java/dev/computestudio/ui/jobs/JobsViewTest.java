@@ -9,12 +9,12 @@ import dev.computestudio.domain.LockLevel;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -79,9 +79,7 @@ class JobsViewTest {
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.US));
         viewModel = new JobsViewModel(studio.jobs, studio.compute, new UiThreads(background, Platform::runLater),
                 new SimpleStringProperty(WS), messages, studio.clock, ZoneOffset.UTC);
-        stage.setScene(new Scene(new JobsView(viewModel, messages), 1100, 700));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new JobsView(viewModel, messages), 1100, 700);
         stage.show();
     }
 

@@ -6,11 +6,11 @@ import atlantafx.base.theme.Theme;
 import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -51,9 +51,7 @@ class QuotaViewTest {
         Messages messages = new Messages(new SimpleObjectProperty<>(Locale.ENGLISH));
         viewModel = new QuotaViewModel(studio.quota, new SimpleStringProperty(WS),
                 new UiThreads(background, Platform::runLater), messages);
-        stage.setScene(new Scene(new QuotaView(viewModel, messages), 1000, 700));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new QuotaView(viewModel, messages), 1000, 700);
         stage.show();
         background.execute(viewModel::refresh);
     }

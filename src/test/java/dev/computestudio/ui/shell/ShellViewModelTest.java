@@ -170,8 +170,10 @@ class ShellViewModelTest {
 
         shell.open(StudioObject.cluster("ml-prod", "gpu-cluster"));
         shell.open(StudioObject.job("ml-dev", "train-1"));
+        shell.open(StudioObject.of(StudioObject.Kind.LOCK, "ml-prod", "keep"));
 
-        assertThat(told).containsExactly("COMPUTE ml-prod gpu-cluster", "JOBS ml-dev train-1");
+        assertThat(told).containsExactly("COMPUTE ml-prod gpu-cluster", "JOBS ml-dev train-1",
+                "WORKSPACES ml-prod keep");
     }
 
     @Test

@@ -8,11 +8,18 @@ import dev.computestudio.service.PreferencesService;
 import dev.computestudio.ui.common.Messages;
 import javafx.application.Application;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -64,9 +71,7 @@ class ShellViewTest {
         shell = new ShellViewModel(new PreferencesService(database.settings(), Locale.US), database.workspaces()::list,
                 new ShellViewModel.RunStatus(dataFolder, "process", EngineStatus.NOT_RUNNING),
                 new UiThreads(background, Platform::runLater));
-        stage.setScene(new Scene(new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, new ShellView(shell, new Messages(shell.languageProperty())), 1200, 760);
         shell.refreshWorkspaces();
         stage.show();
         zoom = TextZoom.follow(shell);
@@ -115,6 +120,39 @@ class ShellViewTest {
         robot.clickOn("#theme-toggle");
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheetBSS());
+    }
+
+    @Test
+    void inTheDarkThemeTheSettingsMenuFillsItsWholePopupWindow(FxRobot robot) {
+        robot.clickOn("#theme-toggle").clickOn("#settings-menu");
+
+        // A margin around the menu would be transparent, and a desktop without transparency paints it white.
+        ContextMenu menu = Window.getWindows().stream().filter(window -> window instanceof ContextMenu)
+                .map(ContextMenu.class::cast).filter(ContextMenu::isShowing).findFirst().orElseThrow();
+        Region drawn = (Region) menu.getSkin().getNode();
+        assertThat(drawn.getWidth()).isCloseTo(menu.getWidth(), within(1.0));
+        assertThat(drawn.getHeight()).isCloseTo(menu.getHeight(), within(1.0));
+        assertThat(drawn.getBackground()).as("the menu's own background, the theme's").isNotNull();
+        robot.type(KeyCode.ESCAPE).clickOn("#theme-toggle");
+    }
+
+    @Test
+    void aDialogOfTheStudioShowsDisabledButtonsAsTheMainWindowDoes(FxRobot robot) throws Exception {
+        Button inWindow = new Button("off");
+        Alert dialog = WaitForAsyncUtils.asyncFx(() -> {
+            inWindow.setDisable(true);
+            ((Pane) robot.lookup("#status-engine").queryAs(Node.class).getParent()).getChildren().add(inWindow);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.initOwner(robot.window(0));
+            alert.getDialogPane().lookupButton(ButtonType.OK).setDisable(true);
+            alert.show();
+            return alert;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialog.getDialogPane().lookupButton(ButtonType.OK).getOpacity()).isEqualTo(inWindow.getOpacity())
+                .isGreaterThan(0.4);
+        robot.interact(dialog::close);
     }
 
     @Test

@@ -9,13 +9,13 @@ import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.testing.TimelineScenario;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
@@ -71,9 +71,7 @@ class TimelineViewTest {
                 new UiThreads(background, Platform::runLater), new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)),
                 ZoneOffset.UTC, openedJobs::add);
         view = new TimelineView(viewModel, new Messages(new SimpleObjectProperty<>(Locale.ENGLISH)));
-        stage.setScene(new Scene(view, 1200, 700));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, view, 1200, 700);
         stage.show();
         background.execute(viewModel::refresh);
     }

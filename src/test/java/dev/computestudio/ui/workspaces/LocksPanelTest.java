@@ -132,6 +132,19 @@ class LocksPanelTest {
     }
 
     @Test
+    void aLockPointedAtStandsOutUntilAnotherWorkspaceIsSelected() {
+        panel.reveal("no-delete");
+        add("no-delete", LockLevel.CAN_NOT_DELETE, "");
+
+        assertThat(panel.revealedProperty().get()).isEqualTo(panel.locks().get(0).name());
+
+        studio.workspaces.create("ml-prod", null, null);
+        selected.set("ml-prod");
+
+        assertThat(panel.revealedProperty().get()).isNull();
+    }
+
+    @Test
     void refreshShowsLocksAddedElsewhere() {
         studio.locks.create(WS, "from-the-cli", LockLevel.CAN_NOT_DELETE, null);
 

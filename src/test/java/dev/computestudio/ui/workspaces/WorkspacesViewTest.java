@@ -11,13 +11,15 @@ import dev.computestudio.testing.StudioFixture;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.ScreenContent;
 import dev.computestudio.ui.common.UiThreads;
+import dev.computestudio.ui.demo.ShellLink;
 import dev.computestudio.ui.shell.EngineStatus;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellView;
 import dev.computestudio.ui.shell.ShellViewModel;
+import dev.computestudio.testing.TestStage;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -83,9 +85,7 @@ class WorkspacesViewTest {
                     shell.selectedWorkspaceProperty(), shell::selectWorkspace, shell::refreshWorkspaces, messages);
             return Optional.of(new ScreenContent(new WorkspacesView(viewModel, messages), viewModel::refresh));
         });
-        stage.setScene(new Scene(view, 1200, 760));
-        // The stage is shared by every test: an earlier one may have sized it, which a new scene does not undo.
-        stage.sizeToScene();
+        TestStage.setScene(stage, view, 1200, 760);
         shell.refreshWorkspaces();
         stage.show();
         ticker.scheduleWithFixedDelay(() -> {
@@ -219,6 +219,56 @@ class WorkspacesViewTest {
         assertThat(picker(robot).getValue()).isEqualTo("ml-prod");
         assertThat(text(robot, "#locks-summary")).endsWith("A ReadOnly lock also blocks every change: compute can be"
                 + " neither created nor updated.");
+    }
+
+    @Test
+    void inANarrowWindowTheLockFieldsKeepTheirWidthAndNoButtonNorLockCutsItsName(FxRobot robot) throws Exception {
+        waitUntil(() -> "ml-prod".equals(selectedRow(robot)));
+        // As wide as the screen beside the narration panel on a 1024 px projector, in the longer language.
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.setLanguage(Locale.forLanguageTag("pt-BR"));
+            robot.window(0).setWidth(680);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double em = robot.lookup("#locks-name").queryAs(TextField.class).getFont().getSize();
+        for (String field : List.of("#locks-name", "#locks-notes")) {
+            assertThat(robot.lookup(field).queryAs(TextField.class).getWidth()).as(field).isGreaterThanOrEqualTo(10 * em);
+        }
+        studio.locks.create("ml-prod", "keep-prod", LockLevel.CAN_NOT_DELETE, null);
+        waitUntil(() -> robot.lookup("#lock-remove-keep-prod").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String label : List.of("keep-prod", "Não excluir (CanNotDelete)")) {
+            assertThat(robot.lookup(".lock-heading .label").queryAllAs(Label.class)).as(label)
+                    .anySatisfy(shown -> assertThat(robot.from(shown).lookup(".text").queryText().getText())
+                            .isEqualTo(label));
+        }
+        for (String button : List.of("#workspaces-new", "#workspaces-delete", "#locks-add", "#lock-remove-keep-prod")) {
+            Button shown = robot.lookup(button).queryButton();
+            assertThat(robot.from(shown).lookup(".text").queryText().getText()).as(button).isEqualTo(shown.getText());
+        }
+    }
+
+    @Test
+    void aWorkspaceADemoMakesAgainIsTheOneTheTableTheDetailsAndThePickerShow(FxRobot robot) throws Exception {
+        waitUntil(() -> "ml-prod".equals(selectedRow(robot)));
+        ShellLink demo = new ShellLink(shell);
+        for (int play = 1; play <= 2; play++) {
+            // As a demo (re)starts: its workspace is removed if left over, made again, then selected.
+            if (studio.workspaces.list().stream().anyMatch(workspace -> workspace.name().equals("demo-autoscale"))) {
+                studio.workspaces.delete("demo-autoscale");
+                readWorkspacesAgain();
+            }
+            studio.workspaces.create("demo-autoscale", null, null);
+            robot.interact(() -> demo.showWorkspace("demo-autoscale"));
+
+            waitUntil(() -> "demo-autoscale".equals(picker(robot).getValue())
+                    && "demo-autoscale".equals(selectedRow(robot))
+                    && "demo-autoscale".equals(text(robot, "#workspaces-details-title")));
+            robot.clickOn(robot.lookup("#workspaces-table .table-cell").match(LabeledMatchers.hasText("ml-prod"))
+                    .queryAs(Node.class));
+            waitUntil(() -> "ml-prod".equals(text(robot, "#workspaces-details-title")));
+        }
     }
 
     @Test

@@ -1,0 +1,21 @@
+package dev.computestudio.testing;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The one stage TestFX lends every UI test, set up the same way in each. */
+public final class TestStage {
+
+    private TestStage() {
+    }
+
+    /**
+     * Shows {@code root} on the stage at the given size. The stage is shared by every test: an
+     * earlier one may have sized it, which a new scene does not undo, so the stage takes the scene's size.
+     */
+    public static void setScene(Stage stage, Parent root, double width, double height) {
+        stage.setScene(new Scene(root, width, height));
+        stage.sizeToScene();
+    }
+}

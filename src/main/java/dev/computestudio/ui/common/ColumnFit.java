@@ -23,11 +23,12 @@ final class ColumnFit {
     /** The narrowest a flexible column gets before kept columns give way. */
     private static final double FLEX_MIN_EM = 4;
     /** Room in a header for its padding and the sort arrow. */
-    private static final double HEADER_EXTRA_EM = 2.2;
+    private static final double HEADER_EXTRA_EM = 2.0;
     private static final double DEFAULT_FONT_SIZE = Font.getDefault().getSize();
 
     private final TableColumn<?, ?> column;
     private boolean kept;
+    private boolean optional;
     private double fontSize = DEFAULT_FONT_SIZE;
     private double widestEm;
     private boolean refitPending;
@@ -46,6 +47,12 @@ final class ColumnFit {
         return fit instanceof ColumnFit known && known.kept;
     }
 
+    /** Whether a narrow table hides the column rather than scroll sideways. */
+    static boolean isOptional(TableColumn<?, ?> column) {
+        Object fit = column.getProperties().get(KEY);
+        return fit instanceof ColumnFit known && known.optional;
+    }
+
     /** The least width the layout gives the column. */
     static double least(TableColumn<?, ?> column) {
         Object fit = column.getProperties().get(KEY);
@@ -61,6 +68,12 @@ final class ColumnFit {
 
     void flex() {
         kept = false;
+        optional = false;
+    }
+
+    void optional() {
+        keep();
+        optional = true;
     }
 
     static void measure(TableCell<?, ?> cell) {
@@ -68,7 +81,16 @@ final class ColumnFit {
         cell.setTextOverrun(OverrunStyle.ELLIPSIS);
         InvalidationListener report = observable -> report(cell);
         cell.textProperty().addListener(report);
-        cell.graphicProperty().addListener(report);
+        // A graphic made in updateItem (an icon) gets its size from the style sheet only later.
+        cell.graphicProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                old.layoutBoundsProperty().removeListener(report);
+            }
+            if (now != null) {
+                now.layoutBoundsProperty().addListener(report);
+            }
+            report(cell);
+        });
         cell.fontProperty().addListener(report);
         cell.insetsProperty().addListener(report);
         cell.tableColumnProperty().addListener(report);
@@ -91,8 +113,13 @@ final class ColumnFit {
         if (graphic != null) {
             needed += graphic.prefWidth(-1) + cell.getGraphicTextGap();
         }
-        // In em, so that what was measured holds at another text size (the presentation zoom).
-        fontSize = font.getSize();
+        // In em, so that what was measured holds at another text size (the presentation zoom) until
+        // the cells shown measure again at that size. Measured anew rather than kept as the widest:
+        // while the zoom changes, an icon may have its new size before its cell has its new font.
+        if (font.getSize() != fontSize) {
+            fontSize = font.getSize();
+            widestEm = 0;
+        }
         grow(needed / fontSize);
     }
 

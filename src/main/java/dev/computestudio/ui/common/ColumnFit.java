@@ -11,6 +11,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * What one column knows about its width: whether it is kept or flexible, and the widest content
  * its cells reported, in em, and the text size they last had. Stored in the column's properties.
@@ -30,7 +33,8 @@ final class ColumnFit {
     private boolean kept;
     private boolean optional;
     private double fontSize = DEFAULT_FONT_SIZE;
-    private double widestEm;
+    /** The widest content per text size, in em: at a new size it is measured anew, the others are an estimate. */
+    private final Map<Double, Double> widestEmAt = new HashMap<>();
     private boolean refitPending;
 
     private ColumnFit(TableColumn<?, ?> column) {
@@ -62,8 +66,8 @@ final class ColumnFit {
 
     void keep() {
         kept = true;
-        column.textProperty().addListener((observable, old, now) -> grow(0));
-        grow(0);
+        column.textProperty().addListener((observable, old, now) -> grow());
+        grow();
     }
 
     void flex() {
@@ -113,18 +117,17 @@ final class ColumnFit {
         if (graphic != null) {
             needed += graphic.prefWidth(-1) + cell.getGraphicTextGap();
         }
-        // In em, so that what was measured holds at another text size (the presentation zoom) until
-        // the cells shown measure again at that size. Measured anew rather than kept as the widest:
-        // while the zoom changes, an icon may have its new size before its cell has its new font.
-        if (font.getSize() != fontSize) {
-            fontSize = font.getSize();
-            widestEm = 0;
-        }
-        grow(needed / fontSize);
+        // In em, so that what was measured estimates another text size (the presentation zoom) until
+        // the cells measure again at that size. Kept per size: while the zoom changes, an icon may
+        // have its new size before its cell has its new font: that counts only at the size it was taken at.
+        fontSize = font.getSize();
+        widestEmAt.merge(fontSize, needed / fontSize, Math::max);
+        grow();
     }
 
-    private void grow(double contentEm) {
-        widestEm = Math.max(widestEm, contentEm);
+    private void grow() {
+        double widestEm = widestEmAt.getOrDefault(fontSize,
+                widestEmAt.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
         Font header = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, fontSize);
         double headerWidth = textWidth(column.getText(), header) + HEADER_EXTRA_EM * fontSize;
         double least = Math.ceil(Math.min(Math.max(widestEm * fontSize, headerWidth), KEEP_CAP_EM * fontSize));

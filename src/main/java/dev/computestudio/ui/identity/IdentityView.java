@@ -81,7 +81,7 @@ public final class IdentityView extends SplitPane {
         // screen's title above stays in view.
         ScrollPane manageScroll = new ScrollPane(manage);
         manageScroll.setFitToWidth(true);
-        manageScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "identity-manage");
+        manageScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         getItems().setAll(manageScroll, right);
         setDividerPositions(0.45);
 

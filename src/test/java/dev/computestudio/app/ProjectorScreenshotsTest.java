@@ -1,5 +1,6 @@
 package dev.computestudio.app;
 
+import dev.computestudio.service.PreferencesService;
 import dev.computestudio.ui.shell.Screen;
 import dev.computestudio.ui.shell.ShellViewModel;
 import javafx.geometry.Bounds;
@@ -22,11 +23,14 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The studio as a trainer projects it: at 1024x700 with the text at 150 %, every screen keeps its
- * title in view and the navigation shows its icons only. With {@code -Dscreenshots.dir=DIR} it also
- * saves every screen and the wizard's steps at 1024x700 and 1920x1080, 100 % and 150 % text, light
- * and dark, in English, as {@code DIR/compute-1024x700-100-light.png} and so on (the README's
- * pictures come from {@code -Dscreenshots.dir=assets/screenshots/projector}).
+ * The studio as a trainer projects it: at 1024x700 with the text at 150 %, in English and in
+ * Brazilian Portuguese, every screen keeps its title in view, the navigation shows its icons only,
+ * and the tables show names, sizes and states whole without scrolling sideways. With
+ * {@code -Dscreenshots.dir=DIR} it also saves every screen and the wizard's steps at 1024x700 and
+ * 1920x1080, 100 % and 150 % text, light and dark, in English, as
+ * {@code DIR/compute-1024x700-100-light.png} and so on, and the same at 1024x700 in Brazilian
+ * Portuguese in the folder beside it, {@code DIR-pt-BR} (the README's pictures come from
+ * {@code -Dscreenshots.dir=assets/screenshots/projector}).
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorScreenshotsTest {
@@ -34,7 +38,9 @@ class ProjectorScreenshotsTest {
     private static final Classroom CLASSROOM = new Classroom("ml-class", "cpu-cluster", "gpu-t4-cluster",
             "Standard_NC4as_T4_v3", "id-training-storage", "train-logistic-regression", "evaluate-model-failing",
             "do-not-delete", "Friday's class");
-    private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1920, 1080});
+    private static final int[] PROJECTOR = {1024, 700};
+    private static final List<int[]> SIZES = List.of(PROJECTOR, new int[] {1920, 1080});
+    private static final Locale PORTUGUESE = PreferencesService.BRAZILIAN_PORTUGUESE;
     private static final List<Integer> TEXT_SIZES = List.of(100, 150);
 
     private StudioWindow studio;
@@ -54,13 +60,36 @@ class ProjectorScreenshotsTest {
     }
 
     @Test
-    void onAProjectorWithLargeTextEveryScreenKeepsItsTitleAndTheNavigationShowsIcons(FxRobot robot) throws Exception {
+    void onAProjectorWithLargeTextEveryScreenKeepsItsTitleTablesShowTheirKeyValuesWholeAndTheNavigationShowsIcons(
+            FxRobot robot) throws Exception {
         // Arranged here rather than while the stage is set up, which has a short time limit.
         CLASSROOM.arrange(studio.context);
-        resize(robot, 1024, 700);
-        robot.interact(() -> shell.setTextSize(150));
-        ScreenPictures.settle();
+        String folder = System.getProperty("screenshots.dir");
+        for (Locale language : List.of(Locale.ENGLISH, PORTUGUESE)) {
+            robot.interact(() -> shell.setLanguage(language));
+            resize(robot, PROJECTOR[0], PROJECTOR[1]);
+            // The trainer zooms in while a table shows: its columns measure again at the new size.
+            robot.clickOn("#nav-compute");
+            ScreenPictures.settle();
+            robot.interact(() -> shell.setTextSize(150));
+            ScreenPictures.settle();
+            seeEveryScreenOnAProjector(robot, language);
 
+            resize(robot, 1920, 1080);
+            robot.interact(() -> shell.setTextSize(100));
+            ScreenPictures.settle();
+            assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
+                    .isEqualTo("LEFT");
+
+            if (folder != null && language.equals(Locale.ENGLISH)) {
+                saveEverything(robot, Path.of(folder), SIZES);
+            } else if (folder != null) {
+                saveEverything(robot, Path.of(folder + "-" + language.toLanguageTag()), List.of(PROJECTOR));
+            }
+        }
+    }
+
+    private void seeEveryScreenOnAProjector(FxRobot robot, Locale language) throws Exception {
         assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
                 .isEqualTo("GRAPHIC_ONLY");
         for (Screen screen : Screen.values()) {
@@ -69,24 +98,60 @@ class ProjectorScreenshotsTest {
             Node title = robot.lookup("#screen-title").query();
             Bounds shown = title.localToScene(title.getBoundsInLocal());
             assertThat(shown.getMinX()).as(screen + " title").isGreaterThanOrEqualTo(0);
-            assertThat(shown.getMaxX()).as(screen + " title").isLessThanOrEqualTo(1024);
+            assertThat(shown.getMaxX()).as(screen + " title").isLessThanOrEqualTo(PROJECTOR[0]);
             assertThat(shown.getHeight()).as(screen + " title").isGreaterThan(10);
+            String where = screen + " in " + language;
+            switch (screen) {
+                case COMPUTE -> ShownTables.assertWholeWithoutScrollingSideways(robot, "#compute-table", where,
+                        CLASSROOM.cpuCluster(), CLASSROOM.gpuCluster(), "Standard_DS3_v2", CLASSROOM.gpuSize());
+                case JOBS -> ShownTables.assertWholeWithoutScrollingSideways(robot, "#jobs-table", where,
+                        CLASSROOM.finishedJob(), CLASSROOM.failedJob(), CLASSROOM.cpuCluster());
+                case QUOTA -> {
+                    // A quota's name may be cut (it is whole on hover), its use never.
+                    ShownTables.assertNoSidewaysScrollingAndHeadersWhole(robot, "#quota-table", where);
+                    ShownTables.assertLabelsInCellsWhole(robot, "#quota-table", where);
+                }
+                // In pt-BR the token section's longer texts squeeze the identities to a few letters (not solved yet).
+                case IDENTITY -> {
+                    if (language.equals(Locale.ENGLISH)) {
+                        ShownTables.assertShownWhole(robot, "#identity-table", where, "id-training-storage");
+                    }
+                }
+                case DEMOS -> ShownTables.assertListTextsWhole(robot, "#demo-scenarios", where);
+                default -> {
+                }
+            }
         }
-
-        resize(robot, 1920, 1080);
-        robot.interact(() -> shell.setTextSize(100));
-        ScreenPictures.settle();
-        assertThat(robot.lookup("#nav-workspaces").queryAs(Labeled.class).getContentDisplay().name())
-                .isEqualTo("LEFT");
-
-        String folder = System.getProperty("screenshots.dir");
-        if (folder != null) {
-            saveEverything(robot, Path.of(folder));
-        }
+        seeTheGpuSizesOnAProjector(robot, language);
     }
 
-    private void saveEverything(FxRobot robot, Path folder) throws Exception {
-        for (int[] size : SIZES) {
+    /** The wizard as large as the projector lets it be: the GPU sizes' headers and names whole. */
+    private void seeTheGpuSizesOnAProjector(FxRobot robot, Locale language) throws Exception {
+        Stage wizard = openWizard(robot);
+        robot.interact(() -> {
+            wizard.setWidth(PROJECTOR[0]);
+            wizard.setHeight(PROJECTOR[1]);
+        });
+        robot.clickOn("#wizard-kind-gpu");
+        ScreenPictures.settle();
+        String where = "the wizard's GPU sizes in " + language;
+        ShownTables.assertWholeWithoutScrollingSideways(robot, "#wizard-sizes", where);
+        robot.clickOn("#wizard-kind-cpu");
+        robot.clickOn("#wizard-cancel");
+        ScreenPictures.settle();
+    }
+
+    private Stage openWizard(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-compute");
+        ScreenPictures.settle();
+        robot.clickOn("#compute-new");
+        ScreenPictures.waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
+        ScreenPictures.settle();
+        return (Stage) robot.lookup("#cluster-wizard").query().getScene().getWindow();
+    }
+
+    private void saveEverything(FxRobot robot, Path folder, List<int[]> sizes) throws Exception {
+        for (int[] size : sizes) {
             resize(robot, size[0], size[1]);
             for (int percent : TEXT_SIZES) {
                 robot.interact(() -> shell.setTextSize(percent));
@@ -108,12 +173,14 @@ class ProjectorScreenshotsTest {
     }
 
     private void saveWizard(FxRobot robot, Path folder, String suffix) throws Exception {
-        robot.clickOn("#nav-compute");
+        Stage window = openWizard(robot);
+        // No larger than the studio's window, as on a screen that size.
+        robot.interact(() -> {
+            window.setWidth(Math.min(window.getWidth(), stage.getWidth()));
+            window.setHeight(Math.min(window.getHeight(), stage.getHeight()));
+        });
         ScreenPictures.settle();
-        robot.clickOn("#compute-new");
-        ScreenPictures.waitUntil(() -> robot.lookup("#wizard-size-filter").tryQuery().isPresent(), 10);
-        ScreenPictures.settle();
-        Scene wizard = robot.lookup("#cluster-wizard").query().getScene();
+        Scene wizard = window.getScene();
         ScreenPictures.save(wizard, folder.resolve("wizard-1" + suffix));
         robot.clickOn("#wizard-size-filter").write("DS1");
         robot.clickOn(robot.from(robot.lookup("#wizard-sizes").queryAll()).lookup("Standard_DS1_v2").<Node>query());

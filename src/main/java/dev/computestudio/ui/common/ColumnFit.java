@@ -11,6 +11,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * What one column knows about its width: whether it is kept or flexible, and the widest content
  * its cells reported, in em, and the text size they last had. Stored in the column's properties.
@@ -23,13 +26,15 @@ final class ColumnFit {
     /** The narrowest a flexible column gets before kept columns give way. */
     private static final double FLEX_MIN_EM = 4;
     /** Room in a header for its padding and the sort arrow. */
-    private static final double HEADER_EXTRA_EM = 2.2;
+    private static final double HEADER_EXTRA_EM = 2.0;
     private static final double DEFAULT_FONT_SIZE = Font.getDefault().getSize();
 
     private final TableColumn<?, ?> column;
     private boolean kept;
+    private boolean optional;
     private double fontSize = DEFAULT_FONT_SIZE;
-    private double widestEm;
+    /** The widest content per text size, in em: at a new size it is measured anew, the others are an estimate. */
+    private final Map<Double, Double> widestEmAt = new HashMap<>();
     private boolean refitPending;
 
     private ColumnFit(TableColumn<?, ?> column) {
@@ -46,6 +51,12 @@ final class ColumnFit {
         return fit instanceof ColumnFit known && known.kept;
     }
 
+    /** Whether a narrow table hides the column rather than scroll sideways. */
+    static boolean isOptional(TableColumn<?, ?> column) {
+        Object fit = column.getProperties().get(KEY);
+        return fit instanceof ColumnFit known && known.optional;
+    }
+
     /** The least width the layout gives the column. */
     static double least(TableColumn<?, ?> column) {
         Object fit = column.getProperties().get(KEY);
@@ -55,12 +66,18 @@ final class ColumnFit {
 
     void keep() {
         kept = true;
-        column.textProperty().addListener((observable, old, now) -> grow(0));
-        grow(0);
+        column.textProperty().addListener((observable, old, now) -> grow());
+        grow();
     }
 
     void flex() {
         kept = false;
+        optional = false;
+    }
+
+    void optional() {
+        keep();
+        optional = true;
     }
 
     static void measure(TableCell<?, ?> cell) {
@@ -68,7 +85,16 @@ final class ColumnFit {
         cell.setTextOverrun(OverrunStyle.ELLIPSIS);
         InvalidationListener report = observable -> report(cell);
         cell.textProperty().addListener(report);
-        cell.graphicProperty().addListener(report);
+        // A graphic made in updateItem (an icon) gets its size from the style sheet only later.
+        cell.graphicProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                old.layoutBoundsProperty().removeListener(report);
+            }
+            if (now != null) {
+                now.layoutBoundsProperty().addListener(report);
+            }
+            report(cell);
+        });
         cell.fontProperty().addListener(report);
         cell.insetsProperty().addListener(report);
         cell.tableColumnProperty().addListener(report);
@@ -91,13 +117,17 @@ final class ColumnFit {
         if (graphic != null) {
             needed += graphic.prefWidth(-1) + cell.getGraphicTextGap();
         }
-        // In em, so that what was measured holds at another text size (the presentation zoom).
+        // In em, so that what was measured estimates another text size (the presentation zoom) until
+        // the cells measure again at that size. Kept per size: while the zoom changes, an icon may
+        // have its new size before its cell has its new font: that counts only at the size it was taken at.
         fontSize = font.getSize();
-        grow(needed / fontSize);
+        widestEmAt.merge(fontSize, needed / fontSize, Math::max);
+        grow();
     }
 
-    private void grow(double contentEm) {
-        widestEm = Math.max(widestEm, contentEm);
+    private void grow() {
+        double widestEm = widestEmAt.getOrDefault(fontSize,
+                widestEmAt.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
         Font header = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, fontSize);
         double headerWidth = textWidth(column.getText(), header) + HEADER_EXTRA_EM * fontSize;
         double least = Math.ceil(Math.min(Math.max(widestEm * fontSize, headerWidth), KEEP_CAP_EM * fontSize));

@@ -4,6 +4,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Callback;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,8 +25,12 @@ final class ColumnWidthPolicy implements Callback<TableView.ResizeFeatures, Bool
             return resized;
         }
         double available = Math.floor(features.getContentWidth());
+        if (available <= 0) {
+            return false;
+        }
+        showOptionalColumnsThatFit(features.getTable(), available);
         List<? extends TableColumn<?, ?>> leaves = features.getTable().getVisibleLeafColumns();
-        if (available <= 0 || leaves.isEmpty()) {
+        if (leaves.isEmpty()) {
             return false;
         }
         double[] widths = widths(leaves, available);
@@ -39,6 +44,45 @@ final class ColumnWidthPolicy implements Callback<TableView.ResizeFeatures, Bool
     static void refit(TableView<?> table) {
         if (table.getColumnResizePolicy() instanceof ColumnWidthPolicy policy) {
             policy.call(new TableView.ResizeFeatures(table, null, 0.0));
+        }
+    }
+
+    /**
+     * Shows the optional columns, left to right, while they fit beside every other shown column (a
+     * kept one at its least width, a flexible one at its preferred width), and hides the rest. It decides
+     * from those widths only, never from the widths it sets, so laying out again gives the same answer.
+     */
+    private static void showOptionalColumnsThatFit(TableView<?> table, double available) {
+        List<TableColumn<?, ?>> leaves = new ArrayList<>();
+        collectLeaves(table.getColumns(), leaves);
+        double needed = 0;
+        for (TableColumn<?, ?> column : leaves) {
+            if (ColumnFit.isOptional(column) || !column.isVisible()) {
+                continue;
+            }
+            if (ColumnFit.isKept(column)) {
+                needed += ColumnFit.least(column);
+            } else {
+                needed += Math.max(ColumnFit.least(column), column.getPrefWidth());
+            }
+        }
+        boolean fits = true;
+        for (TableColumn<?, ?> column : leaves) {
+            if (ColumnFit.isOptional(column)) {
+                needed += ColumnFit.least(column);
+                fits &= needed <= available;
+                column.setVisible(fits);
+            }
+        }
+    }
+
+    private static void collectLeaves(List<? extends TableColumn<?, ?>> columns, List<TableColumn<?, ?>> leaves) {
+        for (TableColumn<?, ?> column : columns) {
+            if (column.getColumns().isEmpty()) {
+                leaves.add(column);
+            } else {
+                collectLeaves(column.getColumns(), leaves);
+            }
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.function.Function;
  * How a table's columns share its width, so that a projector's 1024 px still shows names, sizes
  * and states in full. A {@link #keep kept} column never gets narrower than its header and the
  * widest value it has shown (up to a cap); a {@link #flex flexible} column gives way first on a
- * narrow window and takes the extra on a wide one. Too narrow for every kept column, the table
- * scrolls sideways rather than cutting them. Values stay on one line, cut with an ellipsis, and a
+ * narrow window and takes the extra on a wide one; an {@link #optional} column is hidden when the
+ * kept ones need its room. Too narrow for every kept column, the table scrolls sideways rather
+ * than cutting them. Values stay on one line, cut with an ellipsis, and a
  * tooltip shows them in full.
  *
  * <pre>{@code
@@ -37,6 +38,17 @@ public final class Columns {
     /** A column that keeps its width first: a name, a size, a state. */
     public static <S, T> TableColumn<S, T> keep(TableColumn<S, T> column) {
         ColumnFit.of(column).keep();
+        return column;
+    }
+
+    /**
+     * A column a narrow table hides rather than scroll sideways, cut a kept column or take a
+     * flexible one below its preferred width: it keeps its width while it shows, and of the optional
+     * columns the rightmost goes first. For values the screen also shows elsewhere (a details pane),
+     * such as a tier or an exit code.
+     */
+    public static <S, T> TableColumn<S, T> optional(TableColumn<S, T> column) {
+        ColumnFit.of(column).optional();
         return column;
     }
 

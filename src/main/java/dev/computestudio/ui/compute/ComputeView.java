@@ -292,10 +292,10 @@ public final class ComputeView extends BorderPane {
         TableColumn<ClusterRow, Object> nodes = new TableColumn<>();
         nodes.textProperty().bind(messages.text("compute.column.nodes"));
         nodes.getColumns().addAll(List.of(
-                number("compute.column.current", 74, ClusterRow::currentProperty),
-                number("compute.column.target", 66, ClusterRow::targetProperty),
-                number("compute.column.min", 50, ClusterRow::minProperty),
-                number("compute.column.max", 50, ClusterRow::maxProperty)));
+                Columns.keep(number("compute.column.current", 74, ClusterRow::currentProperty)),
+                Columns.keep(number("compute.column.target", 66, ClusterRow::targetProperty)),
+                Columns.optional(number("compute.column.min", 50, ClusterRow::minProperty)),
+                Columns.optional(number("compute.column.max", 50, ClusterRow::maxProperty))));
 
         TableColumn<ClusterRow, String> allocation = Columns.singleLine(
                 column("compute.column.allocation", 96, ClusterRow::allocationTextProperty), text -> text);
@@ -303,13 +303,14 @@ public final class ComputeView extends BorderPane {
                 column("compute.column.idle", 72, ClusterRow::idleSecondsProperty), String::valueOf);
         idle.setStyle("-fx-alignment: center-right;");
 
-        // Names, states, sizes and the counts keep their width; the tier and the idle time give way first.
+        // Names, states, sizes and the node counts keep their width; on a narrow window the idle time,
+        // the allocation, the scale range and the tier go, from the right (the details show them all).
         Columns.keep(name);
         Columns.keep(state);
         Columns.keep(size);
-        Columns.flex(tier);
-        Columns.keep(allocation);
-        Columns.flex(idle);
+        Columns.optional(tier);
+        Columns.optional(allocation);
+        Columns.optional(idle);
         table.getColumns().addAll(List.of(name, state, size, tier, nodes, allocation, idle));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> viewModel.select(now));
@@ -342,7 +343,7 @@ public final class ComputeView extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> (ObservableValue<Number>) value.apply(cell.getValue()));
         column.setStyle("-fx-alignment: center-right;");
-        return Columns.keep(Columns.singleLine(column, String::valueOf));
+        return Columns.singleLine(column, String::valueOf);
     }
 
     // Actions that open a dialog

@@ -5,6 +5,7 @@ import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.common.WhileShown;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -16,6 +17,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -182,6 +184,18 @@ public final class DemoView extends HBox {
     }
 
     private static final class ScenarioCell extends ListCell<ScenarioRow> {
+
+        /** As tall as the title and summary wrapped at the cell's width; the skin would give them one line each. */
+        @Override
+        protected double computePrefHeight(double width) {
+            Node graphic = getGraphic();
+            if (graphic == null || width < 0) {
+                return super.computePrefHeight(width);
+            }
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + graphic.prefHeight(inner) + snappedBottomInset();
+        }
+
         @Override
         protected void updateItem(ScenarioRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -196,6 +210,8 @@ public final class DemoView extends HBox {
             summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             summary.setWrapText(true);
             title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            summary.setMinHeight(Region.USE_PREF_SIZE);
             VBox box = new VBox(2, title, summary);
             // Cells as wide as the list, so long summaries wrap instead of scrolling sideways.
             setPrefWidth(0);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.IssuedToken;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -134,11 +135,12 @@ public final class IdentityView extends SplitPane {
         TableView<IdentityRow> table = new TableView<>(viewModel.identities());
         table.setId("identity-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The name keeps its width; the client id and the clusters using it give way, whole on hover.
+        Columns.fit(table);
         table.getColumns().setAll(List.of(
-                column("identity.identities.column.name", 120, row -> row.name()),
-                column("identity.identities.column.clientId", 140, row -> row.clientId()),
-                column("identity.identities.column.usedBy", 90, IdentityRow::usedByText)));
+                Columns.keep(column("identity.identities.column.name", 120, row -> row.name())),
+                Columns.flex(column("identity.identities.column.clientId", 140, row -> row.clientId())),
+                Columns.flex(column("identity.identities.column.usedBy", 90, IdentityRow::usedByText))));
         table.setPlaceholder(placeholder("identity.identities.empty"));
         table.setPrefHeight(120);
         table.setMinHeight(100);
@@ -169,17 +171,20 @@ public final class IdentityView extends SplitPane {
         TableView<ClusterRow> table = new TableView<>(viewModel.clusters());
         table.setId("identity-clusters");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
         TableColumn<ClusterRow, String> type = new TableColumn<>();
         type.textProperty().bind(messages.text("identity.clusters.column.type"));
         type.setCellValueFactory(cell -> viewModel.typeName(cell.getValue().type()));
         type.setPrefWidth(125);
+        Columns.singleLine(type, text -> text);
         TableColumn<ClusterRow, String> identities = new TableColumn<>();
         identities.textProperty().bind(messages.text("identity.clusters.column.identities"));
         identities.setCellValueFactory(cell -> viewModel.identitiesText(cell.getValue()));
         identities.setPrefWidth(160);
-        table.getColumns().setAll(List.of(column("identity.clusters.column.name", 115, ClusterRow::name), type,
-                identities));
+        Columns.singleLine(identities, text -> text);
+        // The cluster's name and its identity type keep their width; the identities' names give way.
+        table.getColumns().setAll(List.of(Columns.keep(column("identity.clusters.column.name", 115, ClusterRow::name)),
+                Columns.keep(type), Columns.flex(identities)));
         table.setPlaceholder(placeholder("identity.clusters.empty"));
         table.setPrefHeight(140);
         table.setMinHeight(100);
@@ -374,7 +379,7 @@ public final class IdentityView extends SplitPane {
         column.textProperty().bind(messages.text(key));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setPrefWidth(width);
-        return column;
+        return Columns.singleLine(column, value -> value);
     }
 
     private Label sectionTitle(String key) {

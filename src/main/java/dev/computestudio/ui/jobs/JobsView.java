@@ -365,16 +365,17 @@ public final class JobsView extends StackPane {
         status.setCellValueFactory(cell -> cell.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
         status.setPrefWidth(150);
-        // Names, states and numbers keep their width; the experiment gives way first.
+        // Names, states and the compute keep their width; on a narrow window the exit code, the
+        // duration, the attempt and the experiment go, from the right (the details show them all).
         table.getColumns().add(Columns.keep(column("jobs.column.displayName", JobRow::displayNameProperty, 150)));
         table.getColumns().add(Columns.keep(status));
-        table.getColumns().add(Columns.flex(column("jobs.column.experiment", JobRow::experimentProperty, 100)));
+        table.getColumns().add(Columns.optional(column("jobs.column.experiment", JobRow::experimentProperty, 100)));
         table.getColumns().add(Columns.keep(column("jobs.column.compute", JobRow::computeProperty, 110)));
-        table.getColumns().add(Columns.keep(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 70)));
-        table.getColumns().add(Columns.keep(column("jobs.column.duration", JobRow::durationProperty, 80)));
+        table.getColumns().add(Columns.optional(numberColumn("jobs.column.attempt", JobRow::attemptProperty, 70)));
+        table.getColumns().add(Columns.optional(column("jobs.column.duration", JobRow::durationProperty, 80)));
         TableColumn<JobRow, String> exitCode = column("jobs.column.exitCode", JobRow::exitCodeProperty, 80);
         exitCode.getStyleClass().add("jobs-number");
-        table.getColumns().add(Columns.keep(exitCode));
+        table.getColumns().add(Columns.optional(exitCode));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 list.select(row == null ? null : row.name()));

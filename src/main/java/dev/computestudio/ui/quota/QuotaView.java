@@ -2,6 +2,7 @@ package dev.computestudio.ui.quota;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -55,18 +56,20 @@ public final class QuotaView extends VBox {
         TableView<QuotaRow> table = new TableView<>(viewModel.rows());
         table.setId("quota-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.fit(table);
 
         TableColumn<QuotaRow, String> name = new TableColumn<>();
         name.textProperty().bind(messages.text("quota.column.name"));
         name.setCellValueFactory(cell -> viewModel.name(cell.getValue()));
         name.setPrefWidth(340);
+        Columns.singleLine(name, text -> text);
 
         TableColumn<QuotaRow, String> scope = new TableColumn<>();
         scope.textProperty().bind(messages.text("quota.column.scope"));
         scope.setCellValueFactory(cell -> messages.text(cell.getValue().regional()
                 ? "quota.scope.regional" : "quota.scope.family"));
         scope.setPrefWidth(110);
+        Columns.singleLine(scope, text -> text);
 
         TableColumn<QuotaRow, QuotaRow> usage = new TableColumn<>();
         usage.textProperty().bind(messages.text("quota.column.usage"));
@@ -74,6 +77,10 @@ public final class QuotaView extends VBox {
         usage.setCellFactory(column -> new UsageCell(viewModel));
         usage.setPrefWidth(320);
 
+        // The use keeps its width and the name takes the rest; on a narrow window the scope goes (the name says it too).
+        Columns.flex(name);
+        Columns.optional(scope);
+        Columns.keep(usage);
         table.getColumns().setAll(java.util.List.of(name, scope, usage));
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
             if (now != null) {
@@ -155,9 +162,11 @@ public final class QuotaView extends VBox {
 
         UsageCell(QuotaViewModel viewModel) {
             this.viewModel = viewModel;
-            bar.setPrefWidth(160);
-            bar.setMinWidth(160);
+            // Short enough that a long quota name and "0 / 24 vCPUs (no quota)" share a projector's 1024 px.
+            bar.setPrefWidth(90);
+            bar.setMinWidth(90);
             box.setAlignment(Pos.CENTER_LEFT);
+            Columns.measure(this);
         }
 
         @Override

@@ -8,6 +8,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.computestudio.domain.IdentityType;
 import dev.computestudio.domain.QuotaKeys;
 import dev.computestudio.domain.VmTier;
+import dev.computestudio.ui.common.Columns;
 import dev.computestudio.ui.common.DangerDecoration;
 import dev.computestudio.ui.common.Messages;
 import dev.computestudio.ui.wizard.CreationTracker.Phase;
@@ -55,8 +56,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.Ikon;
@@ -83,8 +82,6 @@ public final class ClusterWizardView extends BorderPane {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final double FIELD_WIDTH = 360;
-    /** The themes' base text size (AtlantaFX sets 14 px on the root). */
-    private static final double THEME_FONT_SIZE = 14;
 
     private final ClusterWizardViewModel viewModel;
     private final SizeChoice sizeChoice;
@@ -172,7 +169,10 @@ public final class ClusterWizardView extends BorderPane {
         purpose.getStyleClass().add(Styles.TEXT_MUTED);
         purpose.setWrapText(true);
         Map<Step, Node> pages = new LinkedHashMap<>();
-        pages.put(Step.VIRTUAL_MACHINE, virtualMachinePage());
+        // The size table takes the height there is, down to a few rows; on a projector's 700 px the page scrolls.
+        ScrollPane virtualMachine = scrolling(virtualMachinePage());
+        virtualMachine.setFitToHeight(true);
+        pages.put(Step.VIRTUAL_MACHINE, virtualMachine);
         pages.put(Step.SETTINGS, scrolling(settingsPage()));
         pages.put(Step.IDENTITY, scrolling(identityPage()));
         pages.put(Step.REVIEW, scrolling(reviewPage()));
@@ -366,17 +366,15 @@ public final class ClusterWizardView extends BorderPane {
                 .then((Node) new FontIcon(Feather.INFO)).otherwise((Node) new FontIcon(Feather.CHECK_CIRCLE)));
         selection.getStyleClass().add("wizard-selection");
 
-        VBox page = new VBox(10, form, filterRow, table, selection);
-        page.getStyleClass().add("wizard-page-body");
-        return page;
+        return new VBox(10, form, filterRow, table, selection);
     }
 
     private TableView<SizeRow> sizeTable() {
         TableView<SizeRow> table = new TableView<>();
         table.setId("wizard-sizes");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        // Every column shrinks in proportion down to its minimum, so no column is pushed out of sight.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Headers and values whole at any text size.
+        Columns.fit(table);
         SortedList<SizeRow> sorted = new SortedList<>(sizeChoice.sizes());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -387,20 +385,19 @@ public final class ClusterWizardView extends BorderPane {
 
         TableColumn<SizeRow, String> name = column("wizard.vm.column.name", 190,
                 row -> new ReadOnlyObjectWrapper<>(row.name()));
-        name.setCellFactory(c -> new SizeNameCell());
-        // Known before the first layout, so the table fits its columns around it from the start; the
-        // cells raise it further when a larger text size needs more.
-        viewModel.loadedProperty().addListener((observable, old, loaded) -> sizeChoice.catalog().sizes().stream()
-                .mapToDouble(size -> SizeNameCell.widthOf(size.name(), Font.font(THEME_FONT_SIZE)))
-                .max().ifPresent(name::setMinWidth));
-        TableColumn<SizeRow, Integer> vCpus = column("wizard.vm.column.vcpus", 65,
-                row -> new ReadOnlyObjectWrapper<>(row.vCpus()));
+        Columns.singleLine(name, value -> value);
+        TableColumn<SizeRow, Integer> vCpus = Columns.singleLine(column("wizard.vm.column.vcpus", 65,
+                row -> new ReadOnlyObjectWrapper<>(row.vCpus())), String::valueOf);
         TableColumn<SizeRow, Double> memory = column("wizard.vm.column.memory", 85,
                 row -> new ReadOnlyObjectWrapper<>(row.memoryGiB()));
-        memory.setCellFactory(c -> textCell(value -> messages.render("wizard.vm.memory.value", value)));
+        Columns.singleLine(memory, value -> messages.render("wizard.vm.memory.value", value));
         TableColumn<SizeRow, Integer> gpus = column("wizard.vm.column.gpus", 110,
                 row -> new ReadOnlyObjectWrapper<>(row.gpus()));
         gpus.setCellFactory(c -> new TableCell<>() {
+            {
+                Columns.measure(this);
+            }
+
             @Override
             protected void updateItem(Integer value, boolean empty) {
                 super.updateItem(value, empty);
@@ -410,31 +407,22 @@ public final class ClusterWizardView extends BorderPane {
         });
         TableColumn<SizeRow, String> family = column("wizard.vm.column.family", 115,
                 row -> new ReadOnlyObjectWrapper<>(shortFamily(row.family())));
-        family.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip whole = new Tooltip();
-
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty ? null : value);
-                whole.setText(value);
-                setTooltip(empty || value == null ? null : whole);
-            }
-        });
+        Columns.singleLine(family, value -> value);
         TableColumn<SizeRow, Number> available = column("wizard.vm.column.quota", 135,
                 SizeRow::availableVCpusProperty);
         available.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
         available.setCellFactory(c -> new QuotaCell());
         TableColumn<SizeRow, Number> price = column("wizard.vm.column.price", 100, SizeRow::pricePerHourProperty);
         price.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
-        price.setCellFactory(c -> textCell(value -> messages.format(WizardTexts.price(value.doubleValue()))));
+        Columns.singleLine(price, value -> messages.format(WizardTexts.price(value.doubleValue())));
         List.of(vCpus, memory, gpus).forEach(col -> col.getStyleClass().add(Styles.TEXT));
         // CPU sizes have no GPUs: the column would say "None" on every row and take the room the others need.
         gpus.visibleProperty().bind(sizeChoice.machineKindProperty().isEqualTo(MachineKind.GPU));
-        table.getColumns().setAll(List.of(name, vCpus, memory, gpus, family, available, price));
-        // Below these the values themselves would be cut ("$0.229", "24 vCPUs", "1 × A100").
-        Map.of(vCpus, 48.0, memory, 72.0, gpus, 90.0, family, 70.0, available, 100.0, price, 76.0)
-                .forEach(TableColumn::setMinWidth);
+        // The name, the GPUs and the quota left keep their width; on a narrow window the family, then the
+        // price, the memory and the vCPUs go (the line under the table gives them for the chosen size).
+        List.of(name, gpus, available).forEach(Columns::keep);
+        List.of(vCpus, memory, price, family).forEach(Columns::optional);
+        table.getColumns().setAll(List.of(name, vCpus, memory, gpus, available, price, family));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
             if (row != null) {
@@ -468,48 +456,6 @@ public final class ClusterWizardView extends BorderPane {
         return column;
     }
 
-    private static <T> TableCell<SizeRow, T> textCell(java.util.function.Function<T, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
-            }
-        };
-    }
-
-    /**
-     * A size's name, whole: its column never gets narrower than the longest name shown in the
-     * cell's own font (so a larger text size widens it too), and the name is its tooltip.
-     */
-    private static final class SizeNameCell extends TableCell<SizeRow, String> {
-
-        private static final double CELL_PADDING = 8;
-
-        private final Tooltip tooltip = new Tooltip();
-
-        @Override
-        protected void updateItem(String value, boolean empty) {
-            super.updateItem(value, empty);
-            setText(empty ? null : value);
-            setTooltip(empty || value == null ? null : tooltip);
-            if (!empty && value != null) {
-                tooltip.setText(value);
-                double needed = widthOf(value, getFont());
-                if (getTableColumn() != null && getTableColumn().getMinWidth() < needed) {
-                    getTableColumn().setMinWidth(needed);
-                }
-            }
-        }
-
-        /** What a cell needs to show a name whole in a font: the text and the cell's padding (8 px each side). */
-        static double widthOf(String name, Font font) {
-            Text probe = new Text(name);
-            probe.setFont(font);
-            return Math.ceil(probe.getLayoutBounds().getWidth()) + 2 * CELL_PADDING + 4;
-        }
-    }
-
     /** The quota left, with a warning sign when not even one node of the size fits. */
     private final class QuotaCell extends TableCell<SizeRow, Number> {
 
@@ -517,6 +463,7 @@ public final class ClusterWizardView extends BorderPane {
         private final Tooltip tooltip = new Tooltip();
 
         QuotaCell() {
+            Columns.measure(this);
             warning.getStyleClass().add("wizard-quota-warning-icon");
         }
 

@@ -111,12 +111,7 @@ class ProjectorScreenshotsTest {
                     ShownTables.assertNoSidewaysScrollingAndHeadersWhole(robot, "#quota-table", where);
                     ShownTables.assertLabelsInCellsWhole(robot, "#quota-table", where);
                 }
-                // In pt-BR the token section's longer texts squeeze the identities to a few letters (not solved yet).
-                case IDENTITY -> {
-                    if (language.equals(Locale.ENGLISH)) {
-                        ShownTables.assertShownWhole(robot, "#identity-table", where, "id-training-storage");
-                    }
-                }
+                case IDENTITY -> ShownTables.assertShownWhole(robot, "#identity-table", where, CLASSROOM.identity());
                 case DEMOS -> ShownTables.assertListTextsWhole(robot, "#demo-scenarios", where);
                 default -> {
                 }

@@ -81,7 +81,7 @@ public final class IdentityView extends SplitPane {
         // screen's title above stays in view.
         ScrollPane manageScroll = new ScrollPane(manage);
         manageScroll.setFitToWidth(true);
-        manageScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        manageScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "identity-manage");
         getItems().setAll(manageScroll, right);
         setDividerPositions(0.45);
 
@@ -297,15 +297,18 @@ public final class IdentityView extends SplitPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, fieldLabel("identity.try.cluster"), cluster, fieldLabel("identity.try.identity"), identity);
-        form.add(fieldLabel("identity.try.audience"), 0, 1);
-        form.add(audience, 1, 1, 2, 1);
-        form.add(request, 3, 1);
-        cluster.setPrefWidth(170);
-        cluster.setMinWidth(150);
-        GridPane.setHgrow(identity, Priority.ALWAYS);
+        // One field a line: side by side, the longer pt-BR labels at 150 % text left the identities
+        // beside them a few letters wide on a projector.
+        form.addRow(0, fieldLabel("identity.try.cluster"), cluster);
+        form.addRow(1, fieldLabel("identity.try.identity"), identity);
+        form.addRow(2, fieldLabel("identity.try.audience"), audience);
+        form.add(request, 1, 3);
+        for (Region field : List.of(cluster, identity, audience)) {
+            field.setMinWidth(0);
+            field.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(field, Priority.ALWAYS);
+        }
         request.setMinWidth(Region.USE_PREF_SIZE);
-        request.setMaxWidth(Double.MAX_VALUE);
 
         Label requestLine = new Label();
         requestLine.setId("identity-try-request-line");

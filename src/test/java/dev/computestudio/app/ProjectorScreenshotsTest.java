@@ -110,9 +110,13 @@ class ProjectorScreenshotsTest {
                     // A quota's name may be cut (it is whole on hover), its use never.
                     ShownTables.assertNoSidewaysScrollingAndHeadersWhole(robot, "#quota-table", where);
                     ShownTables.assertLabelsInCellsWhole(robot, "#quota-table", where);
+                    ShownTables.assertTextWhole(robot, "#quota-request", where);
                 }
                 case IDENTITY -> ShownTables.assertShownWhole(robot, "#identity-table", where, CLASSROOM.identity());
-                case DEMOS -> ShownTables.assertListTextsWhole(robot, "#demo-scenarios", where);
+                case DEMOS -> {
+                    ShownTables.assertListTextsWhole(robot, "#demo-scenarios", where);
+                    ShownTables.assertTextWhole(robot, "#demo-title", where);
+                }
                 default -> {
                 }
             }

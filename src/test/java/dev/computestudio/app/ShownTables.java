@@ -70,6 +70,13 @@ final class ShownTables {
         assertThat(cut(view, ".list-cell .label")).as(where + ": texts of " + list + " cut short").isEmpty();
     }
 
+    /** The labelled control (a button, a title) draws its whole text, on as many lines as it needs. */
+    static void assertTextWhole(FxRobot robot, String labeled, String where) {
+        Parent view = robot.lookup(labeled).queryAs(Parent.class);
+        assertThat(shown(view, labeled)).as(where + ": " + labeled + " shows a text").isNotEmpty();
+        assertThat(cut(view, labeled)).as(where + ": " + labeled + " cut short").isEmpty();
+    }
+
     /** Each shown column's title, width and least width, for a failure's message. */
     private static String widths(Parent view) {
         StringBuilder widths = new StringBuilder(String.valueOf(view.getLayoutBounds().getWidth()));

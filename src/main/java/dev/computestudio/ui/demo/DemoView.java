@@ -113,6 +113,8 @@ public final class DemoView extends HBox {
         Label title = new Label();
         title.setId("demo-title");
         title.setWrapText(true);
+        // A long title (pt-BR, 150 % text) takes a second line rather than an ellipsis.
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add(Styles.TITLE_3);
         title.textProperty().bind(Bindings.when(viewModel.activeProperty()).then(viewModel.titleProperty())
                 .otherwise(messages.text("demo.pick")));

@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kordamp.ikonli.feather.Feather;
@@ -143,8 +144,13 @@ public final class QuotaView extends VBox {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
 
+        // The texts give way (they wrap) before the field and the button, whose words never get cut.
+        label.setWrapText(true);
         VBox text = new VBox(2, label, hint, message);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
+        limit.setMinWidth(Region.USE_PREF_SIZE);
+        request.setMinWidth(Region.USE_PREF_SIZE);
         HBox form = new HBox(10, text, limit, request);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(10));

@@ -110,12 +110,13 @@ class ProjectorScreenshotsTest {
                     // A quota's name may be cut (it is whole on hover), its use never.
                     ShownTables.assertNoSidewaysScrollingAndHeadersWhole(robot, "#quota-table", where);
                     ShownTables.assertLabelsInCellsWhole(robot, "#quota-table", where);
-                    ShownTables.assertTextWhole(robot, "#quota-request", where);
+                    ShownTables.assertTextWhole(robot, "#quota-request", ".button", where);
                 }
                 case IDENTITY -> ShownTables.assertShownWhole(robot, "#identity-table", where, CLASSROOM.identity());
+                case TIMELINE -> ShownTables.assertTextWhole(robot, "#timeline-cluster", ".list-cell", where);
                 case DEMOS -> {
                     ShownTables.assertListTextsWhole(robot, "#demo-scenarios", where);
-                    ShownTables.assertTextWhole(robot, "#demo-title", where);
+                    ShownTables.assertTextWhole(robot, "#demo-title", ".label", where);
                 }
                 default -> {
                 }

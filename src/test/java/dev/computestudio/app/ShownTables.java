@@ -70,11 +70,15 @@ final class ShownTables {
         assertThat(cut(view, ".list-cell .label")).as(where + ": texts of " + list + " cut short").isEmpty();
     }
 
-    /** The labelled control (a button, a title) draws its whole text, on as many lines as it needs. */
-    static void assertTextWhole(FxRobot robot, String labeled, String where) {
-        Parent view = robot.lookup(labeled).queryAs(Parent.class);
-        assertThat(shown(view, labeled)).as(where + ": " + labeled + " shows a text").isNotEmpty();
-        assertThat(cut(view, labeled)).as(where + ": " + labeled + " cut short").isEmpty();
+    /**
+     * The labelled parts of a control (a button itself, the value a drop-down shows) draw their whole
+     * text, on as many lines as they need.
+     */
+    static void assertTextWhole(FxRobot robot, String control, String labeled, String where) {
+        Parent view = robot.lookup(control).queryAs(Parent.class);
+        String what = control + " " + labeled;
+        assertThat(shown(view, labeled)).as(where + ": " + what + " shows a text").isNotEmpty();
+        assertThat(cut(view, labeled)).as(where + ": " + what + " cut short").isEmpty();
     }
 
     /** Each shown column's title, width and least width, for a failure's message. */

@@ -85,6 +85,7 @@ public final class TimelineView extends VBox {
         ComboBox<String> cluster = new ComboBox<>(viewModel.clusters());
         cluster.setId("timeline-cluster");
         cluster.setPrefWidth(170);
+        cluster.setMinWidth(Region.USE_PREF_SIZE);
         cluster.valueProperty().bindBidirectional(viewModel.selectedClusterProperty());
 
         ToggleGroup ranges = new ToggleGroup();
@@ -133,9 +134,6 @@ public final class TimelineView extends VBox {
         zoomIn.disableProperty().bind(viewModel.selectedClusterProperty().isNull());
         zoomOut.disableProperty().bind(viewModel.selectedClusterProperty().isNull());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
         Button png = new Button(null, new FontIcon(Feather.IMAGE));
         png.setMinWidth(Region.USE_PREF_SIZE);
         png.setId("timeline-export-png");
@@ -151,8 +149,12 @@ public final class TimelineView extends VBox {
         csv.disableProperty().bind(viewModel.timelineProperty().isNull());
         csv.setOnAction(event -> exportCsv());
 
-        HBox bar = new HBox(8, clusterLabel, cluster, rangeButtons, follow, new HBox(zoomOut, zoomIn), spacer, png,
-                csv);
+        // Groups that wrap to a second line when the text is large, rather than squeezing the cluster
+        // picker to nothing; each group keeps its parts together.
+        HBox clusterGroup = new HBox(8, clusterLabel, cluster);
+        clusterGroup.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 8, clusterGroup, rangeButtons, follow, new HBox(zoomOut, zoomIn),
+                new HBox(8, png, csv));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -16,12 +16,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Selects a listed row (what a notice or a demo step is about), and brings a list of rows in line with fresh items by key: rows of items still there are updated
- * in place, gone ones removed, new ones inserted where they belong. A table over the list thus
- * keeps its selection and scroll position. Every change reaches the list's listeners in as few
- * events as it can: one for all removals and one for each run of new rows side by side, so the
- * first read of 2,000 jobs is one insertion, not 2,000 (a table redoes its selection and layout
- * bookkeeping on each).
+ * Selects a listed row (what a notice or a demo step is about), and brings a list of rows in line
+ * with fresh items by key: rows of items still there are updated in place, gone ones removed, new
+ * ones inserted where they belong. A table over the list thus keeps its selection and scroll
+ * position. Every change reaches the list's listeners in as few events as it can: one for all
+ * removals and one for each run of new rows side by side, so the first read of 2,000 jobs is one
+ * insertion, not 2,000 (a table redoes its selection and layout bookkeeping on each).
  */
 public final class Rows {
 

@@ -144,8 +144,7 @@ public final class QuotaView extends VBox {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
 
-        // The texts give way (they wrap) before the field and the button, whose words never get cut.
-        label.setWrapText(true);
+        // The texts give way before the field and the button, whose words never get cut.
         VBox text = new VBox(2, label, hint, message);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);

@@ -47,7 +47,11 @@ class NotificationCardsPlacementTest {
 
     @Test
     void cardsNeverCoverTheDemoNarrationNorThePlayersButtons(FxRobot robot) {
-        robot.clickOn("#nav-demos").clickOn("Quota - a GPU cluster blocked at 0 cores").clickOn("#demo-next");
+        robot.clickOn("#nav-demos");
+        // The screen reads its scenarios in the background; a busy machine lists them later.
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("Quota - a GPU cluster blocked at 0 cores")
+                .tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("Quota - a GPU cluster blocked at 0 cores").clickOn("#demo-next");
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#demo-narration-panel").query().isVisible());
         robot.clickOn("#nav-demos");
         notifications.poll();

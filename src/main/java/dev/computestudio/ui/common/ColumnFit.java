@@ -13,6 +13,7 @@ import javafx.scene.text.Text;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one column knows about its width: whether it is kept or flexible, and the widest content
@@ -28,6 +29,8 @@ final class ColumnFit {
     /** Room in a header for its padding and the sort arrow. */
     private static final double HEADER_EXTRA_EM = 2.0;
     private static final double DEFAULT_FONT_SIZE = Font.getDefault().getSize();
+    /** One text node, used on the FX thread only, measures every cell: a new one each time cost a layout per cell. */
+    private static final Text MEASURED = new Text();
 
     private final TableColumn<?, ?> column;
     private boolean kept;
@@ -36,6 +39,10 @@ final class ColumnFit {
     /** The widest content per text size, in em: at a new size it is measured anew, the others are an estimate. */
     private final Map<Double, Double> widestEmAt = new HashMap<>();
     private boolean refitPending;
+    /** The header's width with its extra room, for the text and size it was measured at. */
+    private String headerMeasured;
+    private double headerMeasuredAt;
+    private double headerWidth;
 
     private ColumnFit(TableColumn<?, ?> column) {
         this.column = column;
@@ -84,7 +91,8 @@ final class ColumnFit {
         cell.setWrapText(false);
         cell.setTextOverrun(OverrunStyle.ELLIPSIS);
         InvalidationListener report = observable -> report(cell);
-        cell.textProperty().addListener(report);
+        // On a change, not an invalidation: a cell bound to a row's value is invalidated on every refresh.
+        cell.textProperty().addListener((observable, old, now) -> report(cell));
         // A graphic made in updateItem (an icon) gets its size from the style sheet only later.
         cell.graphicProperty().addListener((observable, old, now) -> {
             if (old != null) {
@@ -128,13 +136,22 @@ final class ColumnFit {
     private void grow() {
         double widestEm = widestEmAt.getOrDefault(fontSize,
                 widestEmAt.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
-        Font header = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, fontSize);
-        double headerWidth = textWidth(column.getText(), header) + HEADER_EXTRA_EM * fontSize;
-        double least = Math.ceil(Math.min(Math.max(widestEm * fontSize, headerWidth), KEEP_CAP_EM * fontSize));
+        double least = Math.ceil(Math.min(Math.max(widestEm * fontSize, headerWidth()), KEEP_CAP_EM * fontSize));
         if (least != column.getMinWidth()) {
             column.setMinWidth(least);
             refitLater();
         }
+    }
+
+    /** Measured again only when the header's text or the text size changed: cells report on every refresh. */
+    private double headerWidth() {
+        if (!Objects.equals(column.getText(), headerMeasured) || fontSize != headerMeasuredAt) {
+            headerMeasured = column.getText();
+            headerMeasuredAt = fontSize;
+            Font header = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, fontSize);
+            headerWidth = textWidth(headerMeasured, header) + HEADER_EXTRA_EM * fontSize;
+        }
+        return headerWidth;
     }
 
     /** Lays the table out again once the cells being laid out now have all reported. */
@@ -154,8 +171,8 @@ final class ColumnFit {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        Text measured = new Text(text);
-        measured.setFont(font);
-        return measured.getLayoutBounds().getWidth();
+        MEASURED.setText(text);
+        MEASURED.setFont(font);
+        return MEASURED.getLayoutBounds().getWidth();
     }
 }

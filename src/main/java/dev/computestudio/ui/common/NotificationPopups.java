@@ -16,6 +16,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,7 +52,9 @@ public final class NotificationPopups extends VBox {
         viewModel.notices().addListener((ListChangeListener<NotificationsViewModel.Notice>) change -> {
             while (change.next()) {
                 if (change.wasAdded()) {
-                    change.getAddedSubList().forEach(this::show);
+                    // Of a poll's notices only the newest few stay up: cards for the others are not made.
+                    List<? extends NotificationsViewModel.Notice> added = change.getAddedSubList();
+                    added.subList(Math.max(0, added.size() - MOST_SHOWN), added.size()).forEach(this::show);
                 }
             }
         });

@@ -427,6 +427,9 @@ public final class ComputeView extends BorderPane {
     /** The name, with a warning sign when the cluster reports errors, which its tooltip then tells. */
     private static final class NameCell extends SingleLineCell<ClusterRow, NameAndErrors> {
 
+        private FontIcon warning;
+        private Tooltip why;
+
         NameCell() {
             super(item -> item.row().name());
         }
@@ -435,16 +438,23 @@ public final class ComputeView extends BorderPane {
         protected void updateItem(NameAndErrors item, boolean empty) {
             super.updateItem(item, empty);
             if (!empty && item != null && item.errors() > 0) {
-                FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
-                warning.getStyleClass().add("compute-error-icon");
-                setGraphic(warning);
-                Tooltip why = new Tooltip();
+                if (warning == null) {
+                    warning = new FontIcon(Feather.ALERT_TRIANGLE);
+                    warning.getStyleClass().add("compute-error-icon");
+                    why = new Tooltip();
+                    why.setWrapText(true);
+                    why.setMaxWidth(480);
+                }
                 why.textProperty().bind(Bindings.concat(item.row().name(), "\n", item.row().errorsTextProperty()));
-                why.setWrapText(true);
-                why.setMaxWidth(480);
+                setGraphic(warning);
                 setTooltip(why);
             } else {
                 setGraphic(null);
+                if (why != null && getTooltip() == why) {
+                    why.textProperty().unbind();
+                    // The whole name comes back when the pointer enters the cell again.
+                    setTooltip(null);
+                }
             }
         }
     }

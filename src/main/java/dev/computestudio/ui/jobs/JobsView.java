@@ -54,6 +54,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -627,20 +628,34 @@ public final class JobsView extends StackPane {
     /** A status with an icon and a colour as well as its name, so it does not rest on colour alone. */
     private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
-        private final Tooltip waiting = new Tooltip();
+        private static final List<String> TONES =
+                List.of("status-success", "status-danger", "status-warning", "status-accent", "status-muted");
+
+        private final FontIcon icon = new FontIcon(Feather.CLOCK);
+        /** Made for the first queued job the cell shows: only a queued job says why it waits. */
+        private Tooltip waiting;
 
         StatusCell() {
+            icon.getStyleClass().add("job-status-icon");
             Columns.measure(this);
         }
 
         @Override
         protected void updateItem(JobStatus status, boolean empty) {
             super.updateItem(status, empty);
-            getStyleClass().removeAll("status-success", "status-danger", "status-warning", "status-accent",
-                    "status-muted");
+            String tone = empty || status == null ? null : tone(status);
+            // A change of style class styles the cell anew: made only when the tone changes.
+            if (tone == null || !getStyleClass().contains(tone)) {
+                getStyleClass().removeAll(TONES);
+                if (tone != null) {
+                    getStyleClass().add(tone);
+                }
+            }
             textProperty().unbind();
             tooltipProperty().unbind();
-            waiting.textProperty().unbind();
+            if (waiting != null) {
+                waiting.textProperty().unbind();
+            }
             if (empty || status == null) {
                 setText(null);
                 setGraphic(null);
@@ -649,14 +664,19 @@ public final class JobsView extends StackPane {
             }
             JobRow row = getTableView().getItems().get(getIndex());
             textProperty().bind(row.statusLineProperty());
-            // Why a queued job waits, in the engine's words, on hover; the details show it too.
-            waiting.textProperty().bind(row.waitingProperty());
-            tooltipProperty().bind(Bindings.when(row.waitingProperty().isEmpty()).then((Tooltip) null)
-                    .otherwise(waiting));
-            FontIcon icon = new FontIcon(icon(status));
-            icon.getStyleClass().add("job-status-icon");
+            if (status == JobStatus.QUEUED) {
+                // Why a queued job waits, in the engine's words, on hover; the details show it too.
+                if (waiting == null) {
+                    waiting = new Tooltip();
+                }
+                waiting.textProperty().bind(row.waitingProperty());
+                tooltipProperty().bind(Bindings.when(row.waitingProperty().isEmpty()).then((Tooltip) null)
+                        .otherwise(waiting));
+            } else {
+                setTooltip(null);
+            }
+            icon.setIconCode(icon(status));
             setGraphic(icon);
-            getStyleClass().add(tone(status));
         }
     }
 

@@ -103,6 +103,7 @@ class ColumnsTest {
     void aCellShowsItsWholeValueInATooltip(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
 
+        robot.moveTo(cell(robot, SIZE));
         Tooltip tooltip = cell(robot, SIZE).getTooltip();
 
         assertThat(tooltip).isNotNull();

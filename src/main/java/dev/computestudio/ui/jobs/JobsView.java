@@ -54,6 +54,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -629,7 +630,7 @@ public final class JobsView extends StackPane {
     private static final class StatusCell extends TableCell<JobRow, JobStatus> {
 
         private static final List<String> TONES =
-                List.of("status-success", "status-danger", "status-warning", "status-accent", "status-muted");
+                Arrays.stream(JobStatus.values()).map(JobsView::tone).distinct().toList();
 
         private final FontIcon icon = new FontIcon(Feather.CLOCK);
         /** Made for the first queued job the cell shows: only a queued job says why it waits. */
